@@ -1,0 +1,51 @@
+//! The subcommands: read input, call the core, write output.
+
+use csrcraft::{CertificateRequest, PrivateKey, Spec, Warning};
+
+use crate::args::{GencsrArgs, GenkeyArgs};
+use crate::error::CliError;
+use crate::input::{read_secret, read_text};
+use crate::output::{BareFiles, print_json};
+
+/// `csrcraft genkey`: a new key and its CSR.
+pub fn genkey(args: &GenkeyArgs) -> Result<(), CliError> {
+    let files = args.bare.as_deref().map(BareFiles::new);
+    if let Some(files) = &files {
+        files.check_key_is_new(args.force)?;
+    }
+    let spec = read_spec(&args.spec)?;
+    let made = csrcraft::generate(&spec, &mut getrandom::SysRng)?;
+    let key_pem = made.key.to_pem(args.key_format.into())?;
+    let csr_pem = made.request.pem();
+    match files {
+        Some(files) => files.write(&csr_pem, Some(key_pem.as_str()), args.force),
+        None => print_json(&csr_pem, Some(key_pem.as_str())),
+    }
+}
+
+/// `csrcraft gencsr`: a CSR for an existing key.
+pub fn gencsr(args: &GencsrArgs) -> Result<(), CliError> {
+    let key = PrivateKey::from_pem(&read_secret(&args.key)?)?;
+    let spec = read_spec(&args.spec)?;
+    let request = CertificateRequest::new(&spec, &key, &mut getrandom::SysRng)?;
+    if let Some(warning) = spec.key_mismatch(&key) {
+        warn(&warning);
+    }
+    match args.bare.as_deref().map(BareFiles::new) {
+        Some(files) => files.write(&request.pem(), None, true),
+        None => print_json(&request.pem(), None),
+    }
+}
+
+/// Reads and parses a spec, printing its warnings.
+fn read_spec(path: &std::path::Path) -> Result<Spec, CliError> {
+    let parsed = Spec::from_json(&read_text(path)?)?;
+    for warning in &parsed.warnings {
+        warn(warning);
+    }
+    Ok(parsed.value)
+}
+
+fn warn(warning: &Warning) {
+    eprintln!("csrcraft: warning: {warning}");
+}

@@ -1,0 +1,40 @@
+//! The CLI's one error type.
+
+use std::io;
+use std::path::PathBuf;
+
+/// What can stop a command; printed as `csrcraft: error: ...`, exit status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The core refused the input.
+    #[error(transparent)]
+    Core(#[from] csrcraft::Error),
+    /// An input file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file, or `-` for standard input.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// An input file is not text.
+    #[error("{} is not UTF-8 text; give the spec as JSON and keys as PEM", path.display())]
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The key file exists and `--force` was not given.
+    #[error("{} already exists; csrcraft never overwrites a private key: choose another --bare NAME, or add --force", path.display())]
+    KeyExists {
+        /// The key file.
+        path: PathBuf,
+    },
+    /// An output file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+}

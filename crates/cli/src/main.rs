@@ -1,0 +1,29 @@
+//! `csrcraft`: the command line over the csrcraft core. Only this crate touches
+//! files, standard streams and exit codes.
+
+mod args;
+mod commands;
+mod error;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Genkey(args) => commands::genkey(args),
+        Command::Gencsr(args) => commands::gencsr(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("csrcraft: error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The one error type of the core.
+
+/// Everything that can go wrong in the core.
+///
+/// Each message names what was wrong and, where there is one, what would fix it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The spec is not well-formed JSON.
+    #[error("spec is not valid JSON (line {line}, column {column}): {reason}")]
+    SpecSyntax {
+        /// 1-based line of the first bad character.
+        line: usize,
+        /// 1-based column of the first bad character.
+        column: usize,
+        /// What the JSON parser expected.
+        reason: String,
+    },
+    /// A field of the spec holds a value that cannot be used.
+    #[error("{field}: {problem}")]
+    SpecField {
+        /// Where the value sits, e.g. `key.size` or `hosts[2]`.
+        field: String,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
+    /// A private key given as input could not be read or is not usable.
+    #[error("key: {problem}")]
+    KeyInput {
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
+    /// Generating a key or signing with it failed inside the crypto backend.
+    #[error("{operation} failed: {reason}")]
+    Crypto {
+        /// What was being done, e.g. `generating an rsa-4096 key`.
+        operation: String,
+        /// The backend's own words.
+        reason: String,
+    },
+    /// A value could not be DER-encoded (e.g. a string a field's ASN.1 type cannot hold).
+    #[error("{what} could not be encoded: {reason}")]
+    Encoding {
+        /// Which part of the output.
+        what: String,
+        /// The encoder's own words.
+        reason: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn field(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self::SpecField {
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
+
+    pub(crate) fn key_input(problem: impl Into<String>) -> Self {
+        Self::KeyInput {
+            problem: problem.into(),
+        }
+    }
+
+    pub(crate) fn encoding(what: impl Into<String>, reason: impl ToString) -> Self {
+        Self::Encoding {
+            what: what.into(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

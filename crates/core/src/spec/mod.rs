@@ -1,0 +1,372 @@
+//! The cfssl CSR JSON spec (`CN`, `hosts`, `key`, `names`, `serialnumber`): the
+//! only module that knows cfssl's field names.
+
+mod fields;
+mod hosts;
+
+use serde_json::Value;
+
+use self::fields::{Fields, as_string, describe};
+pub use self::hosts::Host;
+use crate::key::{EcdsaCurve, KeyAlgorithm, PrivateKey};
+use crate::subject::{NameEntry, ObjectId, check_text};
+use crate::{Error, Result, Warning};
+
+/// What a cfssl CSR spec asks for, checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spec {
+    /// `CN`: the subject common name; empty when absent.
+    pub common_name: String,
+    /// `hosts`: the subjectAltNames, in the spec's order, without duplicates.
+    pub hosts: Vec<Host>,
+    /// `key`: the key to generate; `None` when the spec has no `key`, which means
+    /// ecdsa P-256 (see [`Spec::key_algorithm`]).
+    pub key: Option<KeyAlgorithm>,
+    /// `names`: the other subject attributes, one entry per JSON object.
+    pub names: Vec<NameEntry>,
+    /// `serialnumber`: the subject serialNumber attribute; empty when absent.
+    pub serial_number: String,
+}
+
+/// A value read from input together with the warnings found while reading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed<T> {
+    /// The value.
+    pub value: T,
+    /// What works but is probably not what was meant.
+    pub warnings: Vec<Warning>,
+}
+
+impl Spec {
+    /// Parses a cfssl CSR JSON spec, as `cfssl genkey` reads it.
+    pub fn from_json(text: &str) -> Result<Parsed<Spec>> {
+        let json: Value = serde_json::from_str(text).map_err(|e| Error::SpecSyntax {
+            line: e.line(),
+            column: e.column(),
+            reason: syntax_reason(&e),
+        })?;
+        let mut warnings = Vec::new();
+        let spec = read_spec(&json, &mut warnings)?;
+        Ok(Parsed {
+            value: spec,
+            warnings,
+        })
+    }
+
+    /// The key to generate: the spec's, or cfssl's default ecdsa P-256.
+    pub fn key_algorithm(&self) -> KeyAlgorithm {
+        self.key.unwrap_or(KeyAlgorithm::Ecdsa(EcdsaCurve::P256))
+    }
+
+    /// When a CSR is made for an existing key, says if the spec asked for
+    /// another kind of key (the existing key is used all the same).
+    pub fn key_mismatch(&self, key: &PrivateKey) -> Option<Warning> {
+        let asked = self.key?;
+        let given = key.algorithm();
+        (asked != given).then(|| {
+            Warning::new(
+                "key",
+                format!("ignored: the spec asks for {asked} but the key given is {given}; the CSR is for the key given"),
+            )
+        })
+    }
+}
+
+fn syntax_reason(error: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the variant carries those already.
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+fn read_spec(json: &Value, warnings: &mut Vec<Warning>) -> Result<Spec> {
+    let mut fields = Fields::new("", json)?;
+    if fields.take("ca").is_some() {
+        return Err(Error::field(
+            "ca",
+            "csrcraft makes CSRs for leaf certificates; a CA is made with `cfssl gencert -initca`, so remove \"ca\"",
+        ));
+    }
+    let common_name = fields.take_string("CN")?;
+    check_text("CN", &common_name)?;
+    let hosts = read_hosts(&mut fields, warnings)?;
+    let key = match fields.take("key") {
+        Some(value) => Some(read_key(value, warnings)?),
+        None => None,
+    };
+    let names = read_names(&mut fields, warnings)?;
+    let serial_number = fields.take_string("serialnumber")?;
+    check_text("serialnumber", &serial_number)?;
+    fields.finish(warnings, top_level_advice);
+
+    let spec = Spec {
+        common_name,
+        hosts,
+        key,
+        names,
+        serial_number,
+    };
+    check_identifies_something(&spec)?;
+    warn_about_common_name(&spec, warnings);
+    Ok(spec)
+}
+
+/// Where settings that people put in a CSR spec really belong.
+fn top_level_advice(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "usages" => {
+            "key usages are not part of the CSR; set them in the signing profile (cfssl config) or in the Kubernetes CSR's spec.usages"
+        }
+        "expiry" | "expirationseconds" => {
+            "the lifetime is not part of the CSR; set it in the signing profile (cfssl config) or in the Kubernetes CSR's spec.expirationSeconds"
+        }
+        "signername" => {
+            "the signer is not part of the CSR; it goes in the Kubernetes CSR's spec.signerName"
+        }
+        "profile" | "label" => {
+            "signing profiles are chosen when signing (cfssl sign -profile), not in the CSR"
+        }
+        "delegation_enabled" => {
+            "delegated credentials are a cfssl CA feature that csrcraft does not request"
+        }
+        "extensions" => {
+            "csrcraft requests only subjectAltName; other extensions are set by the signer"
+        }
+        "crl_url" => "a CRL URL is set by the CA when it signs, not by the CSR",
+        _ => return None,
+    })
+}
+
+fn read_hosts(fields: &mut Fields<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Host>> {
+    let mut hosts: Vec<Host> = Vec::new();
+    for (i, item) in fields.take_array("hosts")?.iter().enumerate() {
+        let path = format!("hosts[{i}]");
+        let host = hosts::parse_host(&path, as_string(&path, item)?, warnings)?;
+        if hosts.contains(&host) {
+            warnings.push(Warning::new(
+                path,
+                format!("{} is listed twice; requested once", host.value()),
+            ));
+        } else {
+            hosts.push(host);
+        }
+    }
+    Ok(hosts)
+}
+
+fn read_key(value: &Value, warnings: &mut Vec<Warning>) -> Result<KeyAlgorithm> {
+    let mut fields = Fields::new("key", value)?;
+    let algo = match fields.take("algo") {
+        None => "ecdsa".to_owned(),
+        Some(v) => as_string("key.algo", v)?.to_ascii_lowercase(),
+    };
+    let size = match fields.take("size") {
+        None => None,
+        Some(v) => Some(v.as_u64().ok_or_else(|| {
+            Error::field(
+                "key.size",
+                format!("must be a whole number of bits, found {}", describe(v)),
+            )
+        })?),
+    };
+    fields.finish(warnings, |_| None);
+    let algorithm = match algo.as_str() {
+        "ecdsa" => KeyAlgorithm::Ecdsa(match size {
+            None | Some(256) => EcdsaCurve::P256,
+            Some(384) => EcdsaCurve::P384,
+            Some(521) => EcdsaCurve::P521,
+            Some(other) => {
+                return Err(Error::field(
+                    "key.size",
+                    format!("{other} is not a valid ecdsa size; use 256, 384 or 521"),
+                ));
+            }
+        }),
+        "rsa" => {
+            let bits = size.unwrap_or(2048);
+            if !(KeyAlgorithm::RSA_MIN_BITS..=KeyAlgorithm::RSA_MAX_BITS).contains(&(bits as usize))
+            {
+                return Err(Error::field(
+                    "key.size",
+                    format!(
+                        "{bits} is not a valid rsa size; use {} to {} bits (2048, 3072 or 4096 are usual)",
+                        KeyAlgorithm::RSA_MIN_BITS,
+                        KeyAlgorithm::RSA_MAX_BITS
+                    ),
+                ));
+            }
+            if bits % 8 != 0 {
+                return Err(Error::field(
+                    "key.size",
+                    format!(
+                        "{bits} is not a whole number of bytes; use a multiple of 8, e.g. 2048, 3072 or 4096"
+                    ),
+                ));
+            }
+            KeyAlgorithm::Rsa {
+                bits: bits as usize,
+            }
+        }
+        "ed25519" => {
+            if let Some(size) = size.filter(|&s| s != 0 && s != 256) {
+                warnings.push(Warning::new(
+                    "key.size",
+                    format!("ignored: ed25519 keys have one size (256 bits), not {size}"),
+                ));
+            }
+            KeyAlgorithm::Ed25519
+        }
+        other => {
+            return Err(Error::field(
+                "key.algo",
+                format!("{other:?} is not supported; use \"ecdsa\", \"rsa\" or \"ed25519\""),
+            ));
+        }
+    };
+    Ok(algorithm)
+}
+
+fn read_names(fields: &mut Fields<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<NameEntry>> {
+    let items = fields.take_array("names")?;
+    let mut names = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("names[{i}]");
+        let mut entry = read_name(&path, item, warnings)?;
+        drop_repeated_values(&path, &mut entry, &names, warnings);
+        names.push(entry);
+    }
+    Ok(names)
+}
+
+/// A value repeated across entries (two identical `O` groups) means nothing
+/// more than one; DER cannot even hold both in one RDN.
+fn drop_repeated_values(
+    path: &str,
+    entry: &mut NameEntry,
+    earlier: &[NameEntry],
+    warnings: &mut Vec<Warning>,
+) {
+    type Get = fn(&NameEntry) -> &String;
+    let fields: [(&str, &mut String, Get); 5] = [
+        ("C", &mut entry.country, |n| &n.country),
+        ("ST", &mut entry.state, |n| &n.state),
+        ("L", &mut entry.locality, |n| &n.locality),
+        ("O", &mut entry.organization, |n| &n.organization),
+        ("OU", &mut entry.organizational_unit, |n| {
+            &n.organizational_unit
+        }),
+    ];
+    for (name, value, get) in fields {
+        if !value.is_empty() && earlier.iter().any(|e| get(e) == value) {
+            warnings.push(Warning::new(
+                format!("{path}.{name}"),
+                format!("{value:?} is already in an earlier entry; requested once"),
+            ));
+            value.clear();
+        }
+    }
+}
+
+fn read_name(path: &str, value: &Value, warnings: &mut Vec<Warning>) -> Result<NameEntry> {
+    let mut fields = Fields::new(path, value)?;
+    let mut take = |name: &str| -> Result<String> {
+        let text = fields.take_string(name)?;
+        check_text(&fields.path_of(name), &text)?;
+        Ok(text)
+    };
+    let country = take("C")?;
+    let state = take("ST")?;
+    let locality = take("L")?;
+    let organization = take("O")?;
+    let organizational_unit = take("OU")?;
+    let email = take("E")?;
+    if !country.is_empty()
+        && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
+        return Err(Error::field(
+            fields.path_of("C"),
+            format!(
+                "{country:?} is not a two-letter country code (ISO 3166, as X.509 requires); e.g. \"US\", \"CN\", \"DE\""
+            ),
+        ));
+    }
+    if !email.is_empty() && !email.contains('@') {
+        return Err(Error::field(
+            fields.path_of("E"),
+            format!("{email:?} is not an email address; write it as name@example.com"),
+        ));
+    }
+    let oids = read_oids(&mut fields)?;
+    fields.finish(warnings, |key| match key {
+        "serialnumber" => Some("the subject serial number is the top-level \"serialnumber\" field"),
+        "cn" => Some("the common name is the top-level \"CN\" field"),
+        _ => None,
+    });
+    Ok(NameEntry {
+        country,
+        state,
+        locality,
+        organization,
+        organizational_unit,
+        email,
+        oids,
+    })
+}
+
+fn read_oids(fields: &mut Fields<'_>) -> Result<Vec<(ObjectId, String)>> {
+    let path = fields.path_of("OID");
+    let Some(value) = fields.take("OID") else {
+        return Ok(Vec::new());
+    };
+    let Value::Object(map) = value else {
+        return Err(Error::field(
+            path,
+            format!(
+                "must be an object of \"dotted.oid\": \"value\", found {}",
+                describe(value)
+            ),
+        ));
+    };
+    let mut oids = Vec::with_capacity(map.len());
+    for (oid_text, value) in map {
+        let entry_path = format!("{path}.{oid_text}");
+        let oid = ObjectId::parse(&entry_path, oid_text)?;
+        let text = as_string(&entry_path, value)?;
+        check_text(&entry_path, text)?;
+        oids.push((oid, text.to_owned()));
+    }
+    Ok(oids)
+}
+
+fn check_identifies_something(spec: &Spec) -> Result<()> {
+    let has_subject = !spec.common_name.is_empty()
+        || !spec.serial_number.is_empty()
+        || spec.names.iter().any(|n| !n.is_empty());
+    if has_subject || !spec.hosts.is_empty() {
+        return Ok(());
+    }
+    Err(Error::field(
+        "CN",
+        "the spec names nothing: set \"CN\" (and \"hosts\" for a server certificate)",
+    ))
+}
+
+/// cfssl does not copy CN into the SANs, and TLS clients ignore CN: a serving
+/// certificate whose CN names a host that is missing from `hosts` fails there.
+fn warn_about_common_name(spec: &Spec, warnings: &mut Vec<Warning>) {
+    let cn = &spec.common_name;
+    let serving = !spec.hosts.is_empty();
+    let names_a_host = cn.contains('.') && !cn.contains(char::is_whitespace) && !cn.contains(':');
+    let listed = spec
+        .hosts
+        .iter()
+        .any(|h| h.value().eq_ignore_ascii_case(cn));
+    if serving && names_a_host && !listed {
+        warnings.push(Warning::new(
+            "CN",
+            format!("{cn:?} is not in hosts; TLS clients check only the SANs, so add it to hosts if clients connect by that name"),
+        ));
+    }
+}
