@@ -15,11 +15,15 @@ impl<'a> Fields<'a> {
     /// Reads `value` as an object found at `path` (empty for the top level).
     pub(super) fn new(path: &str, value: &'a Value) -> Result<Self> {
         let Value::Object(map) = value else {
-            let what = if path.is_empty() { "the spec" } else { path };
+            let (field, example) = if path.is_empty() {
+                ("spec", r#" such as {"CN": "web.example.com"}"#)
+            } else {
+                (path, "")
+            };
             return Err(Error::field(
-                if path.is_empty() { "spec" } else { path },
+                field,
                 format!(
-                    "{what} must be a JSON object {{...}}, found {}",
+                    "must be a JSON object {{...}}{example}, found {}",
                     describe(value)
                 ),
             ));
@@ -34,6 +38,14 @@ impl<'a> Fields<'a> {
     /// The path of a child field, e.g. `key.size`.
     pub(super) fn path_of(&self, name: &str) -> String {
         child_path(&self.path, name)
+    }
+
+    /// The value of `name` (matched case-insensitively), left in place.
+    pub(super) fn peek(&self, name: &str) -> Option<&'a Value> {
+        self.entries
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| *value)
     }
 
     /// Removes and returns the value of `name` (matched case-insensitively); JSON

@@ -149,6 +149,12 @@ fn parse_dns(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<Str
             ),
         ));
     }
+    if text.starts_with('[') {
+        return Err(Error::field(
+            field,
+            format!("{text:?}: write an IPv6 address without brackets or port, e.g. \"::1\""),
+        ));
+    }
     let (wildcard, rest) = match text.strip_prefix("*.") {
         Some(rest) => ("*.", rest),
         None => ("", text),
@@ -166,7 +172,7 @@ fn parse_dns(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<Str
         return Err(Error::field(
             field,
             format!(
-                "{text:?} is neither a valid IP address nor a DNS name; write the address without leading zeros, e.g. \"10.0.0.1\""
+                "{text:?} is neither a valid IP address nor a DNS name; an IPv4 address is four numbers 0-255 without leading zeros, e.g. \"10.0.0.1\""
             ),
         ));
     }

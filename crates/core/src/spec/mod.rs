@@ -271,6 +271,12 @@ fn drop_repeated_values(
 
 fn read_name(path: &str, value: &Value, warnings: &mut Vec<Warning>) -> Result<NameEntry> {
     let mut fields = Fields::new(path, value)?;
+    if let Some(Value::Array(_)) = fields.peek("O") {
+        return Err(Error::field(
+            fields.path_of("O"),
+            r#"must be one string; for several organizations (Kubernetes groups) give each its own names entry: [{"O": "dev"}, {"O": "ops"}]"#,
+        ));
+    }
     let mut take = |name: &str| -> Result<String> {
         let text = fields.take_string(name)?;
         check_text(&fields.path_of(name), &text)?;
@@ -331,7 +337,7 @@ fn read_oids(fields: &mut Fields<'_>) -> Result<Vec<(ObjectId, String)>> {
     };
     let mut oids = Vec::with_capacity(map.len());
     for (oid_text, value) in map {
-        let entry_path = format!("{path}.{oid_text}");
+        let entry_path = format!("{path}[{oid_text:?}]");
         let oid = ObjectId::parse(&entry_path, oid_text)?;
         let text = as_string(&entry_path, value)?;
         check_text(&entry_path, text)?;
