@@ -1,5 +1,5 @@
 //! Helpers shared by the CLI tests: run the real binary.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write;
 use std::path::Path;

@@ -47,15 +47,21 @@ impl PrivateKey {
     pub fn to_pem(&self, format: KeyFormat) -> Result<KeyPem> {
         let lf = LineEnding::LF;
         let pem = match (&self.0, format) {
-            (Secret::P256(key), KeyFormat::Cfssl) => {
-                text(p256::SecretKey::from(key).to_sec1_pem(lf))
-            }
-            (Secret::P384(key), KeyFormat::Cfssl) => {
-                text(p384::SecretKey::from(key).to_sec1_pem(lf))
-            }
-            (Secret::P521(key), KeyFormat::Cfssl) => {
-                text(p521::SecretKey::from(key).to_sec1_pem(lf))
-            }
+            (Secret::P256(key), KeyFormat::Cfssl) => sec1_pem(
+                &key.to_bytes(),
+                &key.verifying_key().to_sec1_bytes(),
+                SECP256R1,
+            ),
+            (Secret::P384(key), KeyFormat::Cfssl) => sec1_pem(
+                &key.to_bytes(),
+                &key.verifying_key().to_sec1_bytes(),
+                SECP384R1,
+            ),
+            (Secret::P521(key), KeyFormat::Cfssl) => sec1_pem(
+                &key.to_bytes(),
+                &key.verifying_key().to_sec1_bytes(),
+                SECP521R1,
+            ),
             (Secret::P256(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
             (Secret::P384(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
             (Secret::P521(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
@@ -134,6 +140,26 @@ impl PrivateKey {
         }
         Ok(key)
     }
+}
+
+/// SEC1 `ECPrivateKey` (RFC 5915) with the curve and the public key, as Go
+/// writes it. Built from the key's cached public point: the backends' own SEC1
+/// writer would compute the point again (a scalar multiplication).
+fn sec1_pem(
+    secret: &[u8],
+    public_point: &[u8],
+    curve: ObjectIdentifier,
+) -> Result<Zeroizing<String>, String> {
+    let secret = Zeroizing::new(secret.to_vec());
+    let key = sec1::EcPrivateKey {
+        private_key: &secret,
+        parameters: Some(sec1::EcParameters::NamedCurve(curve)),
+        public_key: Some(public_point),
+    };
+    let document = der::SecretDocument::encode_msg(&key).map_err(|e| e.to_string())?;
+    document
+        .to_pem("EC PRIVATE KEY", LineEnding::LF)
+        .map_err(|e| e.to_string())
 }
 
 /// The backends' encode results, with their errors as text.

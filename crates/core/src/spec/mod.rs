@@ -288,9 +288,8 @@ fn read_name(path: &str, value: &Value, warnings: &mut Vec<Warning>) -> Result<N
     let organization = take("O")?;
     let organizational_unit = take("OU")?;
     let email = take("E")?;
-    if !country.is_empty()
-        && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()))
-    {
+    let two_letters = country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic());
+    if !country.is_empty() && !two_letters {
         return Err(Error::field(
             fields.path_of("C"),
             format!(
