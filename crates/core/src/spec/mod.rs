@@ -185,18 +185,21 @@ fn read_key(value: &Value, warnings: &mut Vec<Warning>) -> Result<KeyAlgorithm> 
             }
         }),
         "rsa" => {
-            let bits = size.unwrap_or(2048);
-            if !(KeyAlgorithm::RSA_MIN_BITS..=KeyAlgorithm::RSA_MAX_BITS).contains(&(bits as usize))
-            {
+            let requested = size.unwrap_or(2048);
+            // Compared as usize only after a checked conversion: usize is 32 bits on wasm32.
+            let Some(bits) = usize::try_from(requested)
+                .ok()
+                .filter(|b| (KeyAlgorithm::RSA_MIN_BITS..=KeyAlgorithm::RSA_MAX_BITS).contains(b))
+            else {
                 return Err(Error::field(
                     "key.size",
                     format!(
-                        "{bits} is not a valid rsa size; use {} to {} bits (2048, 3072 or 4096 are usual)",
+                        "{requested} is not a valid rsa size; use {} to {} bits (2048, 3072 or 4096 are usual)",
                         KeyAlgorithm::RSA_MIN_BITS,
                         KeyAlgorithm::RSA_MAX_BITS
                     ),
                 ));
-            }
+            };
             if bits % 8 != 0 {
                 return Err(Error::field(
                     "key.size",
@@ -205,9 +208,7 @@ fn read_key(value: &Value, warnings: &mut Vec<Warning>) -> Result<KeyAlgorithm> 
                     ),
                 ));
             }
-            KeyAlgorithm::Rsa {
-                bits: bits as usize,
-            }
+            KeyAlgorithm::Rsa { bits }
         }
         "ed25519" => {
             if let Some(size) = size.filter(|&s| s != 0 && s != 256) {
