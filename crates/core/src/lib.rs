@@ -18,6 +18,7 @@
 mod csr;
 mod error;
 mod key;
+pub mod kubernetes;
 mod spec;
 mod subject;
 mod warning;

@@ -1,4 +1,4 @@
-//! The subcommands: read input, call the core, write output.
+//! `genkey` and `gencsr`: a key and its CSR, or a CSR for an existing key.
 
 use csrcraft::{CertificateRequest, PrivateKey, Spec, Warning};
 
