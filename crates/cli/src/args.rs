@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::commands::ManifestArgs;
+
 const EXAMPLES: &str = "\
 Examples (the Kubernetes TLS tutorial's flow):
   # cfssl genkey - | cfssljson -bare server, done locally by csrcraft
@@ -41,6 +43,33 @@ pub enum Command {
     /// section is ignored: the key given is used.
     #[command(after_help = EXAMPLES)]
     Gencsr(GencsrArgs),
+    /// Wrap a CSR in a Kubernetes CertificateSigningRequest manifest for `kubectl apply -f`.
+    ///
+    /// Given a CSR, prints the manifest (YAML, or JSON with --format json), or
+    /// writes NAME.yaml with --bare NAME. Given a cfssl spec, also makes the key
+    /// and CSR: --bare NAME is then required, and NAME.csr, NAME-key.pem and
+    /// NAME.yaml are written.
+    Manifest(ManifestArgs),
+    /// Check a CSR against a Kubernetes signer before `kubectl apply`.
+    ///
+    /// Says whether the API server would refuse it, whether the signer would
+    /// end it Approved,Failed, and what to change; exit status 1 when so.
+    Lint(crate::commands::LintArgs),
+    /// Verify an issued certificate against its CA, key, CSR and host name.
+    ///
+    /// Checks the signature chain, validity (now, or --at), and with --key,
+    /// --csr and --host whether it is for that key, that request and that
+    /// name; prints PASS, FAIL or SKIP and why for each; exit status 1 when
+    /// any check fails.
+    Verify(crate::commands::VerifyArgs),
+    /// Show what a CSR, certificate, chain or `kubectl get csr -o yaml` object holds.
+    ///
+    /// Takes PEM, DER, the base64 of either (as `status.certificate` holds it)
+    /// or a whole CertificateSigningRequest object (YAML or JSON), and prints
+    /// subject, SANs by type, key, usages, validity with the time left and
+    /// fingerprints; with a Kubernetes object also the signer, requestor and
+    /// conditions. --json prints the same for machines.
+    Inspect(crate::commands::InspectArgs),
 }
 
 /// Arguments of `genkey`.

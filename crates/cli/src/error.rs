@@ -29,6 +29,9 @@ pub enum CliError {
         /// The key file.
         path: PathBuf,
     },
+    /// `manifest` was given a spec but no `--bare NAME` for the new key.
+    #[error("given a spec, manifest makes a new key; add --bare NAME to keep it in NAME-key.pem")]
+    SpecNeedsBare,
     /// An output file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {

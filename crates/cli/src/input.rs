@@ -40,3 +40,26 @@ pub fn read_secret(path: &Path) -> Result<Zeroizing<String>, CliError> {
         }),
     }
 }
+
+/// What `manifest` and `lint` were given: a CSR, or a spec to make one from.
+pub enum CsrOrSpec {
+    /// A PEM CSR.
+    Csr(csrcraft::CertificateRequest),
+    /// A cfssl CSR JSON spec (its warnings already printed).
+    Spec(csrcraft::Spec),
+}
+
+/// Reads `path` (or `-`) as a PEM CSR when it holds a PEM block, else as a spec.
+pub fn read_csr_or_spec(path: &Path) -> Result<CsrOrSpec, CliError> {
+    let text = read_text(path)?;
+    if text.contains("-----BEGIN ") {
+        return Ok(CsrOrSpec::Csr(csrcraft::CertificateRequest::from_pem(
+            &text,
+        )?));
+    }
+    let parsed = csrcraft::Spec::from_json(&text)?;
+    for warning in &parsed.warnings {
+        crate::commands::warn(warning);
+    }
+    Ok(CsrOrSpec::Spec(parsed.value))
+}

@@ -18,6 +18,17 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Genkey(args) => commands::genkey(args),
         Command::Gencsr(args) => commands::gencsr(args),
+        Command::Inspect(args) => commands::inspect(args),
+        Command::Manifest(args) => commands::manifest(args),
+        // Commands with an answer besides "done" have their own exit status.
+        Command::Lint(args) => match commands::lint(args) {
+            Ok(status) => return status,
+            Err(error) => Err(error),
+        },
+        Command::Verify(args) => match commands::verify(args) {
+            Ok(status) => return status,
+            Err(error) => Err(error),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

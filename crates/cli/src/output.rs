@@ -78,16 +78,43 @@ impl BareFiles {
     /// neither; without `force` the key is linked into place, which fails
     /// rather than replace a key that appeared meanwhile.
     pub fn write(&self, csr: &str, key: Option<&str>, force: bool) -> Result<(), CliError> {
+        self.write_with(csr, key, None, force)
+    }
+
+    /// As [`BareFiles::write`], plus `extra` (a path and its contents, 0644,
+    /// e.g. `NAME.yaml`) written and placed with the others.
+    pub fn write_with(
+        &self,
+        csr: &str,
+        key: Option<&str>,
+        extra: Option<(&Path, &str)>,
+        force: bool,
+    ) -> Result<(), CliError> {
         let csr_temp = Temporary::create(&self.csr, 0o644, csr.as_bytes())?;
         let key_temp = match key {
             Some(key) => Some(Temporary::create(&self.key, 0o600, key.as_bytes())?),
             None => None,
         };
+        let extra_temp = match extra {
+            Some((path, contents)) => {
+                Some((path, Temporary::create(path, 0o644, contents.as_bytes())?))
+            }
+            None => None,
+        };
         if let Some(key_temp) = key_temp {
             key_temp.place(&self.key, force)?;
         }
+        if let Some((path, extra_temp)) = extra_temp {
+            extra_temp.place(path, true)?;
+        }
         csr_temp.place(&self.csr, true)
     }
+}
+
+/// Writes `contents` to `path` (0644, replacing it) through a temporary file,
+/// so an error leaves nothing.
+pub fn write_file(path: &Path, contents: &str) -> Result<(), CliError> {
+    Temporary::create(path, 0o644, contents.as_bytes())?.place(path, true)
 }
 
 /// A file written next to its final name; removed on drop unless placed.

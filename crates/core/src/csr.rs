@@ -18,6 +18,8 @@ use crate::{Error, KeyAlgorithm, PrivateKey, Result};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CertificateRequest {
     der: Vec<u8>,
+    /// The PEM label it was read with (`x509::request`), `None` when made here or read as DER.
+    pem_label: Option<String>,
 }
 
 impl CertificateRequest {
@@ -46,7 +48,21 @@ impl CertificateRequest {
         let der = request
             .to_der()
             .map_err(|e| Error::encoding("the CSR", e))?;
-        Ok(Self { der })
+        Ok(Self {
+            der,
+            pem_label: None,
+        })
+    }
+
+    /// A request read from input; `x509::request` has checked that `der` parses.
+    pub(crate) fn read(der: Vec<u8>, pem_label: Option<String>) -> Self {
+        Self { der, pem_label }
+    }
+
+    /// The PEM label the request was read with (`CERTIFICATE REQUEST` or
+    /// `NEW CERTIFICATE REQUEST`); `None` when it was made here or read as DER.
+    pub fn pem_label(&self) -> Option<&str> {
+        self.pem_label.as_deref()
     }
 
     /// The DER encoding.

@@ -46,6 +46,22 @@ pub enum Error {
         /// The encoder's own words.
         reason: String,
     },
+    /// A certificate, CSR or other X.509 input could not be read.
+    #[error("{what}: {problem}")]
+    Decode {
+        /// What was being read, e.g. `certificate request` or `certificate 2 of 3` (in a chain).
+        what: String,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
+    /// A Kubernetes CertificateSigningRequest manifest would be refused by the API server.
+    #[error("{field}: {problem}")]
+    Manifest {
+        /// The manifest field, e.g. `metadata.name`, `spec.signerName` or `spec.usages`.
+        field: String,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
 }
 
 impl Error {
@@ -66,6 +82,24 @@ impl Error {
         Self::Encoding {
             what: what.into(),
             reason: reason.to_string(),
+        }
+    }
+}
+
+impl Error {
+    pub(crate) fn decode(what: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self::Decode {
+            what: what.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl Error {
+    pub(crate) fn manifest(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self::Manifest {
+            field: field.into(),
+            problem: problem.into(),
         }
     }
 }

@@ -17,16 +17,30 @@
 
 mod csr;
 mod error;
+mod inspect;
 mod key;
 pub mod kubernetes;
 mod spec;
 mod subject;
+mod verify;
 mod warning;
+mod x509;
 
 pub use crate::csr::{CertificateRequest, KeyAndRequest, generate};
 pub use crate::error::{Error, Result};
+pub use crate::inspect::{
+    AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ConditionView,
+    ExtensionView, FingerprintsView, InputFormat, Inspection, IssuerCheckView, KubernetesView,
+    NameView, PublicKeyView, RequestView, ValidityState, ValidityView, inspect,
+};
 pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyFormat, KeyPem, PrivateKey};
 pub use crate::spec::{Host, Parsed, Spec};
 pub use crate::subject::{NameEntry, ObjectId};
+pub use crate::verify::{Check, Outcome, VerifyInput, VerifyReport, read_certificates, verify};
 pub use crate::warning::Warning;
+pub use crate::x509::{
+    BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
+    NameAttribute, PublicKeyInfo, RequestInfo, SignatureAlgorithm, SignatureError, UnixTime,
+    verify_signature,
+};
 pub use rand_core;

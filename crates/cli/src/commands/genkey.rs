@@ -46,6 +46,7 @@ fn read_spec(path: &std::path::Path) -> Result<Spec, CliError> {
     Ok(parsed.value)
 }
 
-fn warn(warning: &Warning) {
+/// Prints a warning on stderr.
+pub fn warn(warning: &Warning) {
     eprintln!("csrcraft: warning: {warning}");
 }

@@ -14,47 +14,10 @@ impl Expiration {
     /// kube-controller-manager's default `--cluster-signing-duration` (8760h).
     pub const DEFAULT_SIGNING_DURATION_SECONDS: u32 = 8760 * 3600;
 
-    /// Parses `3600`, `600s`, `90m`, `24h`, `90d` or sums such as `1h30m`.
+    /// Parses `3600`, `600s`, `90m`, `24h`, `90d` or sums such as `1h30m`,
+    /// and checks the result as [`Expiration::from_seconds`] does.
     pub fn parse(text: &str) -> Result<Self> {
-        let field = "expiration";
-        let bad = || {
-            Error::field(
-                field,
-                format!("{text:?} is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)"),
-            )
-        };
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
-            return Err(bad());
-        }
-        if trimmed.bytes().all(|b| b.is_ascii_digit()) {
-            return Self::from_seconds(trimmed.parse::<u64>().map_err(|_| bad())?);
-        }
-        let mut total: u64 = 0;
-        let mut number = String::new();
-        for c in trimmed.chars() {
-            if c.is_ascii_digit() {
-                number.push(c);
-                continue;
-            }
-            let unit: u64 = match c {
-                's' => 1,
-                'm' => 60,
-                'h' => 3600,
-                'd' => 86_400,
-                _ => return Err(bad()),
-            };
-            let value: u64 = number.parse().map_err(|_| bad())?;
-            total = value
-                .checked_mul(unit)
-                .and_then(|v| total.checked_add(v))
-                .ok_or_else(bad)?;
-            number.clear();
-        }
-        if !number.is_empty() {
-            return Err(bad());
-        }
-        Self::from_seconds(total)
+        Self::from_seconds(parse_duration_seconds(text)?)
     }
 
     /// Checks a number of seconds against the API's rules.
@@ -62,7 +25,9 @@ impl Expiration {
         if seconds < u64::from(Self::MINIMUM_SECONDS) {
             return Err(Error::field(
                 "expiration",
-                format!("{seconds}s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more"),
+                format!(
+                    "{seconds}s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more"
+                ),
             ));
         }
         // The API field is an int32.
@@ -84,14 +49,60 @@ impl Expiration {
     }
 }
 
+/// Parses a duration as [`Expiration::parse`] does (`3600`, `600s`, `90m`,
+/// `24h`, `90d`, `1h30m`), without the API's limits: lint reports a short or
+/// huge one as a finding rather than refusing it.
+pub fn parse_duration_seconds(text: &str) -> Result<u64> {
+    let bad = || {
+        Error::field(
+            "expiration",
+            format!(
+                "{text:?} is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)"
+            ),
+        )
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(bad());
+    }
+    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return trimmed.parse::<u64>().map_err(|_| bad());
+    }
+    let mut total: u64 = 0;
+    let mut number = String::new();
+    for c in trimmed.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit: u64 = match c {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
+            _ => return Err(bad()),
+        };
+        let value: u64 = number.parse().map_err(|_| bad())?;
+        total = value
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(bad)?;
+        number.clear();
+    }
+    if !number.is_empty() {
+        return Err(bad());
+    }
+    Ok(total)
+}
+
 impl fmt::Display for Expiration {
     /// The largest whole unit: `90d`, `24h`, `90m`, or seconds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.0;
         match () {
-            () if s % 86_400 == 0 => write!(f, "{}d", s / 86_400),
-            () if s % 3600 == 0 => write!(f, "{}h", s / 3600),
-            () if s % 60 == 0 => write!(f, "{}m", s / 60),
+            () if s.is_multiple_of(86_400) => write!(f, "{}d", s / 86_400),
+            () if s.is_multiple_of(3600) => write!(f, "{}h", s / 3600),
+            () if s.is_multiple_of(60) => write!(f, "{}m", s / 60),
             () => write!(f, "{s}s"),
         }
     }
@@ -99,18 +110,38 @@ impl fmt::Display for Expiration {
 
 #[cfg(test)]
 mod tests {
-    use super::Expiration;
+    use super::{Expiration, parse_duration_seconds};
 
     #[test]
     fn parses_the_usual_forms() {
-        for (text, seconds) in [("600", 600), ("24h", 86_400), ("90d", 7_776_000), ("1h30m", 5400), ("600s", 600), ("10m", 600)] {
-            assert_eq!(Expiration::parse(text).map(Expiration::seconds), Ok(seconds), "{text}");
+        for (text, seconds) in [
+            ("600", 600),
+            ("24h", 86_400),
+            ("90d", 7_776_000),
+            ("1h30m", 5400),
+            ("600s", 600),
+            ("10m", 600),
+        ] {
+            assert_eq!(
+                Expiration::parse(text).map(Expiration::seconds),
+                Ok(seconds),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn refuses_short_and_malformed_durations() {
-        for text in ["599", "5m", "", "h", "24x", "1.5h", "-600", "99999999999999999999d"] {
+        for text in [
+            "599",
+            "5m",
+            "",
+            "h",
+            "24x",
+            "1.5h",
+            "-600",
+            "99999999999999999999d",
+        ] {
             assert!(Expiration::parse(text).is_err(), "{text}");
         }
         assert_eq!(
@@ -120,9 +151,26 @@ mod tests {
     }
 
     #[test]
+    fn parses_durations_without_the_api_limits() {
+        assert_eq!(parse_duration_seconds("5m"), Ok(300));
+        assert_eq!(parse_duration_seconds("0"), Ok(0));
+        assert_eq!(parse_duration_seconds("1000d"), Ok(86_400_000));
+        assert!(parse_duration_seconds("5 m").is_err());
+    }
+
+    #[test]
     fn displays_in_the_largest_whole_unit() {
-        assert_eq!(Expiration::parse("86400").map(|e| e.to_string()), Ok("1d".to_owned()));
-        assert_eq!(Expiration::parse("1h30m").map(|e| e.to_string()), Ok("90m".to_owned()));
-        assert_eq!(Expiration::parse("601").map(|e| e.to_string()), Ok("601s".to_owned()));
+        assert_eq!(
+            Expiration::parse("86400").map(|e| e.to_string()),
+            Ok("1d".to_owned())
+        );
+        assert_eq!(
+            Expiration::parse("1h30m").map(|e| e.to_string()),
+            Ok("90m".to_owned())
+        );
+        assert_eq!(
+            Expiration::parse("601").map(|e| e.to_string()),
+            Ok("601s".to_owned())
+        );
     }
 }

@@ -2,9 +2,13 @@
 //! their signers and usages. The only module that knows Kubernetes names.
 
 mod expiration;
+mod lint;
+mod manifest;
 mod signer;
 mod usage;
 
-pub use self::expiration::Expiration;
+pub use self::expiration::{Expiration, parse_duration_seconds};
+pub use self::lint::{Finding, LintOptions, Severity, lint};
+pub use self::manifest::{Manifest, ManifestFormat, ManifestOptions, render_manifest};
 pub use self::signer::{KnownSigner, SignerName, default_usages};
 pub use self::usage::{KeyUsage, UnknownUsage, split_usages};

@@ -34,7 +34,9 @@ impl KnownSigner {
     pub fn name(self) -> &'static str {
         match self {
             KnownSigner::KubeApiserverClient => "kubernetes.io/kube-apiserver-client",
-            KnownSigner::KubeApiserverClientKubelet => "kubernetes.io/kube-apiserver-client-kubelet",
+            KnownSigner::KubeApiserverClientKubelet => {
+                "kubernetes.io/kube-apiserver-client-kubelet"
+            }
             KnownSigner::KubeletServing => "kubernetes.io/kubelet-serving",
             KnownSigner::LegacyUnknown => "kubernetes.io/legacy-unknown",
             KnownSigner::EksAppServing => "beta.eks.amazonaws.com/app-serving",
@@ -54,13 +56,18 @@ impl KnownSigner {
                 "kubelet serving certificates (O=system:nodes, CN=system:node:NAME, DNS/IP SANs); never auto-approved"
             }
             KnownSigner::LegacyUnknown => "refused by certificates.k8s.io/v1",
-            KnownSigner::EksAppServing => "EKS: serving certificates for workloads, signed by the cluster CA",
+            KnownSigner::EksAppServing => {
+                "EKS: serving certificates for workloads, signed by the cluster CA"
+            }
         }
     }
 
     /// Whether certificates from this signer are for servers.
     pub fn is_serving(self) -> bool {
-        matches!(self, KnownSigner::KubeletServing | KnownSigner::EksAppServing)
+        matches!(
+            self,
+            KnownSigner::KubeletServing | KnownSigner::EksAppServing
+        )
     }
 }
 
@@ -97,10 +104,14 @@ impl SignerName {
     pub fn syntax_problem(&self) -> Option<String> {
         let name = &self.0;
         let Some((domain, path)) = name.split_once('/') else {
-            return Some(format!("{name:?} has no '/'; a signer name is domain/path, e.g. example.com/serving"));
+            return Some(format!(
+                "{name:?} has no '/'; a signer name is domain/path, e.g. example.com/serving"
+            ));
         };
         if path.contains('/') {
-            return Some(format!("{name:?} has more than one '/'; a signer name is domain/path"));
+            return Some(format!(
+                "{name:?} has more than one '/'; a signer name is domain/path"
+            ));
         }
         if path.is_empty() {
             return Some(format!("{name:?} has an empty path after the '/'"));
@@ -109,7 +120,9 @@ impl SignerName {
         let label_ok = |label: &&str| {
             !label.is_empty()
                 && label.len() <= 63
-                && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                 && !label.starts_with('-')
                 && !label.ends_with('-')
         };
@@ -132,7 +145,11 @@ impl fmt::Display for SignerName {
 /// `key encipherment` only for RSA keys (RFC 5480: EC keys never encipher).
 /// For custom signers, a serving certificate when the CSR names hosts, else a
 /// client certificate.
-pub fn default_usages(signer: &SignerName, key: Option<KeyAlgorithm>, has_hosts: bool) -> Vec<KeyUsage> {
+pub fn default_usages(
+    signer: &SignerName,
+    key: Option<KeyAlgorithm>,
+    has_hosts: bool,
+) -> Vec<KeyUsage> {
     let serving = match signer.known() {
         Some(known) => known.is_serving(),
         None => has_hosts,

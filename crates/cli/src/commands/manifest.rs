@@ -1,0 +1,144 @@
+//! `manifest`: wrap a CSR in a Kubernetes CertificateSigningRequest; given a
+//! spec, make the key and the CSR first.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use csrcraft::kubernetes::{
+    Expiration, ManifestFormat, ManifestOptions, SignerName, render_manifest, split_usages,
+};
+
+use crate::args::KeyFormatArg;
+use crate::error::CliError;
+use crate::input::{CsrOrSpec, read_csr_or_spec};
+use crate::output::{BareFiles, write_file};
+
+/// Arguments of `manifest`.
+#[derive(Debug, Args)]
+pub struct ManifestArgs {
+    /// A PEM CSR, or a cfssl CSR JSON spec to make a key and CSR from; - for standard input.
+    #[arg(value_name = "CSR|SPEC|-")]
+    pub input: PathBuf,
+    /// spec.signerName, e.g. example.com/serving or kubernetes.io/kube-apiserver-client.
+    #[arg(long, value_name = "SIGNER")]
+    pub signer: String,
+    /// metadata.name [default: from the CSR's CN, else its first DNS name].
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// spec.usages, comma-separated, e.g. "digital signature,server auth"
+    /// [default: what the signer issues; key encipherment only for RSA keys].
+    #[arg(long, value_name = "USAGES")]
+    pub usages: Option<String>,
+    /// spec.expirationSeconds: seconds, or e.g. 24h, 90d (at least 600 seconds).
+    #[arg(long, value_name = "DURATION")]
+    pub expiration: Option<String>,
+    /// How to write the manifest.
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    pub format: FormatArg,
+    /// Write NAME.yaml (or NAME.json) instead of printing; given a spec, also
+    /// NAME.csr and NAME-key.pem (0600).
+    #[arg(long, value_name = "NAME")]
+    pub bare: Option<PathBuf>,
+    /// Overwrite an existing NAME-key.pem.
+    #[arg(long, requires = "bare")]
+    pub force: bool,
+    /// How to write a new private key.
+    #[arg(long, value_enum, default_value_t = KeyFormatArg::Cfssl)]
+    pub key_format: KeyFormatArg,
+}
+
+/// `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// YAML, for `kubectl apply -f`.
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+impl FormatArg {
+    fn extension(self) -> &'static str {
+        match self {
+            FormatArg::Yaml => ".yaml",
+            FormatArg::Json => ".json",
+        }
+    }
+}
+
+impl From<FormatArg> for ManifestFormat {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Yaml => ManifestFormat::Yaml,
+            FormatArg::Json => ManifestFormat::Json,
+        }
+    }
+}
+
+/// `csrcraft manifest`: the CertificateSigningRequest for a CSR, or for a new
+/// key and CSR made from a spec.
+pub fn manifest(args: &ManifestArgs) -> Result<(), CliError> {
+    let options = ManifestOptions {
+        name: args.name.clone(),
+        signer: SignerName::new(&args.signer),
+        usages: args.usages.as_deref().map(split_usages),
+        expiration: args
+            .expiration
+            .as_deref()
+            .map(Expiration::parse)
+            .transpose()?,
+    };
+    let format = ManifestFormat::from(args.format);
+    let manifest_file = args
+        .bare
+        .as_deref()
+        .map(|name| with_suffix(name, args.format.extension()));
+    match read_csr_or_spec(&args.input)? {
+        CsrOrSpec::Csr(request) => {
+            let text = render_manifest(&request, &options, format)?;
+            match manifest_file {
+                Some(path) => write_file(&path, &text),
+                None => print(&text),
+            }
+        }
+        CsrOrSpec::Spec(spec) => {
+            let (Some(name), Some(manifest_file)) = (args.bare.as_deref(), manifest_file) else {
+                return Err(CliError::SpecNeedsBare);
+            };
+            let files = BareFiles::new(name);
+            files.check_key_is_new(args.force)?;
+            let made = csrcraft::generate(&spec, &mut getrandom::SysRng)?;
+            let text = render_manifest(&made.request, &options, format)?;
+            let key_pem = made.key.to_pem(args.key_format.into())?;
+            files.write_with(
+                &made.request.pem(),
+                Some(key_pem.as_str()),
+                Some((&manifest_file, &text)),
+                args.force,
+            )
+        }
+    }
+}
+
+/// `NAME` followed by `suffix`, as `cfssljson -bare` names files.
+fn with_suffix(name: &Path, suffix: &str) -> PathBuf {
+    let mut file = OsString::from(name.as_os_str());
+    file.push(suffix);
+    PathBuf::from(file)
+}
+
+/// Prints `text` on standard output; a closed pipe is not an error.
+fn print(text: &str) -> Result<(), CliError> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::Write {
+            path: PathBuf::from("standard output"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}

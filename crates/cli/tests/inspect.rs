@@ -1,0 +1,139 @@
+//! `csrcraft inspect`: the real binary on the core's inspect fixtures.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use common::{csrcraft, stderr};
+
+const AT: &str = "2026-06-01T12:00:00Z";
+
+/// The fixtures shared with the core's tests.
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/inspect")
+}
+
+fn fixture(name: &str) -> String {
+    data().join(name).to_str().unwrap().to_owned()
+}
+
+/// What the core shows for the same input and time.
+fn core_text(name: &str) -> String {
+    let bytes = std::fs::read(data().join(name)).unwrap();
+    let at = csrcraft::UnixTime::parse_rfc3339(AT).unwrap();
+    csrcraft::inspect(&bytes, at).unwrap().to_text()
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn prints_the_text_view_of_a_file() {
+    for name in ["chain.pem", "leaf.der", "kubectl-issued.json"] {
+        let output = csrcraft(&data(), &["inspect", "--at", AT, &fixture(name)], "");
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        assert_eq!(stdout(&output), core_text(name), "{name}");
+        assert!(output.stderr.is_empty());
+    }
+}
+
+#[test]
+fn reads_standard_input() {
+    let yaml = std::fs::read_to_string(data().join("kubectl-failed.yaml")).unwrap();
+    let output = csrcraft(&data(), &["inspect", "--at", AT, "-"], &yaml);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Kubernetes CertificateSigningRequest\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("subject organization is not system:nodes"),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_for_machines() {
+    let output = csrcraft(
+        &data(),
+        &[
+            "inspect",
+            "--json",
+            "--at",
+            AT,
+            &fixture("kubectl-issued.json"),
+        ],
+        "",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["input"], "kubernetes-json");
+    assert_eq!(json["at"], AT);
+    assert_eq!(json["kubernetes"]["signer_name"], "example.com/serving");
+    assert_eq!(json["request"]["self_signature"]["ok"], true);
+    assert_eq!(json["certificates"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        json["certificates"][0]["validity"]["summary"],
+        "expires in 213d 12h"
+    );
+}
+
+#[test]
+fn without_at_validity_is_judged_now() {
+    let output = csrcraft(&data(), &["inspect", "--json", &fixture("leaf.pem")], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let at = csrcraft::UnixTime::parse_rfc3339(json["at"].as_str().unwrap()).unwrap();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    assert!((i64::try_from(now).unwrap() - at.0).abs() < 60, "{at:?}");
+}
+
+#[test]
+fn bad_input_exits_2_with_what_was_tried() {
+    let output = csrcraft(&data(), &["inspect", "-"], "hello world\n");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        "csrcraft: error: input: not a PEM block, DER certificate or CSR, base64 PEM, or a \
+         Kubernetes CertificateSigningRequest object; give a CSR or certificate (PEM, DER or \
+         base64 of either) or the output of `kubectl get csr NAME -o yaml`\n"
+    );
+    let list = "apiVersion: v1\nkind: List\nitems: []\n";
+    let output = csrcraft(&data(), &["inspect", "-"], list);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("a List of no objects"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn unreadable_file_and_bad_time_exit_2() {
+    let output = csrcraft(&data(), &["inspect", "no-such-file.pem"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("csrcraft: error: cannot read no-such-file.pem: "),
+        "{}",
+        stderr(&output)
+    );
+    let output = csrcraft(
+        &data(),
+        &["inspect", "--at", "tomorrow", &fixture("leaf.pem")],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is not an RFC 3339 time"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,0 +1,211 @@
+//! A `kubectl get csr NAME -o yaml|json` object: what the cluster says about
+//! the request, read with the `k8s-openapi` types.
+
+use k8s_openapi::Resource;
+use k8s_openapi::api::certificates::v1::{
+    CertificateSigningRequest, CertificateSigningRequestCondition,
+};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::Time;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::detect::{Decoded, InputFormat};
+use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
+
+/// What a CertificateSigningRequest object says besides its request and
+/// certificate, in the words of `kubectl describe csr`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KubernetesView {
+    /// `metadata.name`.
+    pub name: String,
+    /// `metadata.uid`.
+    pub uid: Option<String>,
+    /// `metadata.creationTimestamp`, RFC 3339.
+    pub created: Option<String>,
+    /// `spec.signerName`.
+    pub signer_name: String,
+    /// `spec.username`: the requesting user, set by the API server.
+    pub username: Option<String>,
+    /// `spec.groups`: the requesting user's groups.
+    pub groups: Vec<String>,
+    /// `spec.usages`.
+    pub usages: Vec<String>,
+    /// `spec.expirationSeconds`: the requested lifetime, if any.
+    pub expiration_seconds: Option<i32>,
+    /// kubectl's CONDITION column: `Pending`, `Approved`, `Denied`, then
+    /// `,Failed` and `,Issued` when they apply (e.g. `Approved,Failed`).
+    pub status: String,
+    /// `status.conditions`, in order.
+    pub conditions: Vec<ConditionView>,
+}
+
+/// One entry of `status.conditions`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ConditionView {
+    /// `Approved`, `Denied` or `Failed`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `True`, `False` or `Unknown`.
+    pub status: String,
+    /// A machine word, e.g. `SignerValidationFailure`.
+    pub reason: Option<String>,
+    /// The human message, e.g. `subject organization is not system:nodes`.
+    pub message: Option<String>,
+    /// `lastUpdateTime`, RFC 3339.
+    pub last_update_time: Option<String>,
+    /// `lastTransitionTime`, RFC 3339.
+    pub last_transition_time: Option<String>,
+}
+
+pub(super) fn from_json(text: &str) -> Result<Decoded> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| Error::decode("Kubernetes object", format!("not valid JSON: {e}")))?;
+    from_value(value, InputFormat::KubernetesJson)
+}
+
+pub(super) fn from_yaml(text: &str) -> Result<Decoded> {
+    let value: Value = yaml_serde::from_str(text)
+        .map_err(|e| Error::decode("Kubernetes object", format!("not valid YAML: {e}")))?;
+    from_value(value, InputFormat::KubernetesYaml)
+}
+
+fn from_value(value: Value, format: InputFormat) -> Result<Decoded> {
+    let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or_default();
+    let (kind, api_version) = (field("kind"), field("apiVersion"));
+    if kind == "List" || kind.ends_with("List") {
+        return Err(list_error(&value, kind));
+    }
+    if kind != CertificateSigningRequest::KIND {
+        let kind = if kind.is_empty() { "missing" } else { kind };
+        return Err(Error::decode(
+            "Kubernetes object",
+            format!("kind is {kind}, not CertificateSigningRequest"),
+        ));
+    }
+    if api_version != CertificateSigningRequest::API_VERSION {
+        return Err(Error::decode(
+            "Kubernetes object",
+            format!(
+                "apiVersion {api_version:?} is not read; only {} is (get it with `kubectl get csr NAME -o yaml`)",
+                CertificateSigningRequest::API_VERSION
+            ),
+        ));
+    }
+    let object: CertificateSigningRequest = serde_json::from_value(value)
+        .map_err(|e| Error::decode("CertificateSigningRequest", e.to_string()))?;
+    let request = CertificateRequest::from_pem(&pem_text(&object.spec.request.0, "spec.request")?)
+        .map_err(|e| within("spec.request", e))?;
+    let certificate = object
+        .status
+        .as_ref()
+        .and_then(|s| s.certificate.as_ref())
+        .map(|c| c.0.as_slice())
+        .filter(|c| !c.is_empty());
+    let certificates = match certificate {
+        Some(bytes) => Certificate::chain_from_pem(&pem_text(bytes, "status.certificate")?)
+            .map_err(|e| within("status.certificate", e))?,
+        None => Vec::new(),
+    };
+    Ok(Decoded {
+        format,
+        object: Some(view(&object, certificate.is_some())),
+        request: Some(request),
+        certificates,
+    })
+}
+
+fn view(object: &CertificateSigningRequest, issued: bool) -> KubernetesView {
+    let spec = &object.spec;
+    let conditions: &[CertificateSigningRequestCondition] = object
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.as_deref())
+        .unwrap_or_default();
+    KubernetesView {
+        name: object.metadata.name.clone().unwrap_or_default(),
+        uid: object.metadata.uid.clone(),
+        created: object.metadata.creation_timestamp.as_ref().map(rfc3339),
+        signer_name: spec.signer_name.clone(),
+        username: spec.username.clone(),
+        groups: spec.groups.clone().unwrap_or_default(),
+        usages: spec.usages.clone().unwrap_or_default(),
+        expiration_seconds: spec.expiration_seconds,
+        status: status_column(conditions, issued),
+        conditions: conditions
+            .iter()
+            .map(|c| ConditionView {
+                kind: c.type_.clone(),
+                status: c.status.clone(),
+                reason: c.reason.clone(),
+                message: c.message.clone(),
+                last_update_time: c.last_update_time.as_ref().map(rfc3339),
+                last_transition_time: c.last_transition_time.as_ref().map(rfc3339),
+            })
+            .collect(),
+    }
+}
+
+/// kubectl's CONDITION column (`extractCSRStatus` in kubectl's printers):
+/// Denied wins over Approved, else Pending; then `,Failed`, then `,Issued`.
+fn status_column(conditions: &[CertificateSigningRequestCondition], issued: bool) -> String {
+    let has = |kind: &str| conditions.iter().any(|c| c.type_ == kind);
+    let mut status = if has("Denied") {
+        "Denied"
+    } else if has("Approved") {
+        "Approved"
+    } else {
+        "Pending"
+    }
+    .to_owned();
+    if has("Failed") {
+        status.push_str(",Failed");
+    }
+    if issued {
+        status.push_str(",Issued");
+    }
+    status
+}
+
+fn rfc3339(time: &Time) -> String {
+    UnixTime(time.0.as_second()).to_rfc3339()
+}
+
+/// The decoded bytes of a base64 field, which must be PEM text.
+fn pem_text(bytes: &[u8], field: &str) -> Result<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        Error::decode(
+            field,
+            "the decoded base64 is not PEM text; it must be the base64 of a whole PEM file",
+        )
+    })
+}
+
+/// Names the object's field in a decode error.
+fn within(field: &str, error: Error) -> Error {
+    match error {
+        Error::Decode { what, problem } => Error::decode(format!("{field} ({what})"), problem),
+        other => other,
+    }
+}
+
+fn list_error(value: &Value, kind: &str) -> Error {
+    let names: Vec<&str> = value
+        .get("items")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.pointer("/metadata/name").and_then(Value::as_str))
+                .collect()
+        })
+        .unwrap_or_default();
+    let listed = if names.is_empty() {
+        "no objects".to_owned()
+    } else {
+        format!("{} objects ({})", names.len(), names.join(", "))
+    };
+    Error::decode(
+        "Kubernetes object",
+        format!("a {kind} of {listed}; inspect one at a time: `kubectl get csr NAME -o yaml`"),
+    )
+}

@@ -1,0 +1,199 @@
+//! The signature chain: from the leaf, find each issuer by name (among the
+//! trusted CAs first, then the other certificates given with the leaf) and
+//! check its signature with the issuer's public key, until a trusted CA signs.
+
+use super::Check;
+use crate::{Certificate, DistinguishedName};
+
+/// The path found from the leaf upwards, and how it ended.
+pub(super) struct Path<'a> {
+    /// Each link: the issuer found, whether it is a trusted CA, and the
+    /// signature algorithm the link was signed with.
+    links: Vec<Link<'a>>,
+    /// `None` when a trusted CA was reached, else why the path stops.
+    failure: Option<String>,
+    /// Information that does not change the outcome.
+    notes: Vec<String>,
+}
+
+struct Link<'a> {
+    subject: &'a Certificate,
+    issuer: &'a Certificate,
+    trusted: bool,
+}
+
+/// Builds the path from `leaf`; `chain` is what came with it (leaf first),
+/// `trust` the CAs.
+pub(super) fn build<'a>(
+    leaf: &'a Certificate,
+    chain: &'a [Certificate],
+    trust: &'a [Certificate],
+) -> Path<'a> {
+    let mut path = Path {
+        links: Vec::new(),
+        failure: None,
+        notes: Vec::new(),
+    };
+    let mut current = leaf;
+    let mut used = vec![false; chain.len()];
+    if let Some(first) = used.first_mut() {
+        *first = true;
+    }
+    // Each step uses up one certificate of the chain, so this ends.
+    loop {
+        let issuer_name = &current.info().issuer;
+        let who = role(current, path.links.is_empty());
+        let mut rejected = Vec::new();
+        let named_ca = trust.iter().filter(|ca| &ca.info().subject == issuer_name);
+        for ca in named_ca {
+            match current.verify_signed_by(&ca.info().public_key.spki_der) {
+                Ok(()) => {
+                    if !ca.info().basic_constraints.is_some_and(|bc| bc.ca) {
+                        path.notes.push(format!(
+                            "the trusted CA {} has no basicConstraints CA:TRUE; it is trusted as given",
+                            quoted(&ca.info().subject)
+                        ));
+                    }
+                    path.links.push(Link {
+                        subject: current,
+                        issuer: ca,
+                        trusted: true,
+                    });
+                    note_unused(&mut path, chain, &used);
+                    return path;
+                }
+                Err(e) => rejected.push(format!(
+                    "the signature of the {who} does not verify against CA {} ({e})",
+                    quoted(&ca.info().subject)
+                )),
+            }
+        }
+        let mut next = None;
+        for (index, candidate) in chain.iter().enumerate() {
+            if used[index] || &candidate.info().subject != issuer_name {
+                continue;
+            }
+            match current.verify_signed_by(&candidate.info().public_key.spki_der) {
+                Ok(()) => {
+                    next = Some(index);
+                    break;
+                }
+                Err(e) => rejected.push(format!(
+                    "the signature of the {who} does not verify against chain certificate {} {} ({e})",
+                    index + 1,
+                    quoted(&candidate.info().subject)
+                )),
+            }
+        }
+        let Some(index) = next else {
+            path.failure = Some(if rejected.is_empty() {
+                not_found(&who, issuer_name, trust)
+            } else {
+                rejected.join("; ")
+            });
+            return path;
+        };
+        used[index] = true;
+        let intermediate = &chain[index];
+        path.links.push(Link {
+            subject: current,
+            issuer: intermediate,
+            trusted: false,
+        });
+        if !intermediate
+            .info()
+            .basic_constraints
+            .is_some_and(|bc| bc.ca)
+        {
+            path.failure = Some(format!(
+                "{} signed the {who} but is not a CA (no basicConstraints CA:TRUE), so it may not issue certificates",
+                quoted(&intermediate.info().subject)
+            ));
+            return path;
+        }
+        current = intermediate;
+    }
+}
+
+impl Path<'_> {
+    /// The outcome as a check.
+    pub(super) fn check(&self) -> Check {
+        let check = match &self.failure {
+            Some(failure) => Check::fail(Check::SIGNATURE_CHAIN, failure.clone()),
+            None => Check::pass(Check::SIGNATURE_CHAIN, self.describe()),
+        };
+        check.with_notes(self.notes.clone())
+    }
+
+    /// `leaf signed by "CN=int" (alg), "CN=int" signed by CA "CN=root" (alg)`.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        let mut subject = "leaf".to_owned();
+        for link in &self.links {
+            let issuer = quoted(&link.issuer.info().subject);
+            let kind = if link.trusted && self.links.len() > 1 {
+                "CA "
+            } else {
+                ""
+            };
+            parts.push(format!(
+                "{subject} signed by {kind}{issuer} ({})",
+                link.subject.info().signature_algorithm
+            ));
+            subject = issuer;
+        }
+        parts.join(", ")
+    }
+
+    /// The certificates whose validity matters, each with its role: the leaf,
+    /// the intermediates on the path, and the trusted CA when reached.
+    pub(super) fn certificates<'c>(
+        &'c self,
+        leaf: &'c Certificate,
+    ) -> Vec<(String, &'c Certificate)> {
+        let mut all = vec![("leaf".to_owned(), leaf)];
+        for link in &self.links {
+            let kind = if link.trusted { "CA" } else { "intermediate" };
+            all.push((
+                format!("{kind} {}", quoted(&link.issuer.info().subject)),
+                link.issuer,
+            ));
+        }
+        all
+    }
+}
+
+/// How a certificate on the path is named in messages.
+fn role(certificate: &Certificate, is_leaf: bool) -> String {
+    if is_leaf {
+        "leaf".to_owned()
+    } else {
+        format!("intermediate {}", quoted(&certificate.info().subject))
+    }
+}
+
+fn not_found(who: &str, issuer: &DistinguishedName, trust: &[Certificate]) -> String {
+    let cas: Vec<String> = trust.iter().map(|ca| quoted(&ca.info().subject)).collect();
+    format!(
+        "the {who}'s issuer {} is not found among the CAs ({}) nor in the chain given",
+        quoted(issuer),
+        cas.join(", ")
+    )
+}
+
+fn note_unused(path: &mut Path<'_>, chain: &[Certificate], used: &[bool]) {
+    for (index, certificate) in chain.iter().enumerate() {
+        if !used.get(index).copied().unwrap_or(true) {
+            path.notes.push(format!(
+                "chain certificate {} {} is not on the path to the CA",
+                index + 1,
+                quoted(&certificate.info().subject)
+            ));
+        }
+    }
+}
+
+/// A name in double quotes, as messages show it.
+pub(super) fn quoted(name: &DistinguishedName) -> String {
+    format!("\"{name}\"")
+}

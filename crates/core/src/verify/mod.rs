@@ -1,0 +1,246 @@
+//! Verifying an issued certificate: does it chain to the CA, is it valid at a
+//! given time, is it for the key and the request it should be, does it serve
+//! the host, and does it fit TLS use. Every check is reported with why.
+//!
+//! The time comes in as an argument ([`VerifyInput::at`]); nothing here reads
+//! the clock.
+//!
+//! What fails and what is only a note:
+//!
+//! - **signature chain**: fails unless every link verifies up to one of the
+//!   trusted CAs; intermediates must have basicConstraints `CA:TRUE`.
+//! - **validity**: fails when any certificate on the path (the trusted CA too,
+//!   as Go and openssl check it) is expired or not yet valid at `at`.
+//! - **key match**: fails when the certificate's public key is not the private
+//!   key's.
+//! - **request match**: fails for another public key, a CN or O (the user and
+//!   groups a Kubernetes API server reads) that differ from the request, or a
+//!   requested subjectAltName the certificate lacks. Other subject attributes,
+//!   SANs issued but not requested, and key usages are notes: a Kubernetes
+//!   signer drops every requested extension but the SANs and sets the usages
+//!   from `spec.usages`.
+//! - **hostname**: fails when `host` matches no SAN as a TLS client checks it.
+//! - **usage**: with a host, fails unless the certificate fits TLS server use;
+//!   without one, fails only when it fits neither server nor client use.
+
+mod chain;
+mod hostname;
+mod input;
+mod key_match;
+mod request_match;
+mod usage;
+mod validity;
+
+use std::fmt;
+
+pub use self::input::read_certificates;
+use crate::{Certificate, CertificateRequest, Error, PrivateKey, Result, UnixTime};
+
+/// What to verify, and against what.
+#[derive(Clone, Copy, Debug)]
+pub struct VerifyInput<'a> {
+    /// The certificate to verify first, then any intermediates (as
+    /// `status.certificate` or a server's chain holds them).
+    pub chain: &'a [Certificate],
+    /// The trusted CA certificate(s).
+    pub trust: &'a [Certificate],
+    /// The private key the certificate should be for.
+    pub key: Option<&'a PrivateKey>,
+    /// The CSR the certificate should answer.
+    pub request: Option<&'a CertificateRequest>,
+    /// A host name or IP address the certificate should serve.
+    pub host: Option<&'a str>,
+    /// The time to check validity at.
+    pub at: UnixTime,
+}
+
+/// Every check, in a fixed order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyReport {
+    /// `signature chain`, `validity`, `key match`, `request match`,
+    /// `hostname`, `usage`, in that order.
+    pub checks: Vec<Check>,
+}
+
+/// One check and its outcome.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    /// Which check, one of the `Check::*` names.
+    pub name: &'static str,
+    /// Whether it passed.
+    pub outcome: Outcome,
+    /// Why, with specifics (names, times, algorithms).
+    pub detail: String,
+    /// Information that does not change the outcome, e.g. a SAN issued but
+    /// not requested (`+ DNS:extra.example`) or a requested one missing
+    /// (`- DNS:web.example`).
+    pub notes: Vec<String>,
+}
+
+/// The outcome of one check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The check holds.
+    Pass,
+    /// The check does not hold.
+    Fail,
+    /// Not checked: its input (key, CSR or host) was not given.
+    Skipped,
+}
+
+impl Check {
+    /// The name of the chain check.
+    pub const SIGNATURE_CHAIN: &'static str = "signature chain";
+    /// The name of the validity check.
+    pub const VALIDITY: &'static str = "validity";
+    /// The name of the private key check.
+    pub const KEY_MATCH: &'static str = "key match";
+    /// The name of the CSR check.
+    pub const REQUEST_MATCH: &'static str = "request match";
+    /// The name of the host name check.
+    pub const HOSTNAME: &'static str = "hostname";
+    /// The name of the TLS usage check.
+    pub const USAGE: &'static str = "usage";
+
+    pub(crate) fn new(name: &'static str, outcome: Outcome, detail: impl Into<String>) -> Self {
+        Self {
+            name,
+            outcome,
+            detail: detail.into(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub(crate) fn pass(name: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(name, Outcome::Pass, detail)
+    }
+
+    pub(crate) fn fail(name: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(name, Outcome::Fail, detail)
+    }
+
+    pub(crate) fn skipped(name: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(name, Outcome::Skipped, detail)
+    }
+
+    pub(crate) fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes = notes;
+        self
+    }
+}
+
+impl Outcome {
+    /// `PASS`, `FAIL` or `SKIP`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Pass => "PASS",
+            Outcome::Fail => "FAIL",
+            Outcome::Skipped => "SKIP",
+        }
+    }
+}
+
+impl VerifyReport {
+    /// True when no check failed (skipped checks are fine).
+    pub fn passed(&self) -> bool {
+        self.failures() == 0
+    }
+
+    /// How many checks failed.
+    pub fn failures(&self) -> usize {
+        self.checks
+            .iter()
+            .filter(|c| c.outcome == Outcome::Fail)
+            .count()
+    }
+
+    /// The check named `name`, if the report has it.
+    pub fn check(&self, name: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.name == name)
+    }
+}
+
+/// Width of the name column in the text view: the longest check name.
+const NAME_WIDTH: usize = 15;
+
+impl fmt::Display for Check {
+    /// `PASS  signature chain  leaf signed by ...`, then each note on its own
+    /// line, indented.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}  {:<NAME_WIDTH$}  {}",
+            self.outcome.label(),
+            self.name,
+            self.detail
+        )?;
+        for note in &self.notes {
+            write!(f, "\n{:w$}{note}", "", w = 4 + 2 + NAME_WIDTH + 2)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for VerifyReport {
+    /// One line per check (with its notes), then `verified` or
+    /// `NOT verified: N checks failed`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for check in &self.checks {
+            writeln!(f, "{check}")?;
+        }
+        match self.failures() {
+            0 => f.write_str("verified"),
+            1 => f.write_str("NOT verified: 1 check failed"),
+            n => write!(f, "NOT verified: {n} checks failed"),
+        }
+    }
+}
+
+/// Runs every check on `input.chain[0]`.
+///
+/// `Err` only for input that cannot be checked at all: an empty chain or
+/// trust list, or a CSR or key that cannot be read. Everything else, however
+/// wrong, is a failed check in the report.
+pub fn verify(input: &VerifyInput<'_>) -> Result<VerifyReport> {
+    let Some(leaf) = input.chain.first() else {
+        return Err(Error::decode(
+            "certificate",
+            "no certificate given; give the issued certificate (PEM, DER or base64 of PEM)",
+        ));
+    };
+    if input.trust.is_empty() {
+        return Err(Error::decode(
+            "CA",
+            "no CA certificate given; give the CA that should have issued the certificate",
+        ));
+    }
+    let path = chain::build(leaf, input.chain, input.trust);
+    let checks = vec![
+        path.check(),
+        validity::check(&path.certificates(leaf), input.at),
+        key_match::check(leaf, input.key)?,
+        request_match::check(leaf, input.request)?,
+        hostname_check(leaf, input.host),
+        usage::check(leaf, input.host.is_some()),
+    ];
+    Ok(VerifyReport { checks })
+}
+
+fn hostname_check(leaf: &Certificate, host: Option<&str>) -> Check {
+    let Some(host) = host else {
+        return Check::skipped(Check::HOSTNAME, "no host given");
+    };
+    let info = leaf.info();
+    let target = match hostname::Target::parse(host) {
+        Ok(target) => target,
+        Err(problem) => return Check::fail(Check::HOSTNAME, problem),
+    };
+    match hostname::match_host(&target, &info.subject_alt_names) {
+        hostname::HostMatch::Matched(san) => {
+            Check::pass(Check::HOSTNAME, format!("{host:?} matches {san}"))
+        }
+        hostname::HostMatch::NoMatch => {
+            Check::fail(Check::HOSTNAME, hostname::explain_miss(host, &target, info))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The subject public key of a certificate or CSR (RFC 5280 §4.1.2.7).
+
+use x509_parser::prelude::FromDer;
+use x509_parser::public_key::PublicKey;
+use x509_parser::x509::SubjectPublicKeyInfo;
+
+use crate::{EcdsaCurve, KeyAlgorithm};
+
+/// A public key as read from a certificate or CSR.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicKeyInfo {
+    /// The kind of key, when it is one csrcraft knows (ECDSA on P-256, P-384 or
+    /// P-521, RSA, Ed25519); `None` for others, e.g. secp256k1 or DSA. An RSA
+    /// key read from input has its actual modulus size, which may be outside
+    /// the range csrcraft generates.
+    pub algorithm: Option<KeyAlgorithm>,
+    /// Human words for the key: `ecdsa P-256`, `rsa 2048 bits`, `ed25519`, or
+    /// for keys csrcraft does not know e.g. `ec secp256k1`, `dsa`, or the
+    /// algorithm's dotted OID.
+    pub description: String,
+    /// The DER `SubjectPublicKeyInfo`, as encoded in the input.
+    pub spki_der: Vec<u8>,
+}
+
+/// Reads a DER `SubjectPublicKeyInfo` on its own (e.g. an issuer's key).
+pub(crate) fn parse_spki(der: &[u8]) -> Option<PublicKeyInfo> {
+    match SubjectPublicKeyInfo::from_der(der) {
+        Ok(([], spki)) => Some(read_public_key(&spki)),
+        _ => None,
+    }
+}
+
+/// Converts x509-parser's view of a public key.
+pub(crate) fn read_public_key(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyInfo {
+    let oid = spki.algorithm.algorithm.to_id_string();
+    let (algorithm, description) = match oid.as_str() {
+        EC_PUBLIC_KEY => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|o| o.to_id_string());
+            match curve.as_deref() {
+                Some(P256) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P256), "ecdsa P-256"),
+                Some(P384) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P384), "ecdsa P-384"),
+                Some(P521) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P521), "ecdsa P-521"),
+                Some(SECP256K1) => (None, "ec secp256k1".to_owned()),
+                Some(other) => (None, format!("ec on curve {other}")),
+                None => (
+                    None,
+                    "ec with explicit or missing curve parameters".to_owned(),
+                ),
+            }
+        }
+        RSA_ENCRYPTION => match spki.parsed() {
+            Ok(PublicKey::RSA(key)) => {
+                let bits = modulus_bits(key.modulus);
+                (Some(KeyAlgorithm::Rsa { bits }), format!("rsa {bits} bits"))
+            }
+            _ => (None, "rsa (malformed key)".to_owned()),
+        },
+        ED25519 => known(KeyAlgorithm::Ed25519, "ed25519"),
+        ED448 => (None, "ed448".to_owned()),
+        X25519 => (None, "x25519".to_owned()),
+        X448 => (None, "x448".to_owned()),
+        DSA => (None, "dsa".to_owned()),
+        RSASSA_PSS => (None, "rsassa-pss".to_owned()),
+        _ => (None, oid.clone()),
+    };
+    PublicKeyInfo {
+        algorithm,
+        description,
+        spki_der: spki.raw.to_vec(),
+    }
+}
+
+fn known(algorithm: KeyAlgorithm, description: &str) -> (Option<KeyAlgorithm>, String) {
+    (Some(algorithm), description.to_owned())
+}
+
+/// The bit length of a big-endian unsigned integer.
+fn modulus_bits(modulus: &[u8]) -> usize {
+    let start = modulus
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(modulus.len());
+    match modulus.get(start) {
+        Some(first) => (modulus.len() - start) * 8 - first.leading_zeros() as usize,
+        None => 0,
+    }
+}
+
+pub(crate) const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
+pub(crate) const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
+pub(crate) const ED25519: &str = "1.3.101.112";
+const ED448: &str = "1.3.101.113";
+const X25519: &str = "1.3.101.110";
+const X448: &str = "1.3.101.111";
+const DSA: &str = "1.2.840.10040.4.1";
+const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
+const P256: &str = "1.2.840.10045.3.1.7";
+const P384: &str = "1.3.132.0.34";
+const P521: &str = "1.3.132.0.35";
+const SECP256K1: &str = "1.3.132.0.10";

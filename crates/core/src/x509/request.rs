@@ -1,0 +1,138 @@
+//! Reading a PKCS#10 certificate signing request (RFC 2986) back: what it
+//! asks for, and whether its self-signature holds.
+
+use x509_parser::certification_request::X509CertificationRequest;
+use x509_parser::cri_attributes::ParsedCriAttribute;
+use x509_parser::extensions::X509Extension;
+use x509_parser::prelude::FromDer;
+
+use super::extensions::{alt_names, extension_info};
+use super::missing_block;
+use super::name::{DistinguishedName, read_name};
+use super::public_key::{PublicKeyInfo, read_public_key};
+use super::signature::{SignatureAlgorithm, SignatureError, verify_signature};
+use crate::{CertificateRequest, Error, Host, Result};
+
+/// What a CSR says, as read from its DER.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestInfo {
+    /// The PEM label it was read with: `CERTIFICATE REQUEST`, or the older
+    /// `NEW CERTIFICATE REQUEST` (which Kubernetes refuses); `None` when read
+    /// as DER or made here.
+    pub pem_label: Option<String>,
+    /// The subject name.
+    pub subject: DistinguishedName,
+    /// The DNS, IP, email and URI names of the requested subjectAltName, in
+    /// encoded order.
+    pub subject_alt_names: Vec<Host>,
+    /// Any other requested alternative names, as openssl would show them
+    /// (`othername:1.2.3.4`, `DirName:CN=x`, ...).
+    pub other_alt_names: Vec<String>,
+    /// The public key to be certified.
+    pub public_key: PublicKeyInfo,
+    /// The algorithm of the self-signature.
+    pub signature_algorithm: SignatureAlgorithm,
+    /// The self-signature checked against the CSR's own public key
+    /// (Kubernetes checks it when the CSR object is created).
+    pub signature: Result<(), SignatureError>,
+    /// The name (`subjectAltName`, `keyUsage`, ...) or dotted OID of every
+    /// extension in the `extensionRequest` attribute, in encoded order.
+    pub requested_extensions: Vec<String>,
+}
+
+impl CertificateRequest {
+    /// Reads a CSR from PEM. The text must hold exactly one block labelled
+    /// `CERTIFICATE REQUEST` or `NEW CERTIFICATE REQUEST`; text and other
+    /// blocks around it are ignored.
+    pub fn from_pem(text: &str) -> Result<Self> {
+        let blocks = pem::parse_many(text)
+            .map_err(|e| Error::decode(WHAT, format!("the PEM is malformed: {e}")))?;
+        let mut requests = blocks
+            .iter()
+            .filter(|b| CSR_LABELS.contains(&b.tag()))
+            .collect::<Vec<_>>();
+        let Some(block) = requests.pop() else {
+            return Err(Error::decode(
+                WHAT,
+                missing_block(&blocks, "CERTIFICATE REQUEST"),
+            ));
+        };
+        if !requests.is_empty() {
+            return Err(Error::decode(
+                WHAT,
+                format!(
+                    "found {} certificate requests; give one at a time",
+                    requests.len() + 1
+                ),
+            ));
+        }
+        parse(block.contents())?;
+        Ok(Self::read(
+            block.contents().to_vec(),
+            Some(block.tag().to_owned()),
+        ))
+    }
+
+    /// Reads a CSR from DER; nothing may follow it.
+    pub fn from_der(der: &[u8]) -> Result<Self> {
+        parse(der)?;
+        Ok(Self::read(der.to_vec(), None))
+    }
+
+    /// What the CSR says, with its self-signature checked.
+    pub fn info(&self) -> Result<RequestInfo> {
+        let request = parse(self.der())?;
+        let info = &request.certification_request_info;
+        let extensions: Vec<&X509Extension<'_>> = info
+            .iter_attributes()
+            .filter_map(|attribute| match attribute.parsed_attribute() {
+                ParsedCriAttribute::ExtensionRequest(requested) => Some(&requested.extensions),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let names = alt_names(extensions.iter().copied()).map_err(|e| Error::decode(WHAT, e))?;
+        let public_key = read_public_key(&info.subject_pki);
+        let signature_algorithm =
+            SignatureAlgorithm::from_oid(&request.signature_algorithm.algorithm.to_id_string());
+        let signature = if request.signature_value.unused_bits == 0 {
+            verify_signature(
+                info.raw,
+                &signature_algorithm,
+                &request.signature_value.data,
+                &public_key.spki_der,
+            )
+        } else {
+            Err(SignatureError::Invalid)
+        };
+        Ok(RequestInfo {
+            pem_label: self.pem_label().map(str::to_owned),
+            subject: read_name(&info.subject),
+            subject_alt_names: names.hosts,
+            other_alt_names: names.other,
+            public_key,
+            signature_algorithm,
+            signature,
+            requested_extensions: extensions.iter().map(|e| extension_info(e).name).collect(),
+        })
+    }
+}
+
+const WHAT: &str = "certificate request";
+const CSR_LABELS: [&str; 2] = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"];
+
+fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
+    let (rest, request) = X509CertificationRequest::from_der(der).map_err(|e| {
+        Error::decode(
+            WHAT,
+            format!("not a valid PKCS#10 certificate signing request ({e})"),
+        )
+    })?;
+    if !rest.is_empty() {
+        return Err(Error::decode(
+            WHAT,
+            format!("{} bytes follow the DER certificate request", rest.len()),
+        ));
+    }
+    Ok(request)
+}
