@@ -7,22 +7,26 @@ use zeroize::Zeroizing;
 
 use crate::error::CliError;
 
-/// Reads `path` as text; `-` is standard input.
-pub fn read_text(path: &Path) -> Result<String, CliError> {
+/// Reads `path` as bytes (DER is binary); `-` is standard input.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     let read_error = |source| CliError::Read {
         path: path.to_path_buf(),
         source,
     };
-    let bytes = if path == Path::new("-") {
+    if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
-        bytes
+        Ok(bytes)
     } else {
-        std::fs::read(path).map_err(read_error)?
-    };
-    String::from_utf8(bytes).map_err(|_| CliError::NotText {
+        std::fs::read(path).map_err(read_error)
+    }
+}
+
+/// Reads `path` as text; `-` is standard input.
+pub fn read_text(path: &Path) -> Result<String, CliError> {
+    String::from_utf8(read_bytes(path)?).map_err(|_| CliError::NotText {
         path: path.to_path_buf(),
     })
 }

@@ -2,6 +2,7 @@
 //! files, standard streams and exit codes.
 
 mod args;
+mod clock;
 mod commands;
 mod error;
 mod input;

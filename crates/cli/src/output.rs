@@ -27,8 +27,17 @@ pub fn print_json(csr: &str, key: Option<&str>) -> Result<(), CliError> {
     serde_json::to_writer(&mut *line, &CfsslOutput { csr, key })
         .map_err(|e| stdout_error(io::Error::other(e)))?;
     line.push(b'\n');
+    print_bytes(&line)
+}
+
+/// Prints `text` on standard output. A closed pipe is not an error.
+pub fn print(text: &str) -> Result<(), CliError> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(&line).and_then(|()| stdout.flush()) {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(stdout_error(e)),
         _ => Ok(()),
     }

@@ -328,7 +328,7 @@ fn bad_input_exits_2() {
                 "--at",
                 "yesterday",
             ][..],
-            "csrcraft: error: time: \"yesterday\" is not an RFC 3339 time",
+            "invalid value 'yesterday' for '--at <RFC3339>': time: \"yesterday\" is not an RFC 3339 time",
         ),
         (
             &[

@@ -1,13 +1,14 @@
 //! `inspect`: show what a CSR, certificate, chain or Kubernetes CSR object holds.
 
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::path::PathBuf;
 
 use clap::Args;
 use csrcraft::UnixTime;
 
+use crate::clock::{now, parse_time};
 use crate::error::CliError;
+use crate::input::read_bytes;
+use crate::output::print;
 
 const EXAMPLES: &str = "\
 Input, recognized by its shape: a PEM CSR, certificate or chain (leaf first),
@@ -46,47 +47,4 @@ pub fn inspect(args: &InspectArgs) -> Result<(), CliError> {
         inspection.to_text()
     };
     print(&output)
-}
-
-fn parse_time(text: &str) -> Result<UnixTime, String> {
-    UnixTime::parse_rfc3339(text).map_err(|e| e.to_string())
-}
-
-/// The clock, read here and only here.
-fn now() -> UnixTime {
-    let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
-        Ok(since) => i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
-        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
-    };
-    UnixTime(seconds)
-}
-
-/// Reads `path` as bytes (DER is binary); `-` is standard input.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
-    let read_error = |source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map_err(read_error)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path).map_err(read_error)
-    }
-}
-
-/// Writes `text` to standard output; a closed pipe is not an error.
-fn print(text: &str) -> Result<(), CliError> {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::Write {
-            path: PathBuf::from("standard output"),
-            source: e,
-        }),
-        _ => Ok(()),
-    }
 }

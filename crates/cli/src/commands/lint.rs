@@ -1,21 +1,18 @@
 //! `lint`: before `kubectl apply`, whether the signer will issue the CSR, and
 //! what to change when it won't.
 
-use std::fmt::Write as _;
-use std::io::{self, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use csrcraft::CertificateRequest;
 use csrcraft::kubernetes::{
-    Finding, LintOptions, Severity, SignerName, lint as lint_request, parse_duration_seconds,
-    split_usages,
+    LintOptions, LintReport, SignerName, parse_duration_seconds, split_usages,
 };
-use csrcraft::{CertificateRequest, Host, RequestInfo};
-use serde::Serialize;
 
 use crate::error::CliError;
 use crate::input::{CsrOrSpec, read_csr_or_spec};
+use crate::output::print;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -73,185 +70,15 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode, CliError> {
             .map(parse_duration_seconds)
             .transpose()?,
     };
-    let findings = lint_request(&info, &options);
-    let text = if args.json {
-        json(&info, &options, &findings)?
+    let report = LintReport::new(&info, &options);
+    print(&if args.json {
+        report.to_json()?
     } else {
-        text(&info, &options, &findings)
-    };
-    print(&text)?;
-    let failed = findings.iter().any(|f| f.severity == Severity::Error);
-    Ok(if failed {
+        report.to_text()
+    })?;
+    Ok(if report.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The text view: a header in `kubectl describe csr`'s shape, the findings,
-/// and a count.
-fn text(info: &RequestInfo, options: &LintOptions, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    let explanation = options.signer.known().map_or(
-        "custom signer: nothing in the cluster signs it; you run its CA",
-        |known| known.explanation(),
-    );
-    // Writing to a String cannot fail.
-    let _ = writeln!(out, "Signer:       {}", options.signer);
-    let _ = writeln!(out, "              {explanation}");
-    let _ = writeln!(out, "Subject:      {}", or_none(&info.subject.to_string()));
-    let _ = writeln!(
-        out,
-        "  Common Name:    {}",
-        or_none(info.subject.common_name().unwrap_or(""))
-    );
-    list(
-        &mut out,
-        "  Groups (O):     ",
-        &info.subject.organizations(),
-    );
-    let sans = &info.subject_alt_names;
-    if sans.is_empty() && info.other_alt_names.is_empty() {
-        out.push_str("Subject Alternative Names: <none>\n");
-    } else {
-        out.push_str("Subject Alternative Names:\n");
-        let of_kind = |wanted: fn(&Host) -> bool| -> Vec<String> {
-            sans.iter().filter(|h| wanted(h)).map(Host::value).collect()
-        };
-        let kinds: [(&str, Vec<String>); 5] = [
-            ("  DNS Names:      ", of_kind(|h| matches!(h, Host::Dns(_)))),
-            ("  IP Addresses:   ", of_kind(|h| matches!(h, Host::Ip(_)))),
-            (
-                "  Email:          ",
-                of_kind(|h| matches!(h, Host::Email(_))),
-            ),
-            ("  URIs:           ", of_kind(|h| matches!(h, Host::Uri(_)))),
-            ("  Other Names:    ", info.other_alt_names.clone()),
-        ];
-        for (label, values) in kinds {
-            if !values.is_empty() {
-                let values: Vec<&str> = values.iter().map(String::as_str).collect();
-                list(&mut out, label, &values);
-            }
-        }
-    }
-    let _ = writeln!(out, "Key:          {}", info.public_key.description);
-    let usages = options.effective_usages(info).join(", ");
-    let defaulted = if options.usages.is_none() {
-        " (default for this signer and key)"
-    } else {
-        ""
-    };
-    let _ = writeln!(out, "Usages:       {}{defaulted}", or_none(&usages));
-    if let Some(seconds) = options.expiration_seconds {
-        let _ = writeln!(out, "Expiration:   {seconds} seconds");
-    }
-    out.push('\n');
-    for finding in findings {
-        let _ = writeln!(out, "{}: {}", finding.severity, finding.message);
-        let _ = writeln!(out, "  fix: {}", finding.fix);
-    }
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let _ = writeln!(
-        out,
-        "{}, {}, {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Note), "note")
-    );
-    out
-}
-
-/// One value per line under `label`, or `<none>`.
-fn list(out: &mut String, label: &str, values: &[&str]) {
-    if values.is_empty() {
-        let _ = writeln!(out, "{label}<none>");
-    }
-    for (i, value) in values.iter().enumerate() {
-        let prefix = if i == 0 {
-            label.to_owned()
-        } else {
-            " ".repeat(label.len())
-        };
-        let _ = writeln!(out, "{prefix}{value}");
-    }
-}
-
-fn or_none(text: &str) -> &str {
-    if text.is_empty() { "<none>" } else { text }
-}
-
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{count} {word}s")
-    }
-}
-
-/// What `--json` prints.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    signer: &'a str,
-    usages: Vec<String>,
-    errors: usize,
-    warnings: usize,
-    notes: usize,
-    findings: Vec<JsonFinding<'a>>,
-}
-
-/// One finding in `--json`.
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    severity: &'static str,
-    rule: &'static str,
-    message: &'a str,
-    fix: &'a str,
-}
-
-fn json(
-    info: &RequestInfo,
-    options: &LintOptions,
-    findings: &[Finding],
-) -> Result<String, CliError> {
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let report = JsonReport {
-        signer: options.signer.as_str(),
-        usages: options.effective_usages(info),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        notes: count(Severity::Note),
-        findings: findings
-            .iter()
-            .map(|f| JsonFinding {
-                severity: f.severity.as_str(),
-                rule: f.rule,
-                message: &f.message,
-                fix: &f.fix,
-            })
-            .collect(),
-    };
-    let mut text =
-        serde_json::to_string_pretty(&report).map_err(|e| stdout_error(io::Error::other(e)))?;
-    text.push('\n');
-    Ok(text)
-}
-
-/// Prints `text`; a closed pipe is not an error.
-fn print(text: &str) -> Result<(), CliError> {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(stdout_error(e)),
-        _ => Ok(()),
-    }
-}
-
-fn stdout_error(source: io::Error) -> CliError {
-    CliError::Write {
-        path: PathBuf::from("standard output"),
-        source,
-    }
 }

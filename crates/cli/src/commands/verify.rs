@@ -1,20 +1,19 @@
 //! `verify`: does the issued certificate chain to the CA, is it valid now,
 //! and is it for the key, the CSR and the host it should be.
 
-use std::io::{self, Read, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use csrcraft::{
-    Certificate, CertificateRequest, Outcome, PrivateKey, UnixTime, VerifyInput, VerifyReport,
-    read_certificates, verify as verify_certificate,
+    Certificate, CertificateRequest, PrivateKey, UnixTime, VerifyInput, read_certificates,
+    verify as verify_certificate,
 };
-use serde::Serialize;
 
+use crate::clock::{now, parse_time};
 use crate::error::CliError;
-use crate::input::{read_secret, read_text};
+use crate::input::{read_bytes, read_secret, read_text};
+use crate::output::print;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -53,8 +52,8 @@ pub struct VerifyArgs {
     pub host: Option<String>,
     /// Check validity at this time (RFC 3339, e.g. 2026-12-01T00:00:00Z)
     /// instead of now.
-    #[arg(long, value_name = "RFC3339")]
-    pub at: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    pub at: Option<UnixTime>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -75,10 +74,7 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
         Some(path) => Some(CertificateRequest::from_pem(&read_text(path)?)?),
         None => None,
     };
-    let at = match &args.at {
-        Some(text) => UnixTime::parse_rfc3339(text)?,
-        None => now(),
-    };
+    let at = args.at.unwrap_or_else(now);
     let report = verify_certificate(&VerifyInput {
         chain: &chain,
         trust: &trust,
@@ -87,103 +83,14 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
         host: args.host.as_deref(),
         at,
     })?;
-    let text = if args.json {
-        json(&report, at)?
+    print(&if args.json {
+        report.to_json(at)?
     } else {
         format!("{report}\n")
-    };
-    print(&text)?;
+    })?;
     Ok(if report.passed() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
-}
-
-/// The clock, read here and only here.
-fn now() -> UnixTime {
-    let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
-        Ok(since) => i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
-        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
-    };
-    UnixTime(seconds)
-}
-
-/// Reads `path` as bytes (a DER certificate is binary); `-` is standard input.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
-    let read_error = |source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map_err(read_error)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path).map_err(read_error)
-    }
-}
-
-/// What `--json` prints.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    verified: bool,
-    at: String,
-    failed: usize,
-    checks: Vec<JsonCheck<'a>>,
-}
-
-/// One check in `--json`.
-#[derive(Serialize)]
-struct JsonCheck<'a> {
-    name: &'static str,
-    /// `pass`, `fail` or `skip`.
-    outcome: &'static str,
-    detail: &'a str,
-    notes: &'a [String],
-}
-
-fn json(report: &VerifyReport, at: UnixTime) -> Result<String, CliError> {
-    let json = JsonReport {
-        verified: report.passed(),
-        at: at.to_rfc3339(),
-        failed: report.failures(),
-        checks: report
-            .checks
-            .iter()
-            .map(|check| JsonCheck {
-                name: check.name,
-                outcome: match check.outcome {
-                    Outcome::Pass => "pass",
-                    Outcome::Fail => "fail",
-                    Outcome::Skipped => "skip",
-                },
-                detail: &check.detail,
-                notes: &check.notes,
-            })
-            .collect(),
-    };
-    let mut text =
-        serde_json::to_string_pretty(&json).map_err(|e| stdout_error(io::Error::other(e)))?;
-    text.push('\n');
-    Ok(text)
-}
-
-/// Prints `text`; a closed pipe is not an error.
-fn print(text: &str) -> Result<(), CliError> {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(stdout_error(e)),
-        _ => Ok(()),
-    }
-}
-
-fn stdout_error(source: io::Error) -> CliError {
-    CliError::Write {
-        path: PathBuf::from("standard output"),
-        source,
-    }
 }

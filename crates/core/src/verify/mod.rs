@@ -26,6 +26,7 @@
 mod chain;
 mod hostname;
 mod input;
+mod json;
 mod key_match;
 mod request_match;
 mod usage;

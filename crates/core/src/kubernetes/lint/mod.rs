@@ -11,11 +11,13 @@
 
 mod api;
 mod guidance;
+mod report;
 mod signers;
 
 use std::collections::BTreeSet;
 use std::fmt;
 
+pub use self::report::LintReport;
 use super::signer::{KnownSigner, SignerName, default_usages};
 use super::usage::KeyUsage;
 use crate::{KeyAlgorithm, RequestInfo};
