@@ -28,21 +28,23 @@ fn an_empty_chain_or_trust_list_is_bad_input() {
 
 #[test]
 fn unrecognized_certificate_input_is_named() {
+    let csr = include_bytes!("data/tutorial-p256.csr");
     for (input, expect) in [
-        (&b""[..], "certificate: the input is empty"),
-        (b"  \n", "certificate: the input is empty"),
+        (&b""[..], "input: it is empty"),
+        (b"  \n", "input: it is empty"),
         (
             b"hello world",
-            "certificate: not PEM, DER, or the base64 of either",
+            "input: not a PEM block, DER certificate or CSR, base64 PEM",
         ),
-        (
-            b"\x30\x03\x02\x01\xff",
-            "certificate: not a valid X.509 certificate",
-        ),
+        (b"\x30\x03\x02\x01\xff", "DER input: neither a certificate"),
         // base64 of "-----BEGIN X-----\n-----END X-----\n"
         (
             b"LS0tLS1CRUdJTiBYLS0tLS0KLS0tLS1FTkQgWC0tLS0tCg==",
-            "certificate: found a X, not a CERTIFICATE",
+            "PEM input: found X, but no CERTIFICATE REQUEST or CERTIFICATE block",
+        ),
+        (
+            csr,
+            "certificate: this is a certificate request, not a certificate",
         ),
     ] {
         let got = problem(read_certificates(input).unwrap_err());

@@ -26,11 +26,11 @@ pub enum InputFormat {
 }
 
 /// The input taken apart.
-pub(super) struct Decoded {
-    pub(super) format: InputFormat,
-    pub(super) object: Option<KubernetesView>,
-    pub(super) request: Option<CertificateRequest>,
-    pub(super) certificates: Vec<Certificate>,
+pub(crate) struct Decoded {
+    pub(crate) format: InputFormat,
+    pub(crate) object: Option<KubernetesView>,
+    pub(crate) request: Option<CertificateRequest>,
+    pub(crate) certificates: Vec<Certificate>,
 }
 
 /// What was tried, for the message when nothing fits.
@@ -38,7 +38,7 @@ const TRIED: &str = "not a PEM block, DER certificate or CSR, base64 PEM, or a K
     CertificateSigningRequest object; give a CSR or certificate (PEM, DER or base64 of either) \
     or the output of `kubectl get csr NAME -o yaml`";
 
-pub(super) fn decode(input: &[u8]) -> Result<Decoded> {
+pub(crate) fn decode(input: &[u8]) -> Result<Decoded> {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     if input.first() == Some(&DER_SEQUENCE) {
         // An ASCII text may start with `0` too: only binary input stops here.

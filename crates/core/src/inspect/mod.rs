@@ -18,6 +18,7 @@ mod view;
 use serde::Serialize;
 
 pub use self::detect::InputFormat;
+pub(crate) use self::detect::decode;
 pub use self::object::{ConditionView, KubernetesView};
 pub use self::view::{
     AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ExtensionView,
