@@ -313,7 +313,7 @@ fn bad_input_exits_2() {
     for (args, message) in [
         (
             &["verify", "server.csr", "--ca", "ca.pem"][..],
-            "csrcraft: error: certificate: found a CERTIFICATE REQUEST, not a CERTIFICATE",
+            "csrcraft: error: certificate: this is a certificate request, not a certificate",
         ),
         (
             &["verify", "missing.pem", "--ca", "ca.pem"][..],
