@@ -1,25 +1,28 @@
 //! The command line, as clap reads it.
 
-use std::path::PathBuf;
+use clap::{Parser, Subcommand, ValueEnum};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-
-pub use crate::commands::ManifestArgs;
+use crate::commands::{GencsrArgs, GenkeyArgs, InspectArgs, LintArgs, ManifestArgs, VerifyArgs};
 
 const EXAMPLES: &str = "\
 Examples (the Kubernetes TLS tutorial's flow):
-  # cfssl genkey - | cfssljson -bare server, done locally by csrcraft
+  # cfssl genkey - | cfssljson -bare server, done locally
   csrcraft genkey server-csr.json | cfssljson -bare server
-  # the same without cfssljson: writes server.csr and server-key.pem (0600)
-  cat server-csr.json | csrcraft genkey --bare server -
-  # renew: a new CSR for the key you already have
-  csrcraft gencsr --key server-key.pem --bare server server-csr.json
-  # then wrap server.csr in a CertificateSigningRequest and apply it:
-  #   request: $(base64 < server.csr | tr -d '\\n')
+  # will the signer ever issue it? (exit 1 if not, with what to change)
+  csrcraft lint --signer example.com/serving server.csr
+  # the CertificateSigningRequest, usages defaulted from the signer and key
+  csrcraft manifest --signer example.com/serving server.csr | kubectl apply -f -
+  # what came back: conditions, reasons and the certificate
+  kubectl get csr my-svc.my-namespace -o yaml | csrcraft inspect -
+  # chain, validity, key, CSR and host name
+  kubectl get csr my-svc.my-namespace -o yaml | csrcraft verify - --ca ca.pem \\
+      --key server-key.pem --csr server.csr --host my-svc.my-namespace.svc.cluster.local
 
-Exit status: 0 done, 2 error (nothing is written on error).";
+Exit status: 0 done, 1 a negative answer (lint found errors, verify failed),
+2 error (nothing is written on error).";
 
-/// Craft certificate signing requests and private keys locally, as `cfssl genkey` does.
+/// Craft certificate signing requests and keys locally, as `cfssl genkey` does, and
+/// carry them through Kubernetes: manifest, lint, inspect, verify.
 #[derive(Debug, Parser)]
 #[command(name = "csrcraft", version, after_help = EXAMPLES)]
 pub struct Cli {
@@ -35,13 +38,11 @@ pub enum Command {
     ///
     /// Prints {"csr": ..., "key": ...} on one line, as `cfssl genkey` does, for
     /// `cfssljson -bare NAME`; or, with --bare, writes NAME.csr and NAME-key.pem.
-    #[command(after_help = EXAMPLES)]
     Genkey(GenkeyArgs),
     /// Make a CSR for an existing private key, as `cfssl gencsr -key` does.
     ///
     /// Prints {"csr": ...}; with --bare, writes NAME.csr. The spec's `key`
     /// section is ignored: the key given is used.
-    #[command(after_help = EXAMPLES)]
     Gencsr(GencsrArgs),
     /// Wrap a CSR in a Kubernetes CertificateSigningRequest manifest for `kubectl apply -f`.
     ///
@@ -54,14 +55,14 @@ pub enum Command {
     ///
     /// Says whether the API server would refuse it, whether the signer would
     /// end it Approved,Failed, and what to change; exit status 1 when so.
-    Lint(crate::commands::LintArgs),
+    Lint(LintArgs),
     /// Verify an issued certificate against its CA, key, CSR and host name.
     ///
     /// Checks the signature chain, validity (now, or --at), and with --key,
     /// --csr and --host whether it is for that key, that request and that
     /// name; prints PASS, FAIL or SKIP and why for each; exit status 1 when
     /// any check fails.
-    Verify(crate::commands::VerifyArgs),
+    Verify(VerifyArgs),
     /// Show what a CSR, certificate, chain or `kubectl get csr -o yaml` object holds.
     ///
     /// Takes PEM, DER, the base64 of either (as `status.certificate` holds it)
@@ -69,38 +70,7 @@ pub enum Command {
     /// subject, SANs by type, key, usages, validity with the time left and
     /// fingerprints; with a Kubernetes object also the signer, requestor and
     /// conditions. --json prints the same for machines.
-    Inspect(crate::commands::InspectArgs),
-}
-
-/// Arguments of `genkey`.
-#[derive(Debug, Args)]
-pub struct GenkeyArgs {
-    /// The cfssl CSR JSON spec: a file, or - for standard input.
-    #[arg(value_name = "SPEC|-")]
-    pub spec: PathBuf,
-    /// Write NAME.csr and NAME-key.pem instead of printing JSON.
-    #[arg(long, value_name = "NAME")]
-    pub bare: Option<PathBuf>,
-    /// Overwrite an existing NAME-key.pem.
-    #[arg(long, requires = "bare")]
-    pub force: bool,
-    /// How to write the private key.
-    #[arg(long, value_enum, default_value_t = KeyFormatArg::Cfssl)]
-    pub key_format: KeyFormatArg,
-}
-
-/// Arguments of `gencsr`.
-#[derive(Debug, Args)]
-pub struct GencsrArgs {
-    /// The private key PEM: EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY (PKCS#8).
-    #[arg(long, value_name = "KEY")]
-    pub key: PathBuf,
-    /// The cfssl CSR JSON spec: a file, or - for standard input.
-    #[arg(value_name = "SPEC|-")]
-    pub spec: PathBuf,
-    /// Write NAME.csr instead of printing JSON.
-    #[arg(long, value_name = "NAME")]
-    pub bare: Option<PathBuf>,
+    Inspect(InspectArgs),
 }
 
 /// `--key-format` values.

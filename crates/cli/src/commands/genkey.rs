@@ -1,11 +1,58 @@
 //! `genkey` and `gencsr`: a key and its CSR, or a CSR for an existing key.
 
+use std::path::PathBuf;
+
+use clap::Args;
 use csrcraft::{CertificateRequest, PrivateKey, Spec, Warning};
 
-use crate::args::{GencsrArgs, GenkeyArgs};
+use crate::args::KeyFormatArg;
 use crate::error::CliError;
 use crate::input::{read_secret, read_text};
 use crate::output::{BareFiles, print_json};
+
+const EXAMPLES: &str = "\
+Examples:
+  # cfssl genkey - | cfssljson -bare server, done locally by csrcraft
+  csrcraft genkey server-csr.json | cfssljson -bare server
+  # the same without cfssljson: writes server.csr and server-key.pem (0600)
+  cat server-csr.json | csrcraft genkey --bare server -
+  # renew: a new CSR for the key you already have
+  csrcraft gencsr --key server-key.pem --bare server server-csr.json
+
+Exit status: 0 done, 2 error (nothing is written on error).";
+
+/// Arguments of `genkey`.
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES)]
+pub struct GenkeyArgs {
+    /// The cfssl CSR JSON spec: a file, or - for standard input.
+    #[arg(value_name = "SPEC|-")]
+    pub spec: PathBuf,
+    /// Write NAME.csr and NAME-key.pem instead of printing JSON.
+    #[arg(long, value_name = "NAME")]
+    pub bare: Option<PathBuf>,
+    /// Overwrite an existing NAME-key.pem.
+    #[arg(long, requires = "bare")]
+    pub force: bool,
+    /// How to write the private key.
+    #[arg(long, value_enum, default_value_t = KeyFormatArg::Cfssl)]
+    pub key_format: KeyFormatArg,
+}
+
+/// Arguments of `gencsr`.
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES)]
+pub struct GencsrArgs {
+    /// The private key PEM: EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY (PKCS#8).
+    #[arg(long, value_name = "KEY")]
+    pub key: PathBuf,
+    /// The cfssl CSR JSON spec: a file, or - for standard input.
+    #[arg(value_name = "SPEC|-")]
+    pub spec: PathBuf,
+    /// Write NAME.csr instead of printing JSON.
+    #[arg(long, value_name = "NAME")]
+    pub bare: Option<PathBuf>,
+}
 
 /// `csrcraft genkey`: a new key and its CSR.
 pub fn genkey(args: &GenkeyArgs) -> Result<(), CliError> {

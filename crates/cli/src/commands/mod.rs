@@ -6,7 +6,7 @@ mod lint;
 mod manifest;
 mod verify;
 
-pub use self::genkey::{gencsr, genkey, warn};
+pub use self::genkey::{GencsrArgs, GenkeyArgs, gencsr, genkey, warn};
 pub use self::inspect::{InspectArgs, inspect};
 pub use self::lint::{LintArgs, lint};
 pub use self::manifest::{ManifestArgs, manifest};
