@@ -246,7 +246,10 @@ fn a_custom_signer_passes_and_says_how_to_sign() {
         text.contains("Signer:       example.com/serving\n              custom signer"),
         "{text}"
     );
-    assert!(text.contains("Expiration:   7776000 seconds\n"), "{text}");
+    assert!(
+        text.contains("Expiration:   7776000 seconds (90d)\n"),
+        "{text}"
+    );
     assert!(
         text.contains("cfssl sign -ca ca.pem -ca-key ca-key.pem server.csr"),
         "{text}"

@@ -98,13 +98,18 @@ pub fn parse_duration_seconds(text: &str) -> Result<u64> {
 impl fmt::Display for Expiration {
     /// The largest whole unit: `90d`, `24h`, `90m`, or seconds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = self.0;
-        match () {
-            () if s.is_multiple_of(86_400) => write!(f, "{}d", s / 86_400),
-            () if s.is_multiple_of(3600) => write!(f, "{}h", s / 3600),
-            () if s.is_multiple_of(60) => write!(f, "{}m", s / 60),
-            () => write!(f, "{s}s"),
-        }
+        f.write_str(&duration_text(u64::from(self.0)))
+    }
+}
+
+/// A number of seconds in the largest whole unit: `90d`, `24h`, `90m`, or `601s`.
+pub fn duration_text(seconds: u64) -> String {
+    match () {
+        () if seconds == 0 => "0s".to_owned(),
+        () if seconds.is_multiple_of(86_400) => format!("{}d", seconds / 86_400),
+        () if seconds.is_multiple_of(3600) => format!("{}h", seconds / 3600),
+        () if seconds.is_multiple_of(60) => format!("{}m", seconds / 60),
+        () => format!("{seconds}s"),
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::super::expiration::duration_text;
 use super::{Finding, LintOptions, Severity, lint};
 use crate::{Error, Host, RequestInfo, Result};
 
@@ -77,7 +78,11 @@ impl<'a> LintReport<'a> {
         };
         let _ = writeln!(out, "Usages:       {}{defaulted}", or_none(&usages));
         if let Some(seconds) = options.expiration_seconds {
-            let _ = writeln!(out, "Expiration:   {seconds} seconds");
+            let _ = writeln!(
+                out,
+                "Expiration:   {seconds} seconds ({})",
+                duration_text(seconds)
+            );
         }
         out.push('\n');
         for finding in &self.findings {
