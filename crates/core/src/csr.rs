@@ -41,7 +41,7 @@ impl CertificateRequest {
         let signature = key.sign(&to_be_signed, rng)?;
         let request = CertReq {
             info,
-            algorithm: key.signature_algorithm(),
+            algorithm: key.signature_algorithm_identifier()?,
             signature: BitString::from_bytes(&signature)
                 .map_err(|e| Error::encoding("the CSR signature", e))?,
         };

@@ -14,7 +14,7 @@ use spki::{AlgorithmIdentifierOwned, EncodePublicKey, SubjectPublicKeyInfoOwned}
 use zeroize::Zeroizing;
 
 pub use self::encoding::{KeyFormat, KeyPem};
-use crate::{Error, Result};
+use crate::{Error, Result, SignatureAlgorithm};
 
 /// Elliptic curves for ECDSA keys, named by cfssl's `key.size`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,21 +145,38 @@ impl PrivateKey {
 
     /// The signature algorithm cfssl (Go) pairs with this key: RSA ≥ 4096 bits
     /// SHA-512, ≥ 3072 SHA-384, else SHA-256; each curve its own hash; Ed25519 pure.
-    pub(crate) fn signature_algorithm(&self) -> AlgorithmIdentifierOwned {
-        let (oid, null_parameters) = match self.signature_hash() {
-            SignatureHash::EcdsaSha256 => (ECDSA_WITH_SHA256, false),
-            SignatureHash::EcdsaSha384 => (ECDSA_WITH_SHA384, false),
-            SignatureHash::EcdsaSha512 => (ECDSA_WITH_SHA512, false),
-            SignatureHash::RsaSha256 => (SHA256_WITH_RSA, true),
-            SignatureHash::RsaSha384 => (SHA384_WITH_RSA, true),
-            SignatureHash::RsaSha512 => (SHA512_WITH_RSA, true),
-            SignatureHash::Ed25519 => (ED25519, false),
-        };
-        AlgorithmIdentifierOwned {
+    pub(crate) fn signature_algorithm(&self) -> SignatureAlgorithm {
+        match self.algorithm() {
+            KeyAlgorithm::Ecdsa(EcdsaCurve::P256) => SignatureAlgorithm::EcdsaSha256,
+            KeyAlgorithm::Ecdsa(EcdsaCurve::P384) => SignatureAlgorithm::EcdsaSha384,
+            KeyAlgorithm::Ecdsa(EcdsaCurve::P521) => SignatureAlgorithm::EcdsaSha512,
+            KeyAlgorithm::Rsa { bits } if bits >= 4096 => SignatureAlgorithm::RsaSha512,
+            KeyAlgorithm::Rsa { bits } if bits >= 3072 => SignatureAlgorithm::RsaSha384,
+            KeyAlgorithm::Rsa { .. } => SignatureAlgorithm::RsaSha256,
+            KeyAlgorithm::Ed25519 => SignatureAlgorithm::Ed25519,
+        }
+    }
+
+    /// [`Self::signature_algorithm`] as the `AlgorithmIdentifier` of a CSR.
+    pub(crate) fn signature_algorithm_identifier(&self) -> Result<AlgorithmIdentifierOwned> {
+        let algorithm = self.signature_algorithm();
+        let oid = algorithm
+            .oid()
+            .and_then(|oid| ObjectIdentifier::new(oid).ok())
+            .ok_or_else(|| {
+                Error::encoding("the signature algorithm", format!("{algorithm} has no OID"))
+            })?;
+        let rsa = matches!(
+            algorithm,
+            SignatureAlgorithm::RsaSha256
+                | SignatureAlgorithm::RsaSha384
+                | SignatureAlgorithm::RsaSha512
+        );
+        Ok(AlgorithmIdentifierOwned {
             oid,
             // RFC 4055 §5: RSA signature algorithms carry an explicit NULL.
-            parameters: null_parameters.then(|| AnyRef::NULL.into()),
-        }
+            parameters: rsa.then(|| AnyRef::NULL.into()),
+        })
     }
 
     /// Signs `message` (the DER to be signed) as [`Self::signature_algorithm`]
@@ -170,7 +187,7 @@ impl PrivateKey {
         rng: &mut R,
     ) -> Result<Vec<u8>> {
         use signature::Signer;
-        let signature = match (&self.0, self.signature_hash()) {
+        let signature = match (&self.0, self.signature_algorithm()) {
             (Secret::P256(key), _) => Signer::<p256::ecdsa::Signature>::sign(key, message)
                 .to_der()
                 .to_bytes()
@@ -186,11 +203,11 @@ impl PrivateKey {
             (Secret::Ed25519(key), _) => key.sign(message).to_bytes().to_vec(),
             (Secret::Rsa(key), hash) => {
                 let (padding, digest) = match hash {
-                    SignatureHash::RsaSha512 => (
+                    SignatureAlgorithm::RsaSha512 => (
                         rsa::Pkcs1v15Sign::new::<Sha512>(),
                         Sha512::digest(message).to_vec(),
                     ),
-                    SignatureHash::RsaSha384 => (
+                    SignatureAlgorithm::RsaSha384 => (
                         rsa::Pkcs1v15Sign::new::<Sha384>(),
                         Sha384::digest(message).to_vec(),
                     ),
@@ -207,18 +224,6 @@ impl PrivateKey {
             }
         };
         Ok(signature)
-    }
-
-    fn signature_hash(&self) -> SignatureHash {
-        match self.algorithm() {
-            KeyAlgorithm::Ecdsa(EcdsaCurve::P256) => SignatureHash::EcdsaSha256,
-            KeyAlgorithm::Ecdsa(EcdsaCurve::P384) => SignatureHash::EcdsaSha384,
-            KeyAlgorithm::Ecdsa(EcdsaCurve::P521) => SignatureHash::EcdsaSha512,
-            KeyAlgorithm::Rsa { bits } if bits >= 4096 => SignatureHash::RsaSha512,
-            KeyAlgorithm::Rsa { bits } if bits >= 3072 => SignatureHash::RsaSha384,
-            KeyAlgorithm::Rsa { .. } => SignatureHash::RsaSha256,
-            KeyAlgorithm::Ed25519 => SignatureHash::Ed25519,
-        }
     }
 }
 
@@ -240,21 +245,3 @@ fn check_rsa_bits(bits: usize) -> Result<(), String> {
         ))
     }
 }
-
-enum SignatureHash {
-    EcdsaSha256,
-    EcdsaSha384,
-    EcdsaSha512,
-    RsaSha256,
-    RsaSha384,
-    RsaSha512,
-    Ed25519,
-}
-
-const ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
-const ECDSA_WITH_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
-const ECDSA_WITH_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
-const SHA256_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
-const SHA384_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.12");
-const SHA512_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13");
-const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");

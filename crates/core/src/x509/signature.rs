@@ -33,25 +33,35 @@ pub enum SignatureAlgorithm {
     Other(String),
 }
 
+/// The algorithms checked (and, for CSRs, made) here, by dotted OID.
+const KNOWN: [(&str, SignatureAlgorithm); 7] = [
+    ("1.2.840.10045.4.3.2", SignatureAlgorithm::EcdsaSha256),
+    ("1.2.840.10045.4.3.3", SignatureAlgorithm::EcdsaSha384),
+    ("1.2.840.10045.4.3.4", SignatureAlgorithm::EcdsaSha512),
+    ("1.2.840.113549.1.1.11", SignatureAlgorithm::RsaSha256),
+    ("1.2.840.113549.1.1.12", SignatureAlgorithm::RsaSha384),
+    ("1.2.840.113549.1.1.13", SignatureAlgorithm::RsaSha512),
+    ("1.3.101.112", SignatureAlgorithm::Ed25519),
+];
+
 impl SignatureAlgorithm {
     /// The algorithm named by a dotted OID.
     pub fn from_oid(oid: &str) -> Self {
-        match oid {
-            "1.2.840.10045.4.3.2" => Self::EcdsaSha256,
-            "1.2.840.10045.4.3.3" => Self::EcdsaSha384,
-            "1.2.840.10045.4.3.4" => Self::EcdsaSha512,
-            "1.2.840.113549.1.1.11" => Self::RsaSha256,
-            "1.2.840.113549.1.1.12" => Self::RsaSha384,
-            "1.2.840.113549.1.1.13" => Self::RsaSha512,
-            "1.3.101.112" => Self::Ed25519,
-            other => Self::Other(
-                OTHER_NAMES
-                    .iter()
-                    .find(|(o, _)| *o == other)
-                    .map_or(other, |(_, name)| name)
-                    .to_owned(),
-            ),
+        if let Some((_, known)) = KNOWN.iter().find(|(o, _)| *o == oid) {
+            return known.clone();
         }
+        Self::Other(
+            OTHER_NAMES
+                .iter()
+                .find(|(o, _)| *o == oid)
+                .map_or(oid, |(_, name)| name)
+                .to_owned(),
+        )
+    }
+
+    /// The dotted OID, for the algorithms known here.
+    pub fn oid(&self) -> Option<&'static str> {
+        KNOWN.iter().find(|(_, a)| a == self).map(|(o, _)| *o)
     }
 }
 
