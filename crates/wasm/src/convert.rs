@@ -1,0 +1,239 @@
+//! JS values in and out: option objects, text or bytes, times, and the plain
+//! objects the exports return. No csrcraft logic lives here.
+
+use csrcraft::kubernetes::split_usages;
+use csrcraft::{UnixTime, Warning};
+use js_sys::{Array, Date, JSON, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsError, JsValue};
+
+/// A thrown JS `Error` with `message`.
+pub(crate) fn error(message: impl AsRef<str>) -> JsError {
+    JsError::new(message.as_ref())
+}
+
+/// An options object as passed from JS: `undefined`/`null` reads as empty, and
+/// a key that is not one of the known ones is an error rather than silently
+/// ignored (a misspelled `signr` would otherwise drop the signer).
+pub(crate) struct Options(Option<JsValue>);
+
+impl Options {
+    /// Reads `value` as an options object with the given `known` keys.
+    pub(crate) fn read(value: &JsValue, known: &[&str]) -> Result<Self, JsError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Self(None));
+        }
+        let Some(object) = value
+            .dyn_ref::<Object>()
+            .filter(|_| !Array::is_array(value))
+        else {
+            return Err(error("options: expected an object"));
+        };
+        for key in Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(error(format!(
+                    "options.{key}: not an option here; the options are {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        Ok(Self(Some(value.clone())))
+    }
+
+    /// The value at `key`; `undefined` and `null` read as absent.
+    fn get(&self, key: &str) -> Option<JsValue> {
+        let object = self.0.as_ref()?;
+        Reflect::get(object, &JsValue::from_str(key))
+            .ok()
+            .filter(|value| !value.is_undefined() && !value.is_null())
+    }
+
+    /// A string option.
+    pub(crate) fn string(&self, key: &str) -> Result<Option<String>, JsError> {
+        self.get(key)
+            .map(|value| {
+                value
+                    .as_string()
+                    .ok_or_else(|| error(format!("options.{key}: expected a string")))
+            })
+            .transpose()
+    }
+
+    /// `spec.usages`: an array of strings, or one comma-separated string as
+    /// on the command line (`"digital signature, server auth"`).
+    pub(crate) fn usages(&self, key: &str) -> Result<Option<Vec<String>>, JsError> {
+        let Some(value) = self.get(key) else {
+            return Ok(None);
+        };
+        let bad = || {
+            error(format!(
+                "options.{key}: expected an array of strings or a comma-separated string"
+            ))
+        };
+        if let Some(text) = value.as_string() {
+            return Ok(Some(split_usages(&text)));
+        }
+        let array = value.dyn_ref::<Array>().ok_or_else(bad)?;
+        array
+            .iter()
+            .map(|item| item.as_string().ok_or_else(bad))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
+    /// A duration as the core parses it: a string (`"24h"`, `"90d"`) or a
+    /// number of seconds, which is handed over as its decimal text.
+    pub(crate) fn duration(&self, key: &str) -> Result<Option<String>, JsError> {
+        let Some(value) = self.get(key) else {
+            return Ok(None);
+        };
+        if let Some(seconds) = value.as_f64() {
+            return Ok(Some(seconds.to_string()));
+        }
+        value.as_string().map(Some).ok_or_else(|| {
+            error(format!(
+                "options.{key}: expected a number of seconds or a duration such as \"24h\""
+            ))
+        })
+    }
+
+    /// A time: a `Date`, milliseconds since the epoch (as `Date.now()`
+    /// gives), or RFC 3339 text; absent means now, read from `Date.now()`.
+    pub(crate) fn time(&self, key: &str) -> Result<UnixTime, JsError> {
+        let Some(value) = self.get(key) else {
+            return from_millis(Date::now(), key);
+        };
+        if let Some(date) = value.dyn_ref::<Date>() {
+            return from_millis(date.get_time(), key);
+        }
+        if let Some(millis) = value.as_f64() {
+            return from_millis(millis, key);
+        }
+        match value.as_string() {
+            Some(text) => Ok(UnixTime::parse_rfc3339(&text)?),
+            None => Err(error(format!(
+                "options.{key}: expected a Date, milliseconds since 1970 or RFC 3339 text"
+            ))),
+        }
+    }
+
+    /// Text or bytes, or an array of them (`ca` may name several files' worth).
+    pub(crate) fn bytes_list(&self, key: &str) -> Result<Vec<Vec<u8>>, JsError> {
+        let what = format!("options.{key}");
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(value) if Array::is_array(&value) => Array::from(&value)
+                .iter()
+                .map(|item| bytes(&item, &what))
+                .collect(),
+            Some(value) => Ok(vec![bytes(&value, &what)?]),
+        }
+    }
+}
+
+/// Input given as text (PEM, base64, kubectl YAML or JSON) or as bytes (DER,
+/// or any of those as UTF-8).
+pub(crate) fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    match value.dyn_ref::<Uint8Array>() {
+        Some(array) => Ok(array.to_vec()),
+        None => Err(error(format!(
+            "{what}: expected text (PEM, base64, kubectl YAML or JSON) or a Uint8Array"
+        ))),
+    }
+}
+
+/// A cfssl spec as JSON text: a string as given, an object through
+/// `JSON.stringify`, so the core's parser and messages apply to both.
+pub(crate) fn spec_text(spec: &JsValue) -> Result<String, JsError> {
+    if let Some(text) = spec.as_string() {
+        return Ok(text);
+    }
+    if !spec.is_object() {
+        return Err(error(
+            "spec: expected the cfssl CSR JSON, as text or as an object",
+        ));
+    }
+    JSON::stringify(spec).map(String::from).map_err(|e| {
+        error(format!(
+            "spec: cannot be written as JSON ({})",
+            describe(&e)
+        ))
+    })
+}
+
+/// Milliseconds since the epoch as whole seconds (rounded down).
+fn from_millis(millis: f64, key: &str) -> Result<UnixTime, JsError> {
+    if !millis.is_finite() {
+        return Err(error(format!("options.{key}: not a valid time")));
+    }
+    // `as` saturates; a finite f64 of milliseconds fits i64 seconds for any real date.
+    Ok(UnixTime((millis / 1000.0).floor() as i64))
+}
+
+/// The core's JSON text (inspection, lint and verify reports) as a JS object.
+pub(crate) fn json_object(text: &str) -> Result<Object, JsError> {
+    JSON::parse(text)
+        .map_err(|e| error(format!("reading the core's JSON failed: {}", describe(&e))))?
+        .dyn_into::<Object>()
+        .map_err(|_| error("reading the core's JSON failed: not an object"))
+}
+
+/// `[{ field, message }]`.
+pub(crate) fn warnings(warnings: &[Warning]) -> Array {
+    warnings
+        .iter()
+        .map(|warning| {
+            JsValue::from(
+                Out::new()
+                    .set("field", warning.field.as_str())
+                    .set("message", warning.message.as_str()),
+            )
+        })
+        .collect()
+}
+
+/// An array of strings.
+pub(crate) fn strings(items: &[String]) -> Array {
+    items.iter().map(|item| JsValue::from_str(item)).collect()
+}
+
+/// A JS exception's message, for an error of our own.
+fn describe(exception: &JsValue) -> String {
+    exception
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| exception.as_string())
+        .unwrap_or_else(|| "unknown JS error".to_owned())
+}
+
+/// A plain JS object under construction.
+pub(crate) struct Out(Object);
+
+impl Out {
+    /// `{}`.
+    pub(crate) fn new() -> Self {
+        Self(Object::new())
+    }
+
+    /// Sets `key` to `value`.
+    pub(crate) fn set(self, key: &str, value: impl Into<JsValue>) -> Self {
+        // Defining a property on a plain data object cannot fail.
+        let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
+        self
+    }
+}
+
+impl From<Object> for Out {
+    fn from(object: Object) -> Self {
+        Self(object)
+    }
+}
+
+impl From<Out> for JsValue {
+    fn from(out: Out) -> Self {
+        out.0.into()
+    }
+}

@@ -1,0 +1,230 @@
+
+/** A cfssl CSR spec as an object (`cfssl genkey`'s input); unknown keys become warnings. */
+export interface CfsslSpec {
+  CN?: string;
+  hosts?: string[];
+  key?: { algo: "ecdsa" | "rsa" | "ed25519"; size?: number };
+  names?: Array<Record<string, string>>;
+  serialnumber?: string;
+  [field: string]: unknown;
+}
+
+/** How a new private key is written: as cfssl (SEC1 / PKCS#1; PKCS#8 for Ed25519) or PKCS#8 for all. */
+export type KeyFormat = "cfssl" | "pkcs8";
+
+/** `spec.usages`: an array, or one comma-separated string ("digital signature, server auth"). */
+export type Usages = string[] | string;
+
+/** `spec.expirationSeconds`: seconds, or a duration such as "24h", "90d", "1h30m". */
+export type Duration = number | string;
+
+/** A time: a Date, milliseconds since 1970 (as `Date.now()`), or RFC 3339 text. Default: now. */
+export type Time = Date | number | string;
+
+/** Something in the input that works, but probably not the way its author meant. */
+export interface Warning {
+  /** Where, e.g. `hosts[3]`. */
+  field: string;
+  message: string;
+}
+
+export interface GenerateOptions {
+  /** Default "cfssl". */
+  keyFormat?: KeyFormat;
+  /** `spec.signerName`; given, `manifestYaml` is filled in. */
+  signer?: string;
+  /** `metadata.name` (needs `signer`); default from the CN, else the first DNS name. */
+  name?: string;
+  /** Needs `signer`; default: what the signer issues for this key. */
+  usages?: Usages;
+  /** Needs `signer`; at least 600 seconds. */
+  expiration?: Duration;
+}
+
+export interface GenerateResult {
+  csrPem: string;
+  /** The private key: keep it in memory or hand it to the user; csrcraft never sends it anywhere. */
+  keyPem: string;
+  /** The CertificateSigningRequest manifest, when `signer` was given; else null. */
+  manifestYaml: string | null;
+  warnings: Warning[];
+}
+
+export interface ManifestOptions {
+  /** `spec.signerName`, e.g. "example.com/serving" or "kubernetes.io/kube-apiserver-client". */
+  signer: string;
+  name?: string;
+  usages?: Usages;
+  expiration?: Duration;
+  /** Default "yaml". */
+  format?: "yaml" | "json";
+}
+
+export interface ManifestResult {
+  /** The manifest in `format`, ending in a newline. */
+  text: string;
+  format: "yaml" | "json";
+  /** `metadata.name`. */
+  name: string;
+  /** `spec.usages` as written. */
+  usages: string[];
+}
+
+export interface LintOptions {
+  /** `spec.signerName`, e.g. "kubernetes.io/kubelet-serving". */
+  signer: string;
+  /** Default: what the signer accepts for the CSR's key. */
+  usages?: Usages;
+  /** Unchecked: an out-of-range value is a finding, not an error. */
+  expiration?: Duration;
+}
+
+export interface LintFinding {
+  severity: "error" | "warning" | "note";
+  rule: string;
+  message: string;
+  fix: string;
+}
+
+/** `csrcraft lint --json`'s report, plus its text view. */
+export interface LintResult {
+  signer: string;
+  /** The usages checked: the ones given or the signer's defaults. */
+  usages: string[];
+  errors: number;
+  warnings: number;
+  notes: number;
+  /** Errors first, then warnings, then notes. */
+  findings: LintFinding[];
+  text: string;
+  /** Warnings about the spec, when a spec was linted; else empty. */
+  specWarnings: Warning[];
+}
+
+export interface InspectOptions {
+  /** When to judge validity at. Default: now. */
+  at?: Time;
+}
+
+export interface NameView {
+  text: string;
+  attributes: Array<{ type: string; oid: string; value: string }>;
+}
+
+export interface PublicKeyView {
+  /** "ecdsa", "rsa", "ed25519", or a description of another kind. */
+  algorithm: string;
+  curve: "P-256" | "P-384" | "P-521" | null;
+  bits: number | null;
+  spki_sha256: string;
+}
+
+export interface AltNamesView {
+  dns: string[];
+  ip: string[];
+  email: string[];
+  uri: string[];
+  other: string[];
+}
+
+export interface RequestView {
+  pem_label: string | null;
+  subject: NameView;
+  public_key: PublicKeyView;
+  signature_algorithm: string;
+  self_signature: { ok: boolean; problem: string | null };
+  subject_alt_names: AltNamesView;
+  requested_extensions: string[];
+}
+
+export interface CertificateView {
+  version: number;
+  serial: string;
+  subject: NameView;
+  issuer: NameView;
+  validity: {
+    not_before: string;
+    not_after: string;
+    state: "not_yet_valid" | "valid" | "expired";
+    seconds_left: number;
+    lifetime_seconds: number;
+    summary: string;
+  };
+  public_key: PublicKeyView;
+  signature_algorithm: string;
+  issuer_signature: { signed_by: string; ok: boolean; problem: string | null } | null;
+  key_matches_request: boolean | null;
+  subject_alt_names: AltNamesView;
+  key_usage: string[];
+  extended_key_usage: string[];
+  basic_constraints: { ca: boolean; path_len: number | null } | null;
+  extensions: Array<{ name: string; oid: string; critical: boolean }>;
+  fingerprints: { sha256: string; sha1: string };
+}
+
+export interface KubernetesView {
+  name: string;
+  uid: string | null;
+  created: string | null;
+  signer_name: string;
+  username: string | null;
+  groups: string[];
+  usages: string[];
+  expiration_seconds: number | null;
+  status: string;
+  conditions: Array<{
+    type: string;
+    status: string;
+    reason: string | null;
+    message: string | null;
+    last_update_time: string | null;
+    last_transition_time: string | null;
+  }>;
+}
+
+/** `csrcraft inspect --json`'s published format, plus its text view. */
+export interface InspectResult {
+  input: "pem" | "der" | "base64-pem" | "base64-der" | "kubernetes-yaml" | "kubernetes-json";
+  /** The time validity was judged at, RFC 3339. */
+  at: string;
+  kubernetes: KubernetesView | null;
+  request: RequestView | null;
+  /** In input order; a chain is leaf first. */
+  certificates: CertificateView[];
+  text: string;
+}
+
+/** Text (PEM, base64) or bytes (DER). */
+export type CertificateInput = string | Uint8Array;
+
+export interface VerifyOptions {
+  /** The trusted CA certificate(s); a PEM bundle, or several. */
+  ca: CertificateInput | CertificateInput[];
+  /** The private key (PEM) the certificate should be for. */
+  key?: string;
+  /** The CSR (PEM) the certificate should answer. */
+  csr?: string;
+  /** A host name or IP address the certificate should serve. */
+  host?: string;
+  /** When to check validity at. Default: now. */
+  at?: Time;
+}
+
+export interface VerifyCheck {
+  name: "signature chain" | "validity" | "key match" | "request match" | "hostname" | "usage";
+  outcome: "pass" | "fail" | "skip";
+  detail: string;
+  notes: string[];
+}
+
+/** `csrcraft verify --json`'s report, plus its text view. */
+export interface VerifyResult {
+  /** True when no check failed. */
+  verified: boolean;
+  /** The time checked at, RFC 3339. */
+  at: string;
+  /** How many checks failed. */
+  failed: number;
+  checks: VerifyCheck[];
+  text: string;
+}

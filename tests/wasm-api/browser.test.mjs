@@ -1,0 +1,108 @@
+// The JS/TS API in real headless Chromium (Debian's /usr/bin/chromium through playwright-core; no
+// browser is ever downloaded): the pkg and a tiny page are served from 127.0.0.1 by a server
+// inside this test, the page generates a key and CSR and verifies the certificate an openssl CA
+// issues for it, and no request goes anywhere but 127.0.0.1.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { makeCa, pkgDir, signWithCa, workdir } from './helpers.mjs';
+
+const CHROMIUM = process.env.CSRCRAFT_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const PAGE = `<!doctype html>
+<html><head><meta charset="utf-8"><title>csrcraft wasm API test</title></head>
+<body><p id="status">loading</p>
+<script type="module">
+  import init, * as csrcraft from './csrcraft.js';
+  await init();
+  window.csrcraft = csrcraft;
+  document.getElementById('status').textContent = 'ready';
+</script></body></html>`;
+
+const FILES = {
+  '/': ['text/html; charset=utf-8', () => PAGE],
+  '/csrcraft.js': ['text/javascript', () => readFileSync(join(pkgDir, 'csrcraft.js'))],
+  '/csrcraft_bg.wasm': ['application/wasm', () => readFileSync(join(pkgDir, 'csrcraft_bg.wasm'))],
+};
+
+let server;
+let browser;
+let origin;
+const work = workdir();
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: run scripts/setup (Debian chromium)`);
+  server = createServer((req, res) => {
+    const file = FILES[new URL(req.url, 'http://x').pathname];
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]());
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true, timeout: 60_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  work.remove();
+});
+
+test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 120_000 }, async () => {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 30_000 });
+
+  const spec = { CN: 'web.example.com', hosts: ['web.example.com', '10.0.0.7'], key: { algo: 'ecdsa', size: 256 } };
+  const made = await page.evaluate((spec) => window.csrcraft.generate(spec, { signer: 'example.com/serving' }), spec);
+  assert.match(made.csrPem, /^-----BEGIN CERTIFICATE REQUEST-----\n/);
+  assert.match(made.keyPem, /^-----BEGIN EC PRIVATE KEY-----\n/);
+  assert.match(made.manifestYaml, /^ {2}signerName: example\.com\/serving$/m);
+  assert.deepEqual(made.warnings, []);
+  work.write('page.csr', made.csrPem);
+  assert.equal(work.openssl('req', '-in', 'page.csr', '-noout', '-verify').status, 0);
+
+  // The certificate an openssl CA issues, verified in the page with the key from the page.
+  const ca = makeCa(work);
+  const cert = signWithCa(work, made.csrPem);
+  const report = await page.evaluate(({ cert, ca, key, csr }) => window.csrcraft.verify(cert, {
+    ca, key, csr, host: 'web.example.com',
+  }), { cert, ca, key: made.keyPem, csr: made.csrPem });
+  assert.equal(report.verified, true, report.text);
+  const wrong = await page.evaluate(({ cert, ca }) => window.csrcraft.verify(cert, { ca }),
+    { cert, ca: makeCa(work, 'other') });
+  assert.equal(wrong.verified, false);
+
+  // Errors reach the page as Errors with the core's message; the module keeps working.
+  const thrown = await page.evaluate(() => {
+    try {
+      window.csrcraft.generate({ CN: 'x', key: { algo: 'ecdsa', size: 224 } });
+      return null;
+    } catch (e) {
+      return { isError: e instanceof Error, message: e.message };
+    }
+  });
+  assert.deepEqual(thrown, { isError: true, message: 'key.size: 224 is not a valid ecdsa size; use 256, 384 or 521' });
+  const lint = await page.evaluate((csr) => window.csrcraft.lint(csr, { signer: 'kubernetes.io/kubelet-serving' }), made.csrPem);
+  assert.ok(lint.errors > 0);
+
+  assert.deepEqual(errors, []);
+  assert.ok(requests.length >= 3, requests.join('\n'));
+  const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`));
+  assert.deepEqual(elsewhere, [], `requests to other than ${origin}`);
+  await page.close();
+});

@@ -1,0 +1,63 @@
+// Shared by the wasm API tests: where the pkg is, loading it in Node, and openssl in a temp dir.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(fileURLToPath(import.meta.url), '../../..');
+/** The pkg scripts/wasm-pkg built (CSRCRAFT_PKG_DIR, default target/pkg). */
+export const pkgDir = process.env.CSRCRAFT_PKG_DIR ?? join(root, 'target/pkg');
+export const data = (name) => readFileSync(join(root, 'crates/core/tests/data', name), 'utf8');
+
+/** The API, initialized synchronously from the .wasm bytes (the Node way of loading it). */
+export async function loadApi() {
+  const api = await import(join(pkgDir, 'csrcraft.js'));
+  api.initSync({ module: readFileSync(join(pkgDir, 'csrcraft_bg.wasm')) });
+  return api;
+}
+
+/** A temp dir with `write(name, text)`, `openssl(...args)` run inside it, and `remove()`. */
+export function workdir() {
+  const dir = mkdtempSync(join(tmpdir(), 'csrcraft-wasm-api-'));
+  return {
+    dir,
+    write(name, text) {
+      writeFileSync(join(dir, name), text);
+      return name;
+    },
+    read: (name) => readFileSync(join(dir, name), 'utf8'),
+    /** Runs openssl; returns { status, stdout, stderr }. */
+    openssl(...args) {
+      const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      if (r.error) throw r.error;
+      return r;
+    },
+    /** Runs openssl and throws with its stderr unless it succeeds; returns stdout. */
+    ok(...args) {
+      const r = this.openssl(...args);
+      if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+      return r.stdout;
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A throwaway CA made by openssl: P-256, CA:TRUE, valid from an hour ago for two days. */
+export function makeCa(work, name = 'ca') {
+  work.ok('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+    '-keyout', `${name}-key.pem`, '-out', `${name}.pem`, '-subj', `/O=csrcraft/CN=${name} test CA`,
+    '-days', '2', '-addext', 'basicConstraints=critical,CA:TRUE',
+    '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  return work.read(`${name}.pem`);
+}
+
+/** `csrPem` signed by the CA `name`, for TLS server use, its SANs copied: the certificate PEM. */
+export function signWithCa(work, csrPem, name = 'ca') {
+  work.write('leaf.csr', csrPem);
+  work.write('leaf.ext', 'keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n');
+  work.ok('x509', '-req', '-in', 'leaf.csr', '-CA', `${name}.pem`, '-CAkey', `${name}-key.pem`,
+    '-set_serial', '0x1234', '-days', '1', '-copy_extensions', 'copy', '-extfile', 'leaf.ext',
+    '-out', 'leaf.pem');
+  return work.read('leaf.pem');
+}

@@ -1,0 +1,28 @@
+// The API's size: wasm + js, gzip -9, after wasm-opt.
+//
+// Issue 4's target is 150 KB; today's build is about 4x that (see the diagnostic and the closing
+// note of the session that measured it). Until the core is slimmed down, this test guards against
+// growth: it fails above CEILING, a few percent over today's size on the Debian toolchain that
+// scripts/test uses, and reports the target as met or missed.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { pkgDir } from './helpers.mjs';
+
+const TARGET = 150 * 1000; // bytes: issue 4's budget
+const CEILING = 640 * 1000; // bytes: 595,392 measured on 2026-11-28, plus room for noise
+
+test(`wasm + js stay under the ${CEILING / 1000} KB gzip ceiling`, (t) => {
+  // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)
+  const gz = (name) => {
+    const r = spawnSync('gzip', ['-9', '-c', join(pkgDir, name)], { maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, `gzip: ${r.stderr}`);
+    return r.stdout.length;
+  };
+  const total = gz('csrcraft_bg.wasm') + gz('csrcraft.js');
+  const verdict = total <= TARGET ? 'MET' : 'MISSED';
+  t.diagnostic(`csrcraft_bg.wasm + csrcraft.js: ${total} bytes gzip; target ${TARGET}: ${verdict}`);
+  assert.ok(total <= CEILING, `${total} bytes gzip, over the ${CEILING} ceiling: what grew?`);
+});

@@ -1,0 +1,65 @@
+//! Everything Generate made: CSR, key, manifest, cfssl JSON, and the next commands.
+
+use yew::prelude::*;
+
+use super::next_steps::NextSteps;
+use super::output_block::OutputBlock;
+
+/// Properties of [`Outputs`].
+#[derive(Properties, PartialEq)]
+pub struct OutputsProps {
+    /// CSR PEM.
+    pub csr_pem: AttrValue,
+    /// Key PEM.
+    pub key_pem: AttrValue,
+    /// The cfssl `{"csr","key"}` line.
+    pub cfssl_json: AttrValue,
+    /// Manifest YAML, or what stops it.
+    pub manifest: Result<AttrValue, String>,
+    /// The next commands.
+    pub commands: Vec<String>,
+    /// Was this made from an older version of the spec?
+    pub stale: bool,
+    /// Copy (what, text).
+    pub on_copy: Callback<(String, String)>,
+    /// Download (file name, text).
+    pub on_download: Callback<(String, String)>,
+}
+
+/// The outputs.
+#[function_component(Outputs)]
+pub fn outputs(props: &OutputsProps) -> Html {
+    let (copy, download) = (props.on_copy.clone(), props.on_download.clone());
+    html! {
+        <div class="outputs">
+            if props.stale {
+                <p class="note warning"><span class="badge">{ "warning" }</span>
+                    { "The spec changed after this key and CSR were made; generate again to apply it." }</p>
+            }
+            <div class="two">
+                <OutputBlock title="CSR (server.csr)" testid="csr-pem" text={props.csr_pem.clone()}
+                    file_name={Some(AttrValue::from("server.csr"))} on_copy={copy.clone()} on_download={download.clone()} />
+                <OutputBlock title="Private key (server-key.pem)" testid="key-pem" text={props.key_pem.clone()} secret=true
+                    hint={Some(AttrValue::from("Exists only in this page's memory. Download it before you leave: reloading loses it."))}
+                    file_name={Some(AttrValue::from("server-key.pem"))} on_copy={copy.clone()} on_download={download.clone()} />
+            </div>
+            <div class="two">
+                { match &props.manifest {
+                    Ok(yaml) => html! {
+                        <OutputBlock title="CertificateSigningRequest (csr.yaml)" testid="manifest-yaml" text={yaml.clone()}
+                            file_name={Some(AttrValue::from("csr.yaml"))} on_copy={copy.clone()} on_download={download.clone()} />
+                    },
+                    Err(problem) => html! {
+                        <div class="output">
+                            <label>{ "CertificateSigningRequest (csr.yaml)" }</label>
+                            <p class="note error" data-testid="manifest-yaml"><span class="badge">{ "error" }</span>{ problem }</p>
+                        </div>
+                    },
+                } }
+                <OutputBlock title="cfssl JSON (for cfssljson -bare server)" testid="cfssl-json" text={props.cfssl_json.clone()} secret=true
+                    file_name={Some(AttrValue::from("server.json"))} on_copy={copy.clone()} on_download={download} />
+            </div>
+            <NextSteps commands={props.commands.clone()} on_copy={copy} />
+        </div>
+    }
+}

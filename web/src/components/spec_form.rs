@@ -1,0 +1,117 @@
+//! The spec as a form: CN, hosts, key, names.
+
+use yew::prelude::*;
+
+use super::Notes;
+use super::field_notes::FieldNotes;
+use crate::form::{FormEdit, NAME_KEYS, SpecForm, sizes};
+use crate::services::page::value_of;
+
+/// Properties of [`SpecFormView`].
+#[derive(Properties, PartialEq)]
+pub struct SpecFormProps {
+    /// The form's values.
+    pub form: SpecForm,
+    /// The core's errors and warnings.
+    pub notes: Notes,
+    /// One edit.
+    pub on_edit: Callback<FormEdit>,
+}
+
+const NAME_LABELS: [&str; 5] = [
+    "Country (C)",
+    "State (ST)",
+    "City (L)",
+    "Org. (O)",
+    "Unit (OU)",
+];
+
+/// The spec form.
+#[function_component(SpecFormView)]
+pub fn spec_form(props: &SpecFormProps) -> Html {
+    let form = &props.form;
+    let edit = |make: fn(String) -> FormEdit| {
+        props
+            .on_edit
+            .reform(move |e: InputEvent| make(value_of(&e)))
+    };
+    let change =
+        |make: fn(String) -> FormEdit| props.on_edit.reform(move |e: Event| make(value_of(&e)));
+    let mut size_options: Vec<&str> = sizes(&form.algo).to_vec();
+    if !form.size.is_empty() && !size_options.contains(&form.size.as_str()) {
+        size_options.push(&form.size);
+    }
+    let add_name = props.on_edit.reform(|_: MouseEvent| FormEdit::AddName);
+
+    html! {
+        <div class="spec-form">
+            <div class="field">
+                <label for="f-cn">{ "Common name (CN)" }</label>
+                <input id="f-cn" data-testid="form-cn" type="text" spellcheck="false"
+                    value={form.common_name.clone()} oninput={edit(FormEdit::CommonName)}
+                    placeholder="web.example.com" aria-describedby="n-cn" />
+                <FieldNotes id="n-cn" notes={props.notes.under("CN")} />
+            </div>
+            <div class="field">
+                <label for="f-hosts">{ "Hosts (subjectAltNames), one per line" }</label>
+                <textarea id="f-hosts" data-testid="form-hosts" rows="4" spellcheck="false"
+                    value={form.hosts.clone()} oninput={edit(FormEdit::Hosts)}
+                    placeholder={"web.example.com\n10.0.0.1"} aria-describedby="n-hosts" />
+                <p class="hint">{ "DNS names, IP addresses, emails and URIs. Line n is hosts[n-1] in the notes." }</p>
+                <FieldNotes id="n-hosts" notes={props.notes.under("hosts")} with_field=true />
+            </div>
+            <div class="row">
+                <div class="field">
+                    <label for="f-algo">{ "Key algorithm" }</label>
+                    <select id="f-algo" data-testid="form-algo" onchange={change(FormEdit::Algo)}>
+                        { for [("ecdsa", "ECDSA"), ("rsa", "RSA"), ("ed25519", "Ed25519")].iter().map(|(v, l)| html! {
+                            <option value={*v} selected={form.algo == *v}>{ *l }</option>
+                        }) }
+                        if !["ecdsa", "rsa", "ed25519"].contains(&form.algo.as_str()) {
+                            <option value={form.algo.clone()} selected=true>{ &form.algo }</option>
+                        }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="f-size">{ "Key size (bits)" }</label>
+                    <select id="f-size" data-testid="form-size" onchange={change(FormEdit::Size)}
+                        disabled={size_options.is_empty()}>
+                        if size_options.is_empty() {
+                            <option value="" selected=true>{ "256 (fixed)" }</option>
+                        }
+                        { for size_options.iter().map(|v| html! {
+                            <option value={v.to_string()} selected={form.size == *v}>{ *v }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <FieldNotes notes={props.notes.under("key")} with_field=true />
+            <fieldset class="names">
+                <legend>{ "Subject names" }</legend>
+                { for form.names.iter().enumerate().map(|(i, row)| {
+                    let remove = props.on_edit.reform(move |_: MouseEvent| FormEdit::RemoveName(i));
+                    html! {
+                        <div class="name-row" data-testid={format!("name-row-{i}")}>
+                            { for NAME_KEYS.iter().zip(NAME_LABELS).map(|(key, label)| {
+                                let key: &'static str = key;
+                                let id = format!("f-name-{i}-{key}");
+                                let on_input = props.on_edit.reform(move |e: InputEvent| FormEdit::Name(i, key, value_of(&e)));
+                                html! {
+                                    <div class="field small">
+                                        <label for={id.clone()}>{ label }</label>
+                                        <input id={id} type="text" value={row.get(key).to_owned()} oninput={on_input} spellcheck="false" />
+                                    </div>
+                                }
+                            }) }
+                            <button type="button" class="ghost remove" onclick={remove}
+                                aria-label={format!("Remove names entry {}", i + 1)}>{ "Remove" }</button>
+                            <div class="full"><FieldNotes notes={props.notes.under(&format!("names[{i}]"))} with_field=true /></div>
+                        </div>
+                    }
+                }) }
+                <button type="button" class="ghost" data-testid="add-name" onclick={add_name}>{ "+ Add names entry" }</button>
+                <FieldNotes notes={props.notes.under("names").into_iter().filter(|n| n.field == "names").collect::<Vec<_>>()} />
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! The raw cfssl JSON, with every note the core has about it.
+
+use yew::prelude::*;
+
+use super::Notes;
+use super::field_notes::FieldNotes;
+use crate::services::page::value_of;
+
+/// Properties of [`SpecJson`].
+#[derive(Properties, PartialEq)]
+pub struct SpecJsonProps {
+    /// The JSON text.
+    pub text: AttrValue,
+    /// The core's errors and warnings.
+    pub notes: Notes,
+    /// The text changed.
+    pub on_input: Callback<String>,
+    /// Load the tutorial's example.
+    pub on_example: Callback<()>,
+}
+
+/// The JSON editor.
+#[function_component(SpecJson)]
+pub fn spec_json(props: &SpecJsonProps) -> Html {
+    let on_input = props.on_input.reform(|e: InputEvent| value_of(&e));
+    let on_example = props.on_example.reform(|_: MouseEvent| ());
+    let state = if props.notes.has_error() {
+        html! { <span class="pill bad">{ "not usable yet" }</span> }
+    } else {
+        html! { <span class="pill good">{ "valid spec" }</span> }
+    };
+    html! {
+        <div class="spec-json">
+            <div class="label-row">
+                <label for="f-json">{ "cfssl CSR JSON (as for cfssl genkey)" }</label>
+                { state }
+            </div>
+            <textarea id="f-json" data-testid="spec-json" class="code" rows="22" spellcheck="false"
+                value={props.text.clone()} oninput={on_input} aria-describedby="n-json" />
+            <div class="label-row">
+                <button type="button" class="ghost" data-testid="load-example" onclick={on_example}>
+                    { "Load the Kubernetes tutorial's example" }
+                </button>
+            </div>
+            <div data-testid="spec-notes" aria-live="polite">
+                <FieldNotes id="n-json" notes={props.notes.0.clone()} with_field=true />
+            </div>
+        </div>
+    }
+}

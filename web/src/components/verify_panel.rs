@@ -1,0 +1,143 @@
+//! The returned certificate: paste or drop it (PEM, base64, or the kubectl object), and the
+//! CA; the core's verification report and inspect view.
+
+use csrcraft::{Outcome, VerifyReport};
+use yew::prelude::*;
+
+use crate::services::{files, page::value_of};
+
+/// Properties of [`VerifyPanel`].
+#[derive(Properties, PartialEq)]
+pub struct VerifyPanelProps {
+    /// The certificate text.
+    pub cert: AttrValue,
+    /// The CA text.
+    pub ca: AttrValue,
+    /// The host to check.
+    pub host: AttrValue,
+    /// Is a key held (so the key match runs)?
+    pub holds_key: bool,
+    /// The report, or why there is none.
+    pub report: Option<Result<VerifyReport, String>>,
+    /// The inspect text.
+    pub inspection: Option<Result<String, String>>,
+    /// Certificate changed.
+    pub on_cert: Callback<String>,
+    /// CA changed.
+    pub on_ca: Callback<String>,
+    /// Host changed.
+    pub on_host: Callback<String>,
+}
+
+fn drop_target(
+    id: &'static str,
+    testid: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    value: AttrValue,
+    on_text: Callback<String>,
+) -> Html {
+    let on_input = on_text.reform(|e: InputEvent| value_of(&e));
+    let on_drop = {
+        let on_text = on_text.clone();
+        Callback::from(move |e: DragEvent| {
+            if files::read_dropped(&e, on_text.clone()).is_some() {
+                e.prevent_default();
+            }
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_file = {
+        let on_text = on_text.clone();
+        Callback::from(move |e: Event| files::read_chosen(&e, on_text.clone()))
+    };
+    let file_id = format!("{id}-file");
+    html! {
+        <div class="field">
+            <div class="label-row">
+                <label for={id}>{ label }</label>
+                <label class="file ghost small" for={file_id.clone()}>{ "Open file…" }
+                    <input id={file_id} type="file" class="visually-hidden" onchange={on_file} />
+                </label>
+            </div>
+            <textarea id={id} data-testid={testid} class="code drop" rows="8" spellcheck="false"
+                value={value} oninput={on_input} ondrop={on_drop} ondragover={on_dragover} placeholder={placeholder} />
+        </div>
+    }
+}
+
+/// The verify panel.
+#[function_component(VerifyPanel)]
+pub fn verify_panel(props: &VerifyPanelProps) -> Html {
+    let report = match &props.report {
+        None => html! { <p class="hint">{ "Paste or drop the certificate to check it." }</p> },
+        Some(Err(e)) => {
+            html! { <p class="note error"><span class="badge">{ "error" }</span>{ e }</p> }
+        }
+        Some(Ok(report)) => {
+            let verdict = if report.passed() {
+                html! { <p class="verdict good">{ "✓ PASS: every check passed." }</p> }
+            } else {
+                html! { <p class="verdict bad">{ format!("✗ FAIL: {} check(s) failed.", report.failures()) }</p> }
+            };
+            html! {
+                <>
+                    { verdict }
+                    <table class="checks-table">
+                        <thead><tr><th scope="col">{ "Check" }</th><th scope="col">{ "Result" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                        <tbody>
+                            { for report.checks.iter().map(|c| {
+                                let class = match c.outcome {
+                                    Outcome::Pass => "pass",
+                                    Outcome::Fail => "fail",
+                                    Outcome::Skipped => "skipped",
+                                };
+                                html! {
+                                    <tr class={class} data-check={c.name}>
+                                        <td>{ c.name }</td>
+                                        <td><span class="badge">{ c.outcome.label() }</span></td>
+                                        <td>{ &c.detail }
+                                            { for c.notes.iter().map(|n| html! { <div class="hint">{ n }</div> }) }
+                                        </td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </>
+            }
+        }
+    };
+    html! {
+        <div class="verify">
+            <div class="two">
+                { drop_target("v-cert", "cert-input", "Certificate: PEM, base64, or `kubectl get csr NAME -o yaml`",
+                    "-----BEGIN CERTIFICATE-----\n…\nor drop server.crt here", props.cert.clone(), props.on_cert.clone()) }
+                { drop_target("v-ca", "ca-input", "CA certificate(s)",
+                    "-----BEGIN CERTIFICATE-----\n…\nor drop ca.crt here", props.ca.clone(), props.on_ca.clone()) }
+            </div>
+            <div class="row">
+                <div class="field">
+                    <label for="v-host">{ "Host name to check (optional)" }</label>
+                    <input id="v-host" data-testid="host-input" type="text" spellcheck="false" value={props.host.clone()}
+                        oninput={props.on_host.reform(|e: InputEvent| value_of(&e))} />
+                </div>
+                <p class="hint">{ if props.holds_key {
+                    "The key match uses the key in this page's memory, and the request match the CSR made here."
+                } else {
+                    "Generate (or keep) a key in this page to also check the key and CSR match."
+                } }</p>
+            </div>
+            <div data-testid="verify-report" aria-live="polite">{ report }</div>
+            if let Some(inspection) = &props.inspection {
+                <details class="inspect" open=true>
+                    <summary>{ "What the certificate says (inspect)" }</summary>
+                    { match inspection {
+                        Ok(text) => html! { <pre class="code" data-testid="inspect-view">{ text }</pre> },
+                        Err(e) => html! { <p class="note error" data-testid="inspect-view"><span class="badge">{ "error" }</span>{ e }</p> },
+                    } }
+                </details>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! The only modules that touch browser APIs (through web-sys). Each is small and does one
+//! thing; everything else in the app is plain Rust over the core.
+
+pub mod clipboard;
+pub mod clock;
+pub mod download;
+pub mod files;
+pub mod page;
+pub mod worker;
+pub mod worker_side;

@@ -1,0 +1,82 @@
+//! The page itself: the unload warning, confirmation prompts, the theme attribute, and
+//! reading form controls.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+/// Asks the browser to warn before the page is closed or reloaded, while it lives.
+pub struct UnloadGuard {
+    closure: Closure<dyn FnMut(web_sys::BeforeUnloadEvent)>,
+}
+
+impl UnloadGuard {
+    /// Installs the warning; `None` if the page has no window.
+    pub fn install() -> Option<Self> {
+        let window = web_sys::window()?;
+        let closure = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
+            |event: web_sys::BeforeUnloadEvent| {
+                event.prevent_default();
+                // Older browsers show the prompt only when returnValue is set.
+                event
+                    .set_return_value("The private key exists only in this page and will be lost.");
+            },
+        );
+        window
+            .add_event_listener_with_callback("beforeunload", closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Self { closure })
+    }
+}
+
+impl Drop for UnloadGuard {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "beforeunload",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// A yes/no question in the browser's own dialog.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+/// Sets (or removes) `data-theme` on the root element.
+pub fn set_theme(theme: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme {
+        Some(theme) => root.set_attribute("data-theme", theme),
+        None => root.remove_attribute("data-theme"),
+    };
+}
+
+/// The value of the input, textarea or select an event came from.
+pub fn value_of(event: &web_sys::Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Is this code running in a worker rather than the page?
+pub fn in_worker() -> bool {
+    js_sys::global().dyn_into::<web_sys::Window>().is_err()
+}
