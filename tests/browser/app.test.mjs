@@ -1,0 +1,535 @@
+// End-to-end tests of the web app as built (scripts/web-build → target/web-dist), in Debian's
+// headless Chromium through npm playwright-core (no browser download). The built files are
+// served from 127.0.0.1 with the headers `trunk serve` sends; openssl checks what the page
+// makes. Each test runs in a fresh browser profile.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
+import { launch } from './chromium.mjs';
+import { serveDir, trunkServeHeaders } from './serve.mjs';
+
+const DIST = process.env.CSRCRAFT_WEB_DIST ?? join(root, 'target/web-dist');
+const SERVE_HEADERS = trunkServeHeaders(join(root, 'Trunk.toml'));
+/** The app's own files: what the page may ask the server for. */
+const APP_FILES = ['/', '/index.html', '/style.css', '/init.js', '/worker.js', '/csrcraft-web.js',
+  '/csrcraft-web_bg.wasm'];
+const KUBELET_SERVING = 'kubernetes.io/kubelet-serving';
+const TUTORIAL_USAGES = ['digital signature', 'key encipherment', 'server auth'];
+const TUTORIAL_HOST = 'my-svc.my-namespace.svc.cluster.local';
+/** What the generate bar says once the key worker is up. */
+const WORKER_READY = 'Keys are made in a web worker';
+
+let server;
+const work = workdir();
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run scripts/web-build first`);
+  server = await serveDir(DIST, SERVE_HEADERS);
+});
+
+after(async () => {
+  await server?.close();
+  work.remove();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const byId = (testid) => `[data-testid="${testid}"]`;
+
+/** The text (or a form field's value) of each data-testid, for failure messages. */
+async function describePage(page, ids = ['progress', 'status', 'lint-findings', 'verify-report', 'spec-notes']) {
+  const parts = [];
+  for (const id of ids) {
+    const text = await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      return 'value' in el && el.tagName !== 'DIV' ? el.value : el.innerText;
+    }, byId(id)).catch((e) => `(unreadable: ${e.message})`);
+    parts.push(`--- ${id}: ${text === null ? '(absent)' : text}`);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * Waits until `predicate(text)` holds for the testid's text (innerText, or value for form
+ * fields); on timeout throws with `what`, that text and the rest of the page's state.
+ */
+async function waitForText(page, testid, predicate, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let text = null;
+  for (;;) {
+    text = await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.innerText;
+    }, byId(testid));
+    if (text !== null && predicate(text)) return text;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${testid}: ${what}\n` +
+        `${await describePage(page)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Records page errors, console errors and dialogs; accepts every confirm(). */
+function watch(page) {
+  const seen = { errors: [], console: [], dialogs: [] };
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') seen.console.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    seen.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.accept().catch(() => {});
+  });
+  return seen;
+}
+
+/** Opens the app and waits until its key worker is ready. */
+async function openApp(page) {
+  const response = await page.goto(`${server.origin}/`, { waitUntil: 'load', timeout: 60_000 });
+  assert.equal(response.status(), 200);
+  const progress = await waitForText(page, 'progress', (t) => t.includes(WORKER_READY) || /error/i.test(t),
+    'the key worker to be ready', 60_000);
+  assert.ok(progress.includes(WORKER_READY), `the key worker did not start:\n${await describePage(page)}`);
+}
+
+/** Ticks exactly `wanted` in the usages fieldset. */
+async function setUsages(page, wanted) {
+  const boxes = page.locator(`${byId('usages')} input[type=checkbox]`);
+  const count = await boxes.count();
+  assert.ok(count >= wanted.length, `only ${count} usage checkboxes`);
+  for (let i = 0; i < count; i += 1) {
+    const box = boxes.nth(i);
+    const name = (await page.locator(`label[for="${await box.getAttribute('id')}"]`).innerText()).trim();
+    await box.setChecked(wanted.includes(name));
+  }
+  const ticked = await page.$$eval(`${byId('usages')} label`, (labels) => labels
+    .filter((l) => l.querySelector('input[type=checkbox]')?.checked).map((l) => l.innerText.trim()));
+  assert.deepEqual([...ticked].sort(), [...wanted].sort(), 'usages ticked');
+}
+
+/** The tutorial's settings: example spec, kubelet-serving signer, the tutorial's usages. */
+async function loadTutorial(page) {
+  await page.click(byId('load-example'));
+  await waitForText(page, 'spec-json', (t) => t.includes('my-pod.my-namespace.pod.cluster.local'), 'the example spec');
+  await page.selectOption(byId('signer'), KUBELET_SERVING);
+  assert.equal(await page.inputValue(byId('signer')), KUBELET_SERVING);
+  await setUsages(page, TUTORIAL_USAGES);
+}
+
+/** Clicks generate and waits for the CSR and key; returns { csrPem, keyPem }. */
+async function generate(page, timeout = 60_000) {
+  const before = await page.evaluate((sel) => document.querySelector(sel)?.value ?? '', byId('csr-pem'));
+  await page.click(byId('generate'));
+  const csrPem = await waitForText(page, 'csr-pem',
+    (t) => t.startsWith('-----BEGIN CERTIFICATE REQUEST-----') && t !== before, 'a new CSR', timeout);
+  const keyPem = await waitForText(page, 'key-pem', (t) => t.includes('PRIVATE KEY-----'), 'the key', timeout);
+  return { csrPem, keyPem };
+}
+
+/** openssl's checks of a CSR and its key: the CSR's signature, and the key is the CSR's. */
+function checkWithOpenssl(name, csrPem, keyPem) {
+  work.write(`${name}.csr`, csrPem);
+  work.write(`${name}-key.pem`, keyPem);
+  const verify = work.openssl('req', '-verify', '-noout', '-in', `${name}.csr`);
+  assert.equal(verify.status, 0, `openssl req -verify failed:\n${verify.stderr}\n${csrPem}`);
+  const fromKey = work.ok('pkey', '-in', `${name}-key.pem`, '-pubout');
+  const fromCsr = work.ok('req', '-in', `${name}.csr`, '-pubkey', '-noout');
+  assert.equal(fromKey, fromCsr, "the key's public key is not the CSR's");
+}
+
+/** The verify report's verdict and its rows { name, outcome }. */
+async function readReport(page) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return {
+      text: el.innerText,
+      verdict: el.querySelector('.verdict')?.innerText ?? null,
+      rows: [...el.querySelectorAll('tr[data-check]')].map((tr) => ({
+        name: tr.dataset.check,
+        outcome: tr.querySelector('.badge')?.innerText.trim(),
+        cls: tr.className,
+      })),
+    };
+  }, byId('verify-report'));
+}
+
+/** Waits until `predicate(report)` holds for the verify report (see readReport). */
+async function waitForReport(page, predicate, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const report = await readReport(page);
+    if (predicate(report)) return report;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for the verify report: ${what}\n${await describePage(page)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const outcome = (report, name) => report.rows.find((r) => r.name === name)?.outcome;
+
+/** Pastes the certificate and CA (fill = an input event, like a paste). */
+async function pasteCertificate(page, certPem, caPem) {
+  await page.fill(byId('cert-input'), certPem);
+  await page.fill(byId('ca-input'), caPem);
+}
+
+/** The CSP directives of a policy string, as { name: [values] }. */
+function directives(policy) {
+  const out = {};
+  for (const part of policy.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [name, ...values] = part.split(/\s+/);
+    out[name.toLowerCase()] = values;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+test('tutorial flow: example, kubelet-serving lint, generate, openssl verifies the CSR', { timeout: 180_000 }, async () => {
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    const seen = watch(page);
+    await openApp(page);
+    await loadTutorial(page);
+
+    // The lint, live before Generate (a preview CSR), shows what kubelet-serving refuses.
+    const expected = ['subject organization is not system:nodes',
+      'subject common name does not begin with system:node:',
+      '"key encipherment" is requested for an'];
+    const lint = await waitForText(page, 'lint-findings', (t) => expected.every((e) => t.includes(e)),
+      `the kubelet-serving findings: ${expected.join(' | ')}`);
+    assert.match(lint, /The signer will not issue this: \d+ error/);
+
+    const { csrPem, keyPem } = await generate(page);
+    assert.match(keyPem, /^-----BEGIN EC PRIVATE KEY-----\n/);
+    checkWithOpenssl('tutorial', csrPem, keyPem);
+    const subject = work.ok('req', '-in', 'tutorial.csr', '-noout', '-subject');
+    assert.match(subject, /CN\s*=\s*my-pod\.my-namespace\.pod\.cluster\.local/);
+    const text = work.ok('req', '-in', 'tutorial.csr', '-noout', '-text');
+    for (const host of [TUTORIAL_HOST, 'my-pod.my-namespace.pod.cluster.local', '172.168.0.24', '10.0.34.2']) {
+      assert.ok(text.includes(host), `the CSR lacks ${host}:\n${text}`);
+    }
+
+    // Once generated, the lint is about the generated CSR and still has the findings.
+    await waitForText(page, 'lint-findings',
+      (t) => t.includes('Checked: the generated CSR') && expected.every((e) => t.includes(e)),
+      'the findings for the generated CSR');
+
+    const manifest = await page.inputValue(byId('manifest-yaml'));
+    assert.match(manifest, /^kind: CertificateSigningRequest$/m, manifest);
+    assert.match(manifest, new RegExp(`^ {2}signerName: ${KUBELET_SERVING.replace('.', '\\.')}$`, 'm'), manifest);
+    for (const usage of TUTORIAL_USAGES) assert.ok(manifest.includes(`- ${usage}`), `usage ${usage} missing:\n${manifest}`);
+    const request = /^ {2}request: (\S+)$/m.exec(manifest)?.[1];
+    assert.ok(request, `no spec.request in:\n${manifest}`);
+    assert.equal(Buffer.from(request, 'base64').toString('utf8').trim(), csrPem.trim(), 'spec.request is not the CSR');
+
+    assert.deepEqual(seen.errors, [], 'page errors');
+    assert.deepEqual(seen.dialogs, [], 'no confirm() for a first key');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('verify: an openssl test CA\'s certificate verifies with the key in memory; a wrong CA fails', { timeout: 180_000 }, async () => {
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    const seen = watch(page);
+    await openApp(page);
+    await loadTutorial(page);
+    const { csrPem } = await generate(page);
+
+    const ca = makeCa(work, 'verify-ca');
+    const cert = signWithCa(work, csrPem, 'verify-ca');
+    await pasteCertificate(page, cert, ca);
+    assert.equal(await page.inputValue(byId('host-input')), TUTORIAL_HOST, 'the example sets the host to check');
+    const good = await waitForReport(page, (r) => r.verdict?.startsWith('✓ PASS'), 'every check to pass');
+    const names = good.rows.map((r) => r.name);
+    for (const name of ['signature chain', 'validity', 'key match', 'request match', 'hostname', 'usage']) {
+      assert.ok(names.includes(name), `no "${name}" check in the report:\n${good.text}`);
+    }
+    assert.deepEqual(good.rows.filter((r) => r.outcome !== 'PASS'), [], `every check should pass:\n${good.text}`);
+    assert.equal(good.verdict, '✓ PASS: every check passed.', good.text);
+    assert.match(await page.innerText(byId('inspect-view')), /my-pod\.my-namespace\.pod\.cluster\.local/);
+
+    // Another CA: the chain fails, the rest still holds.
+    const other = makeCa(work, 'other-ca');
+    await page.fill(byId('ca-input'), other);
+    const bad = await waitForReport(page, (r) => outcome(r, 'signature chain') === 'FAIL',
+      'the signature chain to fail with the wrong CA');
+    assert.match(bad.verdict ?? '', /^✗ FAIL: \d+ check\(s\) failed\.$/, bad.text);
+    assert.equal(outcome(bad, 'key match'), 'PASS', bad.text);
+
+    // A new key (confirmed) no longer matches the certificate.
+    await generate(page);
+    assert.equal(seen.dialogs.length, 1, `one confirm() before discarding the key: ${seen.dialogs}`);
+    await page.fill(byId('ca-input'), ca);
+    const stale = await waitForReport(page, (r) => outcome(r, 'signature chain') === 'PASS' && outcome(r, 'key match') !== 'PASS',
+      'the right CA again, and the key match to fail for the new key');
+    assert.equal(outcome(stale, 'key match'), 'FAIL', stale.text);
+
+    assert.deepEqual(seen.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('RSA-4096: generated in the worker while the page stays responsive', { timeout: 600_000 }, async () => {
+  const LIMIT_MS = Number(process.env.CSRCRAFT_RESPONSIVE_MS ?? 250); // per answer while generating
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    const seen = watch(page);
+    await openApp(page);
+    await page.selectOption(byId('form-algo'), 'rsa');
+    await page.selectOption(byId('form-size'), '4096');
+    await waitForText(page, 'spec-json', (t) => /"algo":\s*"rsa"/.test(t) && /"size":\s*4096/.test(t), 'an RSA-4096 spec');
+
+    const input = page.locator(byId('host-input'));
+    await input.focus();
+    await input.press('x'); // a first keystroke, so the loop measures only the app's answer
+    let typed = 'x';
+    await page.waitForFunction(([sel, v]) => document.querySelector(sel).value === v, [byId('host-input'), typed]);
+    // Main-thread tasks over 50 ms, as the browser measures them.
+    await page.evaluate(() => {
+      window.csrcraftLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.csrcraftLongTasks.push({ start: e.startTime, ms: e.duration });
+      }).observe({ type: 'longtask' });
+    });
+    const samples = []; // { evalMs, typeMs, progress }
+    const start = Date.now();
+    const startedAt = await page.evaluate(() => performance.now());
+    await page.click(byId('generate'));
+    let done = false;
+    while (!done) {
+      const t0 = performance.now();
+      await page.evaluate(() => performance.now());
+      const evalMs = performance.now() - t0;
+
+      const letter = String.fromCharCode(97 + (samples.length % 26));
+      const t1 = performance.now();
+      await input.press(letter);
+      typed += letter;
+      // The keystroke went through the app's state (a controlled input) and back to the DOM.
+      // (Where the caret puts it does not matter: the length tells.)
+      await page.waitForFunction(([sel, n]) => document.querySelector(sel).value.length === n,
+        [byId('host-input'), typed.length], { timeout: 10_000, polling: 'raf' });
+      const typeMs = performance.now() - t1;
+
+      const state = await page.evaluate(([p, k]) => ({
+        progress: document.querySelector(p)?.innerText ?? '',
+        done: !!document.querySelector(k)?.value,
+      }), [byId('progress'), byId('key-pem')]);
+      done = state.done;
+      if (!done) samples.push({ evalMs, typeMs, progress: state.progress });
+      if (Date.now() - start > 540_000) throw new Error(`RSA-4096 still running after 9 min\n${await describePage(page)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const elapsed = Date.now() - start;
+    const longTasks = await page.evaluate((from) => window.csrcraftLongTasks.filter((t) => t.start >= from), startedAt);
+    const table = samples.map((s) => `${s.evalMs.toFixed(0)}ms/${s.typeMs.toFixed(0)}ms ${s.progress}`).join('\n');
+    console.log(`# RSA-4096 took ${(elapsed / 1000).toFixed(1)} s; ${samples.length} samples while running; ` +
+      `slowest evaluate ${Math.max(...samples.map((s) => s.evalMs)).toFixed(0)} ms, ` +
+      `slowest keystroke ${Math.max(...samples.map((s) => s.typeMs)).toFixed(0)} ms; ` +
+      `main-thread long tasks: ${longTasks.map((t) => `${t.ms.toFixed(0)} ms at +${(t.start - startedAt).toFixed(0)}`).join(', ') || 'none'}`);
+
+    assert.ok(samples.length >= 1, 'no sample taken while the key was being generated');
+    const running = samples.filter((s) => /Generating an rsa-4096 key in a web worker/i.test(s.progress));
+    assert.ok(running.length >= 1, `progress was never shown while generating:\n${table}`);
+    // A round trip into the page, and a keystroke through the app's state back into the DOM
+    // (that one takes several protocol round trips and a frame, so it gets twice the time).
+    const slow = samples.filter((s) => s.evalMs > LIMIT_MS || s.typeMs > 2 * LIMIT_MS);
+    assert.deepEqual(slow, [], `the page answered slower than ${LIMIT_MS} ms (evaluate) / ${2 * LIMIT_MS} ms (keystroke) while generating:\n${table}`);
+    // And the browser's own measure: no task on the page's thread held it for that long.
+    const blocking = longTasks.filter((t) => t.ms > LIMIT_MS);
+    assert.deepEqual(blocking, [], `main-thread tasks over ${LIMIT_MS} ms while generating (ms since Generate):\n${JSON.stringify(longTasks)}`);
+    // The elapsed-seconds counter ticks (the page's own timers run during the work).
+    if (elapsed > 1500 && running.length >= 2) {
+      const secs = running.map((s) => Number(/([\d.]+) s/.exec(s.progress)?.[1]));
+      assert.ok(Math.max(...secs) > Math.min(...secs), `the progress counter did not advance:\n${table}`);
+    }
+
+    const keyPem = await page.inputValue(byId('key-pem'));
+    const csrPem = await page.inputValue(byId('csr-pem'));
+    assert.match(keyPem, /^-----BEGIN RSA PRIVATE KEY-----\n/);
+    checkWithOpenssl('rsa4096', csrPem, keyPem);
+    const keyText = work.ok('pkey', '-in', 'rsa4096-key.pem', '-noout', '-text');
+    assert.match(keyText, /^Private-Key: \(4096 bit/m, keyText.split('\n')[0]);
+    work.ok('pkey', '-in', 'rsa4096-key.pem', '-check', '-noout');
+    assert.ok(!(await page.innerText(byId('progress'))).includes('Generating'), 'progress still shown after the key came');
+    assert.deepEqual(seen.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('requests: only the app\'s own files at load, none at all afterwards; no storage', { timeout: 240_000 }, async () => {
+  const browser = await launch();
+  try {
+    const { context, page } = browser;
+    const seen = watch(page);
+    const requests = []; // every request the browser reports, page and workers
+    let phase = 'load';
+    context.on('request', (r) => requests.push({ phase, url: r.url(), type: r.resourceType() }));
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const serverSeen = () => server.log.length;
+    const serverBefore = serverSeen();
+
+    await openApp(page);
+    await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    const atLoad = requests.slice();
+    const serverAtLoad = server.log.slice(serverBefore);
+    phase = 'after load';
+
+    const list = (rs) => rs.map((r) => `${r.phase} ${r.type} ${r.url}`).join('\n');
+    assert.ok(atLoad.length >= 5, `too few requests seen at load:\n${list(atLoad)}`);
+    const offOrigin = atLoad.filter((r) => !r.url.startsWith(`${server.origin}/`));
+    assert.deepEqual(offOrigin, [], `requests to other than ${server.origin}:\n${list(atLoad)}`);
+    const notApp = atLoad.filter((r) => !APP_FILES.includes(new URL(r.url).pathname));
+    assert.deepEqual(notApp, [], `requests for other than the app's files:\n${list(atLoad)}`);
+    const fetched = new Set(atLoad.map((r) => new URL(r.url).pathname));
+    for (const file of ['/', '/init.js', '/style.css', '/csrcraft-web.js', '/csrcraft-web_bg.wasm', '/worker.js']) {
+      assert.ok(fetched.has(file), `${file} not loaded up front:\n${list(atLoad)}`);
+    }
+    assert.deepEqual(workers.map((u) => new URL(u).pathname), ['/worker.js'], 'one worker, worker.js');
+    // The server agrees: only the app's files, all found.
+    assert.deepEqual(serverAtLoad.filter((r) => r.status !== 200 || !APP_FILES.includes(new URL(r.path, 'http://x').pathname)), [],
+      `the server answered:\n${serverAtLoad.map((r) => `${r.status} ${r.method} ${r.path}`).join('\n')}`);
+
+    // The whole flow, and not one request.
+    await loadTutorial(page);
+    await waitForText(page, 'lint-findings', (t) => t.includes('subject organization is not system:nodes'), 'the lint');
+    const { csrPem } = await generate(page);
+    await waitForText(page, 'lint-findings', (t) => t.includes('Checked: the generated CSR'), 'the lint of the generated CSR');
+    const ca = makeCa(work, 'requests-ca');
+    const cert = signWithCa(work, csrPem, 'requests-ca');
+    await pasteCertificate(page, cert, ca);
+    await waitForText(page, 'verify-report', (t) => t.includes('✓ PASS: every check passed.'), 'the certificate to verify');
+    await page.selectOption(byId('form-algo'), 'ed25519');
+    await generate(page); // a second key (confirmed): the worker needs nothing more either
+    await page.click(byId('forget'));
+    await page.locator(byId('key-pem')).waitFor({ state: 'detached', timeout: 30_000 });
+    await page.click('[data-testid="theme"]');
+    // Late stragglers (a lazy fetch, a prefetch) would show up within this settle time.
+    await page.waitForTimeout(1000);
+    const afterLoad = requests.filter((r) => r.phase !== 'load');
+    assert.deepEqual(afterLoad, [], `requests after load:\n${list(afterLoad)}`);
+    assert.equal(server.log.length, serverBefore + serverAtLoad.length,
+      `the server got requests after load:\n${server.log.slice(serverBefore + serverAtLoad.length).map((r) => r.path).join('\n')}`);
+
+    // Nothing stored anywhere the browser keeps.
+    const storage = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      cookie: document.cookie,
+      indexedDb: (await indexedDB.databases()).map((d) => d.name),
+      caches: 'caches' in self ? await caches.keys() : [],
+      serviceWorkers: 'serviceWorker' in navigator ? (await navigator.serviceWorker.getRegistrations()).length : 0,
+    }));
+    assert.deepEqual(storage, { local: 0, session: 0, cookie: '', indexedDb: [], caches: [], serviceWorkers: 0 });
+    assert.deepEqual((await context.cookies()), []);
+    assert.deepEqual(seen.errors, [], 'page errors');
+    assert.deepEqual(seen.console, [], 'console errors (a CSP violation would be one)');
+    assert.equal(seen.dialogs.length, 2, `confirm() before the new key and before forgetting: ${seen.dialogs}`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('CSP: the built page allows only its own origin, and the browser enforces it', { timeout: 120_000 }, async (t) => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)];
+  assert.equal(metas.length, 1, 'one meta Content-Security-Policy in the built index.html');
+  const policy = metas[0][1];
+  const csp = directives(policy);
+  assert.deepEqual(csp['connect-src'], ["'self'"], policy);
+  assert.deepEqual(csp['default-src'], ["'none'"], policy);
+  for (const name of ['script-src', 'worker-src', 'style-src']) {
+    assert.ok(csp[name]?.includes("'self'"), `${name} allows 'self': ${policy}`);
+  }
+  assert.ok(!csp['script-src'].includes("'unsafe-inline'") && !csp['script-src'].includes("'unsafe-eval'"), policy);
+  for (const [name, values] of Object.entries(csp)) {
+    for (const value of values) {
+      assert.ok(/^'[a-z-]+'$/.test(value) || value === 'data:', `${name} names a source other than keywords and data: (${value}): ${policy}`);
+    }
+  }
+  // Trunk.toml's serve header carries the same policy (plus what only a header can say).
+  const header = directives(SERVE_HEADERS['Content-Security-Policy'] ?? '');
+  for (const [name, values] of Object.entries(csp)) assert.deepEqual(header[name], values, `Trunk.toml's CSP header differs in ${name}`);
+
+  // No script, style, preload or image from another origin, and no inline script.
+  const refs = [...html.matchAll(/<(script|link|img|iframe|source)\b[^>]*?\s(?:src|href)="([^"]*)"/gi)].map((m) => m[2]);
+  assert.ok(refs.length >= 4, refs.join('\n'));
+  for (const ref of refs) {
+    assert.ok(ref.startsWith('data:') || !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref), `reference to another origin: ${ref}`);
+  }
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\ssrc=/.test(m[1]) || m[2].trim());
+  assert.deepEqual(inline.map((m) => m[0]), [], 'inline scripts');
+
+  // In the browser: the meta tag is there, every loaded resource is same-origin, and a
+  // connection to another origin (localhost: the same server under another name) is refused.
+  // Once with Trunk's headers, once from a plain static host that sends none (the meta tag's
+  // policy alone).
+  const plain = await serveDir(DIST, {});
+  try {
+    for (const [name, host] of [['with Trunk\'s headers', server], ['the meta tag alone', plain]]) {
+      await t.test(name, () => cspInBrowser(host, policy, host === server));
+    }
+  } finally {
+    await plain.close();
+  }
+});
+
+/** The page from `host` under `policy`: see the CSP test. */
+async function cspInBrowser(host, policy, withHeader) {
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    const seen = watch(page);
+    const response = await page.goto(`${host.origin}/`, { waitUntil: 'load', timeout: 60_000 });
+    assert.equal(response.headers()['content-security-policy'], withHeader ? SERVE_HEADERS['Content-Security-Policy'] : undefined);
+    await waitForText(page, 'progress', (t) => t.includes(WORKER_READY), 'the key worker to be ready', 60_000);
+    const inPage = await page.evaluate(() => ({
+      meta: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
+      resources: performance.getEntriesByType('resource').map((e) => e.name),
+      refs: [...document.querySelectorAll('script[src], link[href], img[src]')].map((e) => e.src || e.href),
+    }));
+    assert.equal(inPage.meta, policy);
+    for (const url of [...inPage.resources, ...inPage.refs]) {
+      assert.ok(url.startsWith(`${host.origin}/`) || url.startsWith('data:'), `${url} is not from ${host.origin}`);
+    }
+    const logged = host.log.length;
+    const elsewhere = `http://localhost:${host.port}/index.html`;
+    const blocked = await page.evaluate(async (url) => {
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      let fetched;
+      try {
+        await fetch(url);
+        fetched = 'fetched';
+      } catch (e) {
+        fetched = `refused: ${e.message}`;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { fetched, violations };
+    }, elsewhere);
+    assert.match(blocked.fetched, /^refused/, `fetch(${elsewhere}) went through`);
+    assert.ok(blocked.violations.includes('connect-src'), `no connect-src violation: ${JSON.stringify(blocked)}`);
+    assert.equal(host.log.length, logged, 'the refused fetch still reached the server');
+    assert.deepEqual(seen.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+}

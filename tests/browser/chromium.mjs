@@ -1,0 +1,49 @@
+// Debian's Chromium (/usr/bin/chromium, or CSRCRAFT_CHROMIUM) driven by npm playwright-core,
+// headless, in a fresh temporary profile that is removed on close. No browser is ever
+// downloaded: playwright-core has no browsers of its own and is only given this executable.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CSRCRAFT_CHROMIUM ?? '/usr/bin/chromium';
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * A browser with a fresh profile: resolves to { context, page, profile, close() }. The
+ * context is Playwright's persistent context over that profile; `page` is its first tab.
+ */
+export async function launch({ timeout = 60_000 } = {}) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/setup) or set CSRCRAFT_CHROMIUM`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'csrcraft-browser-profile-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      headless: true,
+      timeout,
+      acceptDownloads: false,
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    profile,
+    async close() {
+      try {
+        await context.close();
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  };
+}
