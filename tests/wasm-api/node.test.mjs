@@ -21,6 +21,29 @@ function publicKeys(csrPem, keyPem) {
   };
 }
 
+describe('generateWithKey', () => {
+  test('a key made elsewhere (openssl, PKCS#8 RSA) gets its CSR, and a spec asking for another key warns', () => {
+    work.ok('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'outside.pem');
+    const outside = work.read('outside.pem');
+    const spec = { CN: 'web.example.com', hosts: ['web.example.com'], key: { algo: 'ecdsa', size: 256 } };
+    const made = api.generateWithKey(spec, outside, { keyFormat: 'pkcs8', signer: 'example.com/serving' });
+    const { fromKey, fromCsr } = publicKeys(made.csrPem, made.keyPem);
+    assert.equal(fromCsr, fromKey);
+    assert.equal(fromKey, work.ok('pkey', '-in', 'outside.pem', '-pubout'));
+    assert.match(made.manifestYaml, /signerName: example\.com\/serving/);
+    assert.deepEqual(made.warnings, [
+      {
+        field: 'key',
+        message: 'ignored: the spec asks for ecdsa-256 but the key given is rsa-2048; the CSR is for the key given',
+      },
+    ]);
+  });
+
+  test('an unreadable key is a thrown Error with the core\'s message', () => {
+    assert.throws(() => api.generateWithKey({ CN: 'a' }, 'not a key'), /^Error: key: no private key found/);
+  });
+});
+
 describe('generate', () => {
   const cases = [
     ['ecdsa 256', { algo: 'ecdsa', size: 256 }, 'cfssl', 'EC PRIVATE KEY'],

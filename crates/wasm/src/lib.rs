@@ -35,10 +35,24 @@ pub fn generate(
     #[wasm_bindgen(unchecked_param_type = "string | CfsslSpec")] spec: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "GenerateOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options = Options::read(
-        &options,
-        &["keyFormat", "signer", "name", "usages", "expiration"],
-    )?;
+    let options = Options::read(&options, GENERATE_OPTIONS)?;
+    let parsed = Spec::from_json(&spec_text(&spec)?)?;
+    let made = csrcraft::generate(&parsed.value, &mut getrandom::SysRng)?;
+    generated(&made.key, &made.request, &options, &parsed.warnings)
+}
+
+/// The options `generate` and `generateWithKey` take.
+const GENERATE_OPTIONS: &[&str] = &["keyFormat", "signer", "name", "usages", "expiration"];
+
+/// What `generate` and `generateWithKey` return: the CSR, the key in
+/// `options.keyFormat`, the manifest when `options.signer` is given, and the
+/// warnings.
+fn generated(
+    key: &PrivateKey,
+    request: &CertificateRequest,
+    options: &Options,
+    spec_warnings: &[csrcraft::Warning],
+) -> Result<JsValue, JsError> {
     let key_format = match options.string("keyFormat")?.as_deref() {
         None | Some("cfssl") => KeyFormat::Cfssl,
         Some("pkcs8") => KeyFormat::Pkcs8,
@@ -48,22 +62,19 @@ pub fn generate(
             )));
         }
     };
-    let manifest_options = manifest_options(&options, false)?;
-    let parsed = Spec::from_json(&spec_text(&spec)?)?;
-    let made = csrcraft::generate(&parsed.value, &mut getrandom::SysRng)?;
-    let manifest_yaml = match &manifest_options {
-        Some(manifest_options) => Some(Manifest::new(&made.request, manifest_options)?.to_yaml()?),
+    let manifest_yaml = match manifest_options(options, false)? {
+        Some(manifest_options) => Some(Manifest::new(request, &manifest_options)?.to_yaml()?),
         None => None,
     };
-    let key_pem = made.key.to_pem(key_format)?;
+    let key_pem = key.to_pem(key_format)?;
     Ok(Out::new()
-        .set("csrPem", made.request.pem())
+        .set("csrPem", request.pem())
         .set("keyPem", key_pem.as_str())
         .set(
             "manifestYaml",
             manifest_yaml.map_or(JsValue::NULL, JsValue::from),
         )
-        .set("warnings", warnings(&parsed.warnings))
+        .set("warnings", warnings(spec_warnings))
         .into())
 }
 

@@ -4,12 +4,12 @@
 //! `PRIVATE KEY` PEM block). RSA key generation in WebCrypto is native code and
 //! much faster than a prime search in wasm; the key still stays in the page.
 
-use csrcraft::kubernetes::Manifest;
-use csrcraft::{CertificateRequest, KeyFormat, PrivateKey, Spec};
+use csrcraft::{CertificateRequest, PrivateKey, Spec};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
-use crate::convert::{Options, Out, error, spec_text, warnings};
+use crate::convert::{Options, spec_text};
+use crate::{GENERATE_OPTIONS, generated};
 
 /// Makes the CSR a cfssl CSR spec describes for the given private key (PEM:
 /// `PRIVATE KEY` (PKCS#8), `EC PRIVATE KEY` or `RSA PRIVATE KEY`), in memory;
@@ -23,35 +23,11 @@ pub fn generate_with_key(
     #[wasm_bindgen(unchecked_optional_param_type = "GenerateOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let key_pem = Zeroizing::new(key_pem);
-    let options = Options::read(
-        &options,
-        &["keyFormat", "signer", "name", "usages", "expiration"],
-    )?;
-    let key_format = match options.string("keyFormat")?.as_deref() {
-        None | Some("cfssl") => KeyFormat::Cfssl,
-        Some("pkcs8") => KeyFormat::Pkcs8,
-        Some(other) => {
-            return Err(error(format!(
-                "options.keyFormat: {other:?} is not a key format; use \"cfssl\" or \"pkcs8\""
-            )));
-        }
-    };
-    let manifest_options = crate::manifest_options(&options, false)?;
+    let options = Options::read(&options, GENERATE_OPTIONS)?;
     let parsed = Spec::from_json(&spec_text(&spec)?)?;
     let key = PrivateKey::from_pem(&key_pem)?;
     let request = CertificateRequest::new(&parsed.value, &key, &mut getrandom::SysRng)?;
-    let manifest_yaml = match &manifest_options {
-        Some(manifest_options) => Some(Manifest::new(&request, manifest_options)?.to_yaml()?),
-        None => None,
-    };
-    let key_pem = key.to_pem(key_format)?;
-    Ok(Out::new()
-        .set("csrPem", request.pem())
-        .set("keyPem", key_pem.as_str())
-        .set(
-            "manifestYaml",
-            manifest_yaml.map_or(JsValue::NULL, JsValue::from),
-        )
-        .set("warnings", warnings(&parsed.warnings))
-        .into())
+    let mut spec_warnings = parsed.warnings;
+    spec_warnings.extend(parsed.value.key_mismatch(&key));
+    generated(&key, &request, &options, &spec_warnings)
 }
