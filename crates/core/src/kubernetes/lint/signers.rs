@@ -73,19 +73,12 @@ fn kubelet_client(context: &Context<'_>, findings: &mut Vec<Finding>) {
         ("kube-apiserver-client-kubelet/ip-san", "IP"),
         ("kube-apiserver-client-kubelet/uri-san", "URI"),
     ];
-    for (rule, kind) in kinds {
-        let names = names_of_kind(hosts, kind);
-        if !names.is_empty() {
-            findings.push(Finding::error(
-                rule,
-                format!("{kind} subjectAltNames are not allowed"),
-                format!(
-                    "remove {} from \"hosts\": a kubelet client certificate names no hosts; {FAILED}",
-                    names.join(", ")
-                ),
-            ));
-        }
-    }
+    forbid_alt_names(
+        hosts,
+        &kinds,
+        "a kubelet client certificate names no hosts",
+        findings,
+    );
     common_name(
         context,
         "kube-apiserver-client-kubelet/common-name",
@@ -128,19 +121,12 @@ fn kubelet_serving(context: &Context<'_>, findings: &mut Vec<Finding>) {
         ("kubelet-serving/email-san", "Email"),
         ("kubelet-serving/uri-san", "URI"),
     ];
-    for (rule, kind) in kinds {
-        let names = names_of_kind(hosts, kind);
-        if !names.is_empty() {
-            findings.push(Finding::error(
-                rule,
-                format!("{kind} subjectAltNames are not allowed"),
-                format!(
-                    "remove {} from \"hosts\": only DNS names and IP addresses are allowed; {FAILED}",
-                    names.join(", ")
-                ),
-            ));
-        }
-    }
+    forbid_alt_names(
+        hosts,
+        &kinds,
+        "only DNS names and IP addresses are allowed",
+        findings,
+    );
     usages(
         context,
         "kubelet-serving/usages",
@@ -255,6 +241,29 @@ fn usages(context: &Context<'_>, rule: &'static str, last: KeyUsage, findings: &
             context.suggested_usages()
         ),
     ));
+}
+
+/// An error for each `(rule, kind)` of subjectAltName the signer refuses but
+/// the request has; `why` goes in the fix.
+fn forbid_alt_names(
+    hosts: &[Host],
+    kinds: &[(&'static str, &str)],
+    why: &str,
+    findings: &mut Vec<Finding>,
+) {
+    for &(rule, kind) in kinds {
+        let names = names_of_kind(hosts, kind);
+        if !names.is_empty() {
+            findings.push(Finding::error(
+                rule,
+                format!("{kind} subjectAltNames are not allowed"),
+                format!(
+                    "remove {} from \"hosts\": {why}; {FAILED}",
+                    names.join(", ")
+                ),
+            ));
+        }
+    }
 }
 
 /// The names of one kind, as Go's messages name the kinds: `DNS`, `Email`,
