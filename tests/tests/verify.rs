@@ -156,6 +156,7 @@ struct Issued {
     chain: Vec<Certificate>,
     pem: String,
     key: PrivateKey,
+    key_public: csrcraft::PublicKeyInfo,
     request: CertificateRequest,
     /// A time inside the validity of the leaf and the CA.
     inside: UnixTime,
@@ -175,6 +176,7 @@ impl Issued {
             ca: ca_certificates,
             chain,
             pem,
+            key_public: made.key.public_key_info().unwrap(),
             key: made.key,
             request: made.request,
             inside,
@@ -186,10 +188,11 @@ impl Issued {
         let mut input = VerifyInput {
             chain: &self.chain,
             trust: &self.ca,
-            key: Some(&self.key),
+            key: Some(&self.key_public),
             request: Some(&self.request),
             host: Some("web.example.com"),
             at: self.inside,
+            signatures: &csrcraft::SoftwareVerifier,
         };
         change(&mut input);
         csrcraft::verify(&input).unwrap_or_else(|e| panic!("verify refused its input: {e}"))
@@ -355,6 +358,7 @@ fn check_ca(tool: &str, kind: &str, cfssl_key: &str, leaf_key: &str) {
     // Another key; a CSR for another key.
     let algorithm = issued.key.algorithm();
     let other_key = PrivateKey::generate(algorithm, &mut getrandom::SysRng).unwrap();
+    let other_key = other_key.public_key_info().unwrap();
     let report = issued.verify(|i| i.key = Some(&other_key));
     assert_fails(
         &report,

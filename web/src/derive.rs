@@ -197,13 +197,15 @@ pub fn verify_view(state: &State, now: UnixTime) -> Option<Result<VerifyReport, 
             })?
         };
         let generated = state.generated.as_ref();
+        let key = generated.map(|g| g.key.public_key_info()).transpose()?;
         csrcraft::verify(&VerifyInput {
             chain: &chain,
             trust: &trust,
-            key: generated.map(|g| &*g.key),
+            key: key.as_ref(),
             request: generated.map(|g| &g.request),
             host: Some(state.host.trim()).filter(|h| !h.is_empty()),
             at: now,
+            signatures: &csrcraft::SoftwareVerifier,
         })
     })())
 }

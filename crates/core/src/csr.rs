@@ -1,18 +1,127 @@
 //! The PKCS#10 certificate signing request (RFC 2986), built as Go's
-//! `x509.CreateCertificateRequest` builds it for cfssl.
+//! `x509.CreateCertificateRequest` builds it for cfssl: the part to be signed
+//! from a spec and a public key ([`UnsignedRequest`]), then the signature
+//! from whoever holds the private key (RustCrypto's [`PrivateKey`] with
+//! feature `software`, or e.g. the browser's WebCrypto).
 
-use der::asn1::{BitString, Ia5String, OctetString, SetOfVec};
-use der::{Encode, pem::LineEnding};
-use rand_core::TryCryptoRng;
+use der::asn1::{AnyRef, BitString, Ia5String, ObjectIdentifier, OctetString, SetOfVec};
+use der::{Decode, Encode, pem::LineEnding};
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::attr::Attribute;
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::SubjectAltName;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version};
 
+#[cfg(feature = "software")]
+use crate::PrivateKey;
 use crate::spec::{Host, Spec};
 use crate::subject::subject_name;
-use crate::{Error, KeyAlgorithm, PrivateKey, Result};
+use crate::{Error, KeyAlgorithm, PublicKeyInfo, Result, SignatureAlgorithm};
+#[cfg(feature = "software")]
+use rand_core::TryCryptoRng;
+
+/// A CSR waiting for its signature: the `CertificationRequestInfo` a spec
+/// describes for a public key, and the algorithm cfssl would sign it with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnsignedRequest {
+    info: CertReqInfo,
+    to_be_signed: Vec<u8>,
+    key_algorithm: KeyAlgorithm,
+    algorithm: SignatureAlgorithm,
+}
+
+impl UnsignedRequest {
+    /// The request `spec` describes for the public key `public_key_der` (a DER
+    /// `SubjectPublicKeyInfo` of a kind csrcraft makes: ECDSA P-256/384/521,
+    /// RSA 2048 to 8192 bits, Ed25519). The key's own kind wins over
+    /// `spec.key` (which only says what to generate).
+    pub fn new(spec: &Spec, public_key_der: &[u8]) -> Result<Self> {
+        let bad_key = |problem: String| Error::key_input(format!("the public key {problem}"));
+        let key = PublicKeyInfo::from_der(public_key_der)
+            .ok_or_else(|| bad_key("is not a DER SubjectPublicKeyInfo".to_owned()))?;
+        let key_algorithm = key.algorithm.ok_or_else(|| {
+            bad_key(format!(
+                "is {}; use an ecdsa (P-256, P-384, P-521), rsa or ed25519 key",
+                key.description
+            ))
+        })?;
+        if let KeyAlgorithm::Rsa { bits } = key_algorithm {
+            crate::key::check_rsa_bits(bits).map_err(|problem| {
+                bad_key(format!(
+                    "is rsa of {problem}; use a key of 2048 to 8192 bits"
+                ))
+            })?;
+        }
+        let public_key = SubjectPublicKeyInfoOwned::from_der(public_key_der)
+            .map_err(|e| Error::encoding("the public key", e))?;
+        let info = CertReqInfo {
+            version: Version::V1,
+            subject: subject_name(spec)?,
+            public_key,
+            attributes: requested_extensions(&spec.hosts)?,
+        };
+        let to_be_signed = info.to_der().map_err(|e| Error::encoding("the CSR", e))?;
+        Ok(Self {
+            info,
+            to_be_signed,
+            key_algorithm,
+            algorithm: key_algorithm.signature_algorithm(),
+        })
+    }
+
+    /// The DER to sign.
+    pub fn to_be_signed(&self) -> &[u8] {
+        &self.to_be_signed
+    }
+
+    /// The kind of key the request is for.
+    pub fn key_algorithm(&self) -> KeyAlgorithm {
+        self.key_algorithm
+    }
+
+    /// The algorithm to sign with: the one cfssl pairs with the key.
+    pub fn signature_algorithm(&self) -> &SignatureAlgorithm {
+        &self.algorithm
+    }
+
+    /// The signed request, given the signature over [`Self::to_be_signed`] as
+    /// the CSR holds it (DER for ECDSA: see [`crate::ecdsa_fixed_to_der`]).
+    /// The signature is not checked here.
+    pub fn sign_with(self, signature: &[u8]) -> Result<CertificateRequest> {
+        let request = CertReq {
+            info: self.info,
+            algorithm: algorithm_identifier(&self.algorithm)?,
+            signature: BitString::from_bytes(signature)
+                .map_err(|e| Error::encoding("the CSR signature", e))?,
+        };
+        let der = request
+            .to_der()
+            .map_err(|e| Error::encoding("the CSR", e))?;
+        Ok(CertificateRequest::read(der, None))
+    }
+}
+
+/// The `AlgorithmIdentifier` of a signature algorithm made here.
+fn algorithm_identifier(algorithm: &SignatureAlgorithm) -> Result<AlgorithmIdentifierOwned> {
+    let oid = algorithm
+        .oid()
+        .and_then(|oid| ObjectIdentifier::new(oid).ok())
+        .ok_or_else(|| {
+            Error::encoding("the signature algorithm", format!("{algorithm} has no OID"))
+        })?;
+    let rsa = matches!(
+        algorithm,
+        SignatureAlgorithm::RsaSha256
+            | SignatureAlgorithm::RsaSha384
+            | SignatureAlgorithm::RsaSha512
+    );
+    Ok(AlgorithmIdentifierOwned {
+        oid,
+        // RFC 4055 §5: RSA signature algorithms carry an explicit NULL.
+        parameters: rsa.then(|| AnyRef::NULL.into()),
+    })
+}
 
 /// A signed certificate signing request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,32 +135,15 @@ impl CertificateRequest {
     /// Builds and signs the CSR that `spec` describes, for `key`. The key's own
     /// kind wins over `spec.key` (which only says what to generate). `rng` blinds
     /// RSA signing; ECDSA (RFC 6979) and Ed25519 signatures are deterministic.
+    #[cfg(feature = "software")]
     pub fn new<R: TryCryptoRng + ?Sized>(
         spec: &Spec,
         key: &PrivateKey,
         rng: &mut R,
     ) -> Result<Self> {
-        let info = CertReqInfo {
-            version: Version::V1,
-            subject: subject_name(spec)?,
-            public_key: key.public_key_info()?,
-            attributes: requested_extensions(&spec.hosts)?,
-        };
-        let to_be_signed = info.to_der().map_err(|e| Error::encoding("the CSR", e))?;
-        let signature = key.sign(&to_be_signed, rng)?;
-        let request = CertReq {
-            info,
-            algorithm: key.signature_algorithm_identifier()?,
-            signature: BitString::from_bytes(&signature)
-                .map_err(|e| Error::encoding("the CSR signature", e))?,
-        };
-        let der = request
-            .to_der()
-            .map_err(|e| Error::encoding("the CSR", e))?;
-        Ok(Self {
-            der,
-            pem_label: None,
-        })
+        let unsigned = UnsignedRequest::new(spec, &key.public_key_der()?)?;
+        let signature = key.sign(unsigned.to_be_signed(), rng)?;
+        unsigned.sign_with(&signature)
     }
 
     /// A request read from input; `x509::request` has checked that `der` parses.
@@ -79,6 +171,7 @@ impl CertificateRequest {
 }
 
 /// A new key and the CSR for it: what `cfssl genkey` makes.
+#[cfg(feature = "software")]
 #[derive(Debug)]
 pub struct KeyAndRequest {
     /// The private key, generated as `spec.key` asks.
@@ -88,6 +181,7 @@ pub struct KeyAndRequest {
 }
 
 /// Generates the key `spec` asks for and the CSR for it.
+#[cfg(feature = "software")]
 pub fn generate<R: TryCryptoRng + ?Sized>(spec: &Spec, rng: &mut R) -> Result<KeyAndRequest> {
     let algorithm: KeyAlgorithm = spec.key_algorithm();
     let key = PrivateKey::generate(algorithm, rng)?;

@@ -26,21 +26,31 @@ mod verify;
 mod warning;
 mod x509;
 
-pub use crate::csr::{CertificateRequest, KeyAndRequest, generate};
+pub use crate::csr::{CertificateRequest, UnsignedRequest};
+#[cfg(feature = "software")]
+pub use crate::csr::{KeyAndRequest, generate};
 pub use crate::error::{Error, Result};
+#[cfg(feature = "software")]
+pub use crate::inspect::inspect;
 pub use crate::inspect::{
     AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ConditionView,
     ExtensionView, FingerprintsView, InputFormat, Inspection, IssuerCheckView, KubernetesView,
-    NameView, PublicKeyView, RequestView, ValidityState, ValidityView, inspect,
+    NameView, PublicKeyView, RequestView, ValidityState, ValidityView, inspect_checked,
 };
-pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyFormat, KeyPem, PrivateKey};
+#[cfg(feature = "software")]
+pub use crate::key::PrivateKey;
+pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem};
 pub use crate::spec::{Host, Parsed, Spec};
 pub use crate::subject::{NameEntry, ObjectId};
 pub use crate::verify::{Check, Outcome, VerifyInput, VerifyReport, read_certificates, verify};
 pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
-    NameAttribute, PublicKeyInfo, RequestInfo, SignatureAlgorithm, SignatureError, UnixTime,
-    verify_signature,
+    HashAlgorithm, NameAttribute, PublicKeyInfo, RequestInfo, SignatureAlgorithm, SignatureCheck,
+    SignatureError, SignaturePlan, SignatureVerifier, UnixTime, curve_field_bytes,
+    ecdsa_der_to_fixed, ecdsa_fixed_to_der,
 };
+#[cfg(feature = "software")]
+pub use crate::x509::{SoftwareVerifier, verify_signature};
+#[cfg(feature = "software")]
 pub use rand_core;

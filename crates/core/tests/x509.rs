@@ -191,14 +191,18 @@ fn certificates_signed_by_each_ca_key_and_digest_verify() {
         assert_eq!(&leaf.info().signature_algorithm, algorithm, "{case}");
         assert_eq!(leaf.info().issuer.common_name(), Some("ca"), "{case}");
 
-        assert_eq!(leaf.verify_signed_by(spki(&ca)), Ok(()), "{case}");
         assert_eq!(
-            ca.verify_signed_by(spki(&ca)),
+            leaf.verify_signed_by(spki(&ca), &csrcraft::SoftwareVerifier),
+            Ok(()),
+            "{case}"
+        );
+        assert_eq!(
+            ca.verify_signed_by(spki(&ca), &csrcraft::SoftwareVerifier),
             Ok(()),
             "{case}: self-signed CA"
         );
         assert_eq!(
-            leaf.verify_signed_by(spki(&other_ca)),
+            leaf.verify_signed_by(spki(&other_ca), &csrcraft::SoftwareVerifier),
             Err(SignatureError::Invalid),
             "{case}: another CA's key"
         );
@@ -206,7 +210,7 @@ fn certificates_signed_by_each_ca_key_and_digest_verify() {
         let tampered_tbs = Certificate::from_der(&flip_in(leaf.der(), b"leaf")).unwrap();
         assert_eq!(tampered_tbs.info().subject.common_name(), Some("meaf"));
         assert_eq!(
-            tampered_tbs.verify_signed_by(spki(&ca)),
+            tampered_tbs.verify_signed_by(spki(&ca), &csrcraft::SoftwareVerifier),
             Err(SignatureError::Invalid),
             "{case}: flipped TBS byte"
         );
@@ -215,7 +219,7 @@ fn certificates_signed_by_each_ca_key_and_digest_verify() {
         *tampered.last_mut().unwrap() ^= 0x01;
         let tampered_signature = Certificate::from_der(&tampered).unwrap();
         assert_eq!(
-            tampered_signature.verify_signed_by(spki(&ca)),
+            tampered_signature.verify_signed_by(spki(&ca), &csrcraft::SoftwareVerifier),
             Err(SignatureError::Invalid),
             "{case}: flipped signature byte"
         );
@@ -228,20 +232,22 @@ fn algorithm_and_key_of_different_kinds_is_a_mismatch() {
     let ca = make_ca(&scratch, "ca", "P-256", "-sha256");
     let ed = make_ca(&scratch, "ed", "Ed25519", "");
     let rsa = make_ca(&scratch, "rsa", "RSA-2048", "-sha256");
-    let Err(SignatureError::KeyMismatch(why)) = ca.verify_signed_by(spki(&ed)) else {
+    let Err(SignatureError::KeyMismatch(why)) =
+        ca.verify_signed_by(spki(&ed), &csrcraft::SoftwareVerifier)
+    else {
         panic!("an ecdsa signature checked with an ed25519 key");
     };
     assert_eq!(why, "an ecdsa signature, but the signer's key is ed25519");
     assert!(matches!(
-        rsa.verify_signed_by(spki(&ca)),
+        rsa.verify_signed_by(spki(&ca), &csrcraft::SoftwareVerifier),
         Err(SignatureError::KeyMismatch(_))
     ));
     assert!(matches!(
-        ed.verify_signed_by(spki(&rsa)),
+        ed.verify_signed_by(spki(&rsa), &csrcraft::SoftwareVerifier),
         Err(SignatureError::KeyMismatch(_))
     ));
     assert!(matches!(
-        ca.verify_signed_by(b"not a key"),
+        ca.verify_signed_by(b"not a key", &csrcraft::SoftwareVerifier),
         Err(SignatureError::BadKey(_))
     ));
 }
@@ -254,7 +260,9 @@ fn sha1_signatures_are_refused_as_insecure() {
         ca.info().signature_algorithm,
         SignatureAlgorithm::Other("sha1WithRSAEncryption".into())
     );
-    let Err(SignatureError::Unsupported(why)) = ca.verify_signed_by(spki(&ca)) else {
+    let Err(SignatureError::Unsupported(why)) =
+        ca.verify_signed_by(spki(&ca), &csrcraft::SoftwareVerifier)
+    else {
         panic!("sha1 must not verify");
     };
     assert!(why.contains("insecure"), "{why}");
@@ -427,7 +435,10 @@ fn chain_reads_every_certificate_in_order() {
     );
     let chain = Certificate::chain_from_pem(&text).unwrap();
     assert_eq!(chain, [leaf, ca]);
-    assert_eq!(chain[0].verify_signed_by(spki(&chain[1])), Ok(()));
+    assert_eq!(
+        chain[0].verify_signed_by(spki(&chain[1]), &csrcraft::SoftwareVerifier),
+        Ok(())
+    );
 }
 
 #[test]
@@ -727,8 +738,8 @@ fn truncated_or_flipped_input_never_panics() {
     for input in &inputs {
         if let Ok(certificate) = Certificate::from_der(input) {
             let _ = certificate.info().subject.to_string();
-            let _ = certificate.verify_signed_by(spki(&ca));
-            let _ = certificate.verify_signed_by(input);
+            let _ = certificate.verify_signed_by(spki(&ca), &csrcraft::SoftwareVerifier);
+            let _ = certificate.verify_signed_by(input, &csrcraft::SoftwareVerifier);
         }
         if let Ok(request) = CertificateRequest::from_der(input) {
             let _ = request.info();

@@ -201,7 +201,7 @@ pub fn verify(
         ));
     }
     let key = match options.string("key")?.map(Zeroizing::new) {
-        Some(pem) => Some(PrivateKey::from_pem(&pem)?),
+        Some(pem) => Some(PrivateKey::from_pem(&pem)?.public_key_info()?),
         None => None,
     };
     let request = match options.string("csr")? {
@@ -217,6 +217,7 @@ pub fn verify(
         request: request.as_ref(),
         host: host.as_deref(),
         at,
+        signatures: &csrcraft::SoftwareVerifier,
     })?;
     Ok(Out::from(json_object(&report.to_json(at)?)?)
         .set("text", report.to_string())

@@ -28,6 +28,6 @@ pub fn generate_with_key(
     let key = PrivateKey::from_pem(&key_pem)?;
     let request = CertificateRequest::new(&parsed.value, &key, &mut getrandom::SysRng)?;
     let mut spec_warnings = parsed.warnings;
-    spec_warnings.extend(parsed.value.key_mismatch(&key));
+    spec_warnings.extend(parsed.value.key_mismatch(key.algorithm()));
     generated(&key, &request, &options, &spec_warnings)
 }

@@ -75,7 +75,7 @@ pub fn gencsr(args: &GencsrArgs) -> Result<(), CliError> {
     let key = PrivateKey::from_pem(&read_secret(&args.key)?)?;
     let spec = read_spec(&args.spec)?;
     let request = CertificateRequest::new(&spec, &key, &mut getrandom::SysRng)?;
-    if let Some(warning) = spec.key_mismatch(&key) {
+    if let Some(warning) = spec.key_mismatch(key.algorithm()) {
         warn(&warning);
     }
     match args.bare.as_deref().map(BareFiles::new) {

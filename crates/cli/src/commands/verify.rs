@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 use csrcraft::{
-    Certificate, CertificateRequest, PrivateKey, UnixTime, VerifyInput, read_certificates,
-    verify as verify_certificate,
+    Certificate, CertificateRequest, PrivateKey, SoftwareVerifier, UnixTime, VerifyInput,
+    read_certificates, verify as verify_certificate,
 };
 
 use crate::clock::{now, parse_time};
@@ -67,7 +67,7 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
         trust.extend(read_certificates(&read_bytes(path)?)?);
     }
     let key = match &args.key {
-        Some(path) => Some(PrivateKey::from_pem(&read_secret(path)?)?),
+        Some(path) => Some(PrivateKey::from_pem(&read_secret(path)?)?.public_key_info()?),
         None => None,
     };
     let request = match &args.csr {
@@ -82,6 +82,7 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
         request: request.as_ref(),
         host: args.host.as_deref(),
         at,
+        signatures: &SoftwareVerifier,
     })?;
     print(&if args.json {
         report.to_json(at)?

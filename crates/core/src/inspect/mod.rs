@@ -25,7 +25,7 @@ pub use self::view::{
     FingerprintsView, IssuerCheckView, NameView, PublicKeyView, RequestView, ValidityState,
     ValidityView,
 };
-use crate::{Error, Result, UnixTime};
+use crate::{Error, Result, SignatureVerifier, UnixTime};
 
 /// Everything the input holds. Serialized, it is `csrcraft inspect --json`'s
 /// published format: every field is always present (`null` or `[]` when
@@ -55,19 +55,34 @@ pub struct Inspection {
 /// # Ok(())
 /// # }
 /// ```
+#[cfg(feature = "software")]
 pub fn inspect(input: &[u8], now: UnixTime) -> Result<Inspection> {
+    inspect_checked(input, now, &crate::SoftwareVerifier)
+}
+
+/// [`inspect`] with the signatures checked by `verifier`.
+pub fn inspect_checked(
+    input: &[u8],
+    now: UnixTime,
+    verifier: &dyn SignatureVerifier,
+) -> Result<Inspection> {
     let decoded = detect::decode(input)?;
     let request_info = decoded
         .request
         .as_ref()
-        .map(crate::CertificateRequest::info)
+        .map(|request| request.info_checked(verifier))
         .transpose()?;
     Ok(Inspection {
         input: decoded.format,
         at: now.to_rfc3339(),
         kubernetes: decoded.object,
         request: request_info.as_ref().map(view::request_view),
-        certificates: view::certificate_views(&decoded.certificates, request_info.as_ref(), now),
+        certificates: view::certificate_views(
+            &decoded.certificates,
+            request_info.as_ref(),
+            now,
+            verifier,
+        ),
     })
 }
 

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     Certificate, CertificateInfo, DistinguishedName, EcdsaCurve, ExtensionInfo, Host, KeyAlgorithm,
-    PublicKeyInfo, RequestInfo, UnixTime,
+    PublicKeyInfo, RequestInfo, SignatureVerifier, UnixTime,
 };
 
 /// A certificate signing request, as read.
@@ -231,6 +231,7 @@ pub(super) fn certificate_views(
     certificates: &[Certificate],
     request: Option<&RequestInfo>,
     now: UnixTime,
+    verifier: &dyn SignatureVerifier,
 ) -> Vec<CertificateView> {
     certificates
         .iter()
@@ -249,7 +250,7 @@ pub(super) fn certificate_views(
                 validity: validity_view(info, now),
                 public_key: public_key_view(&info.public_key),
                 signature_algorithm: info.signature_algorithm.to_string(),
-                issuer_signature: issuer_check(certificate, i, certificates.get(i + 1)),
+                issuer_signature: issuer_check(certificate, i, certificates.get(i + 1), verifier),
                 key_matches_request,
                 subject_alt_names: alt_names_view(&info.subject_alt_names, &info.other_alt_names),
                 key_usage: info.key_usage.iter().map(|u| (*u).to_owned()).collect(),
@@ -274,6 +275,7 @@ fn issuer_check(
     certificate: &Certificate,
     index: usize,
     next: Option<&Certificate>,
+    verifier: &dyn SignatureVerifier,
 ) -> Option<IssuerCheckView> {
     let info = certificate.info();
     let (issuer, signed_by) = match next {
@@ -289,7 +291,7 @@ fn issuer_check(
         ))
     } else {
         certificate
-            .verify_signed_by(&issuer_info.public_key.spki_der)
+            .verify_signed_by(&issuer_info.public_key.spki_der, verifier)
             .err()
             .map(|e| e.to_string())
     };

@@ -1,46 +1,18 @@
-//! Private keys as PEM text: written as cfssl writes them (or PKCS#8), read
-//! from any of the usual forms.
+//! The RustCrypto [`PrivateKey`] as PEM text: written as cfssl writes keys
+//! (or PKCS#8), read through [`KeyDocument`].
 
 use std::fmt;
 
+use der::asn1::ObjectIdentifier;
 use der::pem::LineEnding;
-use der::{Decode, asn1::ObjectIdentifier};
 use ed25519_dalek::pkcs8::KeypairBytes;
-use pkcs8::{DecodePrivateKey, EncodePrivateKey, PrivateKeyInfoRef};
-use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey};
+use pkcs8::{DecodePrivateKey, EncodePrivateKey};
+use rsa::pkcs1::EncodeRsaPrivateKey;
 use zeroize::Zeroizing;
 
-use super::{PrivateKey, Secret};
-use crate::{Error, Result};
-
-/// How to write a private key.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum KeyFormat {
-    /// As cfssl: `EC PRIVATE KEY` (SEC1), `RSA PRIVATE KEY` (PKCS#1), and for
-    /// Ed25519, which has no older form, `PRIVATE KEY` (PKCS#8).
-    #[default]
-    Cfssl,
-    /// `PRIVATE KEY` (PKCS#8, RFC 5208) for every kind of key.
-    Pkcs8,
-}
-
-/// PEM text of a private key; zeroized when dropped.
-#[derive(Clone, PartialEq, Eq)]
-pub struct KeyPem(Zeroizing<String>);
-
-impl KeyPem {
-    /// The PEM text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for KeyPem {
-    /// Never prints the key.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("KeyPem(..)")
-    }
-}
+use super::document::curve_oid;
+use super::{KeyDocument, KeyFormat, KeyPem, PrivateKey, Secret};
+use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 impl PrivateKey {
     /// Writes the key as PEM in the given format, with `\n` line endings.
@@ -50,17 +22,17 @@ impl PrivateKey {
             (Secret::P256(key), KeyFormat::Cfssl) => sec1_pem(
                 &key.to_bytes(),
                 &key.verifying_key().to_sec1_bytes(),
-                SECP256R1,
+                curve_oid(EcdsaCurve::P256),
             ),
             (Secret::P384(key), KeyFormat::Cfssl) => sec1_pem(
                 &key.to_bytes(),
                 &key.verifying_key().to_sec1_bytes(),
-                SECP384R1,
+                curve_oid(EcdsaCurve::P384),
             ),
             (Secret::P521(key), KeyFormat::Cfssl) => sec1_pem(
                 &key.to_bytes(),
                 &key.verifying_key().to_sec1_bytes(),
-                SECP521R1,
+                curve_oid(EcdsaCurve::P521),
             ),
             (Secret::P256(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
             (Secret::P384(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
@@ -85,60 +57,33 @@ impl PrivateKey {
     /// `RSA PRIVATE KEY` (PKCS#1) or `PRIVATE KEY` (PKCS#8, any of those and
     /// Ed25519). Other blocks, such as openssl's `EC PARAMETERS`, are skipped.
     pub fn from_pem(text: &str) -> Result<Self> {
-        let blocks = pem::parse_many(text).map_err(|e| {
-            Error::key_input(format!(
-                "not readable as PEM ({e}); give the key file as PEM text"
-            ))
-        })?;
-        let mut keys = blocks
-            .into_iter()
-            .filter(|b| b.tag().contains("PRIVATE KEY"));
-        let Some(block) = keys.next() else {
-            return Err(Error::key_input(
-                "no private key found; expected a PEM block EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY",
-            ));
+        Self::from_document(&KeyDocument::from_pem(text)?)
+    }
+
+    /// The key a [`KeyDocument`] holds, its numbers checked by the backend.
+    pub fn from_document(document: &KeyDocument) -> Result<Self> {
+        let der = document.pkcs8_der();
+        let malformed = |e: pkcs8::Error| {
+            Error::key_input(format!("the {} block is malformed: {e}", document.label()))
         };
-        if keys.next().is_some() {
-            return Err(Error::key_input(
-                "more than one private key in the input; give exactly one",
-            ));
-        }
-        if block
-            .headers()
-            .get("Proc-Type")
-            .is_some_and(|v| v.contains("ENCRYPTED"))
-        {
-            return Err(encrypted());
-        }
-        let label = block.tag().to_owned();
-        let der = Zeroizing::new(block.into_contents());
-        let secret = match label.as_str() {
-            "EC PRIVATE KEY" => read_sec1(&der)?,
-            "RSA PRIVATE KEY" => Secret::Rsa(Box::new(
-                rsa::PrivateKey::from_pkcs1_der(&der).map_err(|e| malformed(&label, e))?,
+        let secret = match document.algorithm() {
+            KeyAlgorithm::Ecdsa(EcdsaCurve::P256) => {
+                Secret::P256(p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(malformed)?)
+            }
+            KeyAlgorithm::Ecdsa(EcdsaCurve::P384) => {
+                Secret::P384(p384::ecdsa::SigningKey::from_pkcs8_der(der).map_err(malformed)?)
+            }
+            KeyAlgorithm::Ecdsa(EcdsaCurve::P521) => {
+                Secret::P521(p521::ecdsa::SigningKey::from_pkcs8_der(der).map_err(malformed)?)
+            }
+            KeyAlgorithm::Rsa { .. } => Secret::Rsa(Box::new(
+                rsa::PrivateKey::from_pkcs8_der(der).map_err(malformed)?,
             )),
-            "PRIVATE KEY" => read_pkcs8(&der)?,
-            "ENCRYPTED PRIVATE KEY" => return Err(encrypted()),
-            "OPENSSH PRIVATE KEY" => {
-                return Err(Error::key_input(
-                    "OpenSSH keys are not supported; convert a copy with `ssh-keygen -p -m PKCS8 -f KEY`",
-                ));
-            }
-            other => {
-                return Err(Error::key_input(format!(
-                    "{other} keys are not supported; expected EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY"
-                )));
-            }
+            KeyAlgorithm::Ed25519 => Secret::Ed25519(Box::new(
+                ed25519_dalek::SigningKey::from_pkcs8_der(der).map_err(malformed)?,
+            )),
         };
-        let key = Self(secret);
-        if let super::KeyAlgorithm::Rsa { bits } = key.algorithm() {
-            super::check_rsa_bits(bits).map_err(|problem| {
-                Error::key_input(format!(
-                    "rsa key of {problem}; use a key of 2048 to 8192 bits"
-                ))
-            })?;
-        }
-        Ok(key)
+        Ok(Self(secret))
     }
 }
 
@@ -167,94 +112,4 @@ fn text<E: fmt::Display>(
     result: Result<Zeroizing<String>, E>,
 ) -> Result<Zeroizing<String>, String> {
     result.map_err(|e| e.to_string())
-}
-
-const ID_EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-const ID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-const SECP256R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-const SECP384R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-const SECP521R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
-
-fn read_sec1(der: &[u8]) -> Result<Secret> {
-    let label = "EC PRIVATE KEY";
-    let parsed = sec1::EcPrivateKey::from_der(der).map_err(|e| malformed(label, e))?;
-    let curve = parsed
-        .parameters
-        .and_then(|p| p.named_curve())
-        .ok_or_else(|| {
-            Error::key_input(
-                "the EC PRIVATE KEY does not name its curve; rewrite it with `openssl pkey -in KEY -out KEY.pkcs8.pem`",
-            )
-        })?;
-    Ok(match curve {
-        SECP256R1 => Secret::P256(
-            p256::SecretKey::from_sec1_der(der)
-                .map_err(|e| malformed(label, e))?
-                .into(),
-        ),
-        SECP384R1 => Secret::P384(
-            p384::SecretKey::from_sec1_der(der)
-                .map_err(|e| malformed(label, e))?
-                .into(),
-        ),
-        SECP521R1 => Secret::P521(
-            p521::SecretKey::from_sec1_der(der)
-                .map_err(|e| malformed(label, e))?
-                .into(),
-        ),
-        other => return Err(unsupported_curve(other)),
-    })
-}
-
-fn read_pkcs8(der: &[u8]) -> Result<Secret> {
-    let label = "PRIVATE KEY";
-    let info = PrivateKeyInfoRef::from_der(der).map_err(|e| malformed(label, e))?;
-    let algorithm = info.algorithm.oid;
-    Ok(if algorithm == RSA_ENCRYPTION {
-        Secret::Rsa(Box::new(
-            rsa::PrivateKey::from_pkcs8_der(der).map_err(|e| malformed(label, e))?,
-        ))
-    } else if algorithm == ID_ED25519 {
-        Secret::Ed25519(Box::new(
-            ed25519_dalek::SigningKey::from_pkcs8_der(der).map_err(|e| malformed(label, e))?,
-        ))
-    } else if algorithm == ID_EC_PUBLIC_KEY {
-        let curve = info
-            .algorithm
-            .parameters_oid()
-            .map_err(|_| Error::key_input("the EC key in PRIVATE KEY does not name its curve"))?;
-        match curve {
-            SECP256R1 => Secret::P256(
-                p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(|e| malformed(label, e))?,
-            ),
-            SECP384R1 => Secret::P384(
-                p384::ecdsa::SigningKey::from_pkcs8_der(der).map_err(|e| malformed(label, e))?,
-            ),
-            SECP521R1 => Secret::P521(
-                p521::ecdsa::SigningKey::from_pkcs8_der(der).map_err(|e| malformed(label, e))?,
-            ),
-            other => return Err(unsupported_curve(other)),
-        }
-    } else {
-        return Err(Error::key_input(format!(
-            "PRIVATE KEY of algorithm {algorithm} is not supported; use an ecdsa (P-256, P-384, P-521), rsa or ed25519 key"
-        )));
-    })
-}
-
-fn malformed(label: &str, error: impl fmt::Display) -> Error {
-    Error::key_input(format!("the {label} block is malformed: {error}"))
-}
-
-fn encrypted() -> Error {
-    Error::key_input(
-        "the key is encrypted; csrcraft reads plain keys only: decrypt a copy with `openssl pkey -in KEY -out KEY.plain.pem`",
-    )
-}
-
-fn unsupported_curve(oid: ObjectIdentifier) -> Error {
-    Error::key_input(format!(
-        "the EC key is on curve {oid}, which is not supported; use P-256, P-384 or P-521"
-    ))
 }

@@ -16,7 +16,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use super::expiration::Expiration;
 use super::signer::{KnownSigner, SignerName, default_usages};
 use super::usage::KeyUsage;
-use crate::{CertificateRequest, Error, Host, Result, SignatureError};
+use crate::{CertificateRequest, Error, Host, Result, SignatureError, SignatureVerifier};
 
 /// What goes into the manifest besides the CSR.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,9 +66,19 @@ impl Manifest {
     /// refuse on create: a bad `metadata.name`, a signer name it does not
     /// accept, unknown or repeated usages, a CSR whose self-signature does not
     /// verify. Whether the signer will *issue* the certificate is lint's
-    /// business, not this.
+    /// business, not this. The self-signature is checked by RustCrypto.
+    #[cfg(feature = "software")]
     pub fn new(request: &CertificateRequest, options: &ManifestOptions) -> Result<Self> {
-        let info = request.info()?;
+        Self::new_checked(request, options, &crate::SoftwareVerifier)
+    }
+
+    /// [`Manifest::new`] with the self-signature checked by `verifier`.
+    pub fn new_checked(
+        request: &CertificateRequest,
+        options: &ManifestOptions,
+        verifier: &dyn SignatureVerifier,
+    ) -> Result<Self> {
+        let info = request.info_checked(verifier)?;
         check_signer(&options.signer)?;
         // The API server checks the self-signature on create. Algorithms that
         // cannot be checked here are left to the server (and to lint).
@@ -154,6 +164,7 @@ impl Manifest {
 }
 
 /// [`Manifest::new`] and [`Manifest::render`] in one step.
+#[cfg(feature = "software")]
 pub fn render_manifest(
     request: &CertificateRequest,
     options: &ManifestOptions,

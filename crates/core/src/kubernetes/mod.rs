@@ -9,6 +9,8 @@ mod usage;
 
 pub use self::expiration::{Expiration, parse_duration_seconds};
 pub use self::lint::{Finding, LintOptions, LintReport, Severity, lint};
-pub use self::manifest::{Manifest, ManifestFormat, ManifestOptions, render_manifest};
+#[cfg(feature = "software")]
+pub use self::manifest::render_manifest;
+pub use self::manifest::{Manifest, ManifestFormat, ManifestOptions};
 pub use self::signer::{KnownSigner, SignerName, default_usages};
 pub use self::usage::{KeyUsage, UnknownUsage, split_usages};

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use self::fields::{Fields, as_string, describe};
 pub use self::hosts::Host;
-use crate::key::{EcdsaCurve, KeyAlgorithm, PrivateKey};
+use crate::key::{EcdsaCurve, KeyAlgorithm};
 use crate::subject::{NameEntry, ObjectId, check_text};
 use crate::{Error, Result, Warning};
 
@@ -60,9 +60,8 @@ impl Spec {
 
     /// When a CSR is made for an existing key, says if the spec asked for
     /// another kind of key (the existing key is used all the same).
-    pub fn key_mismatch(&self, key: &PrivateKey) -> Option<Warning> {
+    pub fn key_mismatch(&self, given: KeyAlgorithm) -> Option<Warning> {
         let asked = self.key?;
-        let given = key.algorithm();
         (asked != given).then(|| {
             Warning::new(
                 "key",

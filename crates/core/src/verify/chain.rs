@@ -3,7 +3,7 @@
 //! check its signature with the issuer's public key, until a trusted CA signs.
 
 use super::Check;
-use crate::{Certificate, DistinguishedName};
+use crate::{Certificate, DistinguishedName, SignatureVerifier};
 
 /// The path found from the leaf upwards, and how it ended.
 pub(super) struct Path<'a> {
@@ -28,6 +28,7 @@ pub(super) fn build<'a>(
     leaf: &'a Certificate,
     chain: &'a [Certificate],
     trust: &'a [Certificate],
+    verifier: &dyn SignatureVerifier,
 ) -> Path<'a> {
     let mut path = Path {
         links: Vec::new(),
@@ -46,7 +47,7 @@ pub(super) fn build<'a>(
         let mut rejected = Vec::new();
         let named_ca = trust.iter().filter(|ca| &ca.info().subject == issuer_name);
         for ca in named_ca {
-            match current.verify_signed_by(&ca.info().public_key.spki_der) {
+            match current.verify_signed_by(&ca.info().public_key.spki_der, verifier) {
                 Ok(()) => {
                     if !ca.info().basic_constraints.is_some_and(|bc| bc.ca) {
                         path.notes.push(format!(
@@ -73,7 +74,7 @@ pub(super) fn build<'a>(
             if used[index] || &candidate.info().subject != issuer_name {
                 continue;
             }
-            match current.verify_signed_by(&candidate.info().public_key.spki_der) {
+            match current.verify_signed_by(&candidate.info().public_key.spki_der, verifier) {
                 Ok(()) => {
                     next = Some(index);
                     break;

@@ -35,24 +35,29 @@ mod validity;
 use std::fmt;
 
 pub use self::input::read_certificates;
-use crate::{Certificate, CertificateRequest, Error, PrivateKey, Result, UnixTime};
+use crate::{
+    Certificate, CertificateRequest, Error, PublicKeyInfo, Result, SignatureVerifier, UnixTime,
+};
 
 /// What to verify, and against what.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct VerifyInput<'a> {
     /// The certificate to verify first, then any intermediates (as
     /// `status.certificate` or a server's chain holds them).
     pub chain: &'a [Certificate],
     /// The trusted CA certificate(s).
     pub trust: &'a [Certificate],
-    /// The private key the certificate should be for.
-    pub key: Option<&'a PrivateKey>,
+    /// The public half of the private key the certificate should be for
+    /// (e.g. [`PrivateKey::public_key_info`](crate::PrivateKey::public_key_info)).
+    pub key: Option<&'a PublicKeyInfo>,
     /// The CSR the certificate should answer.
     pub request: Option<&'a CertificateRequest>,
     /// A host name or IP address the certificate should serve.
     pub host: Option<&'a str>,
     /// The time to check validity at.
     pub at: UnixTime,
+    /// Checks the signatures: the chain's and the CSR's.
+    pub signatures: &'a dyn SignatureVerifier,
 }
 
 /// Every check, in a fixed order.
@@ -215,12 +220,12 @@ pub fn verify(input: &VerifyInput<'_>) -> Result<VerifyReport> {
             "no CA certificate given; give the CA that should have issued the certificate",
         ));
     }
-    let path = chain::build(leaf, input.chain, input.trust);
+    let path = chain::build(leaf, input.chain, input.trust, input.signatures);
     let checks = vec![
         path.check(),
         validity::check(&path.certificates(leaf), input.at),
-        key_match::check(leaf, input.key)?,
-        request_match::check(leaf, input.request)?,
+        key_match::check(leaf, input.key),
+        request_match::check(leaf, input.request, input.signatures)?,
         hostname_check(leaf, input.host),
         usage::check(leaf, input.host.is_some()),
     ];

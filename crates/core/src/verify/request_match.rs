@@ -14,14 +14,18 @@ use super::Check;
 use super::chain::quoted;
 use super::hostname::san_text;
 use super::key_match::describe;
-use crate::{Certificate, CertificateRequest, Host, Result};
+use crate::{Certificate, CertificateRequest, Host, Result, SignatureVerifier};
 
 /// Compares the leaf with the request, if one was given.
-pub(super) fn check(leaf: &Certificate, request: Option<&CertificateRequest>) -> Result<Check> {
+pub(super) fn check(
+    leaf: &Certificate,
+    request: Option<&CertificateRequest>,
+    verifier: &dyn SignatureVerifier,
+) -> Result<Check> {
     let Some(request) = request else {
         return Ok(Check::skipped(Check::REQUEST_MATCH, "no CSR given"));
     };
-    let requested = request.info()?;
+    let requested = request.info_checked(verifier)?;
     let issued = leaf.info();
     let mut failures = Vec::new();
     let mut notes = Vec::new();

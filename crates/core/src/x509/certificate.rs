@@ -13,7 +13,7 @@ use super::extensions::{
 use super::missing_block;
 use super::name::{DistinguishedName, read_name};
 use super::public_key::{PublicKeyInfo, read_public_key};
-use super::signature::{SignatureAlgorithm, SignatureError, verify_signature};
+use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
 use super::time::UnixTime;
 use crate::{Error, Host, Result};
 
@@ -117,14 +117,18 @@ impl Certificate {
 
     /// Checks the issuer's signature over the to-be-signed bytes with the
     /// issuer's public key (a DER `SubjectPublicKeyInfo`, e.g. the CA
-    /// certificate's `info().public_key.spki_der`).
-    pub fn verify_signed_by(&self, issuer_spki_der: &[u8]) -> Result<(), SignatureError> {
-        verify_signature(
-            &self.tbs,
-            &self.info.signature_algorithm,
-            &self.signature,
-            issuer_spki_der,
-        )
+    /// certificate's `info().public_key.spki_der`), through `verifier`.
+    pub fn verify_signed_by(
+        &self,
+        issuer_spki_der: &[u8],
+        verifier: &dyn SignatureVerifier,
+    ) -> Result<(), SignatureError> {
+        verifier.verify(&SignatureCheck {
+            signed: &self.tbs,
+            algorithm: &self.info.signature_algorithm,
+            signature: &self.signature,
+            signer_spki_der: issuer_spki_der,
+        })
     }
 
     fn read(der: &[u8], what: &str) -> Result<Self> {

@@ -1,5 +1,5 @@
 //! Reading X.509: certificates, certificate chains and CSRs, parsed with
-//! x509-parser, and their signatures checked with the RustCrypto backend.
+//! x509-parser, and their signatures checked by a [`SignatureVerifier`].
 //! The base of `inspect`, `lint` and `verify`.
 //!
 //! Pure like the rest of the core: text or DER comes in, and time is an
@@ -11,6 +11,8 @@ mod name;
 mod public_key;
 mod request;
 mod signature;
+#[cfg(feature = "software")]
+mod software_verifier;
 mod time;
 
 pub use self::certificate::{Certificate, CertificateInfo};
@@ -18,7 +20,12 @@ pub use self::extensions::{BasicConstraints, ExtensionInfo};
 pub use self::name::{DistinguishedName, NameAttribute};
 pub use self::public_key::PublicKeyInfo;
 pub use self::request::RequestInfo;
-pub use self::signature::{SignatureAlgorithm, SignatureError, verify_signature};
+pub use self::signature::{
+    HashAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan,
+    SignatureVerifier, curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+};
+#[cfg(feature = "software")]
+pub use self::software_verifier::{SoftwareVerifier, verify_signature};
 pub use self::time::UnixTime;
 
 /// The problem when a PEM text has no block labelled `wanted`: what it has instead.

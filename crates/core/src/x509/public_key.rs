@@ -22,6 +22,13 @@ pub struct PublicKeyInfo {
     pub spki_der: Vec<u8>,
 }
 
+impl PublicKeyInfo {
+    /// Reads a DER `SubjectPublicKeyInfo` on its own; `None` when it is not one.
+    pub fn from_der(der: &[u8]) -> Option<Self> {
+        parse_spki(der)
+    }
+}
+
 /// Reads a DER `SubjectPublicKeyInfo` on its own (e.g. an issuer's key).
 pub(crate) fn parse_spki(der: &[u8]) -> Option<PublicKeyInfo> {
     match SubjectPublicKeyInfo::from_der(der) {

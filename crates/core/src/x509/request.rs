@@ -10,7 +10,7 @@ use super::extensions::{alt_names, extension_info};
 use super::missing_block;
 use super::name::{DistinguishedName, read_name};
 use super::public_key::{PublicKeyInfo, read_public_key};
-use super::signature::{SignatureAlgorithm, SignatureError, verify_signature};
+use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
 use crate::{CertificateRequest, Error, Host, Result};
 
 /// What a CSR says, as read from its DER.
@@ -79,8 +79,14 @@ impl CertificateRequest {
         Ok(Self::read(der.to_vec(), None))
     }
 
-    /// What the CSR says, with its self-signature checked.
+    /// What the CSR says, with its self-signature checked by RustCrypto.
+    #[cfg(feature = "software")]
     pub fn info(&self) -> Result<RequestInfo> {
+        self.info_checked(&super::SoftwareVerifier)
+    }
+
+    /// What the CSR says, with its self-signature checked by `verifier`.
+    pub fn info_checked(&self, verifier: &dyn SignatureVerifier) -> Result<RequestInfo> {
         let request = parse(self.der())?;
         let info = &request.certification_request_info;
         let extensions: Vec<&X509Extension<'_>> = info
@@ -96,12 +102,12 @@ impl CertificateRequest {
         let signature_algorithm =
             SignatureAlgorithm::from_oid(&request.signature_algorithm.algorithm.to_id_string());
         let signature = if request.signature_value.unused_bits == 0 {
-            verify_signature(
-                info.raw,
-                &signature_algorithm,
-                &request.signature_value.data,
-                &public_key.spki_der,
-            )
+            verifier.verify(&SignatureCheck {
+                signed: info.raw,
+                algorithm: &signature_algorithm,
+                signature: &request.signature_value.data,
+                signer_spki_der: &public_key.spki_der,
+            })
         } else {
             Err(SignatureError::Invalid)
         };

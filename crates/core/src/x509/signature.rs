@@ -1,12 +1,10 @@
-//! Signature algorithms of certificates and CSRs, and checking a signature
-//! with the signer's public key. Verification uses the same RustCrypto
-//! backend as signing (pure Rust, builds for wasm32).
+//! Signature algorithms of certificates and CSRs, and what checking one
+//! takes: the [`SignatureVerifier`] that answers (RustCrypto's
+//! `SoftwareVerifier` with feature `software`, or e.g. a page's WebCrypto),
+//! the key and hash a check needs ([`SignatureCheck::plan`]), and ECDSA's two
+//! signature encodings.
 
 use std::fmt;
-
-use sha2::{Digest, Sha256, Sha384, Sha512};
-use signature::hazmat::PrehashVerifier;
-use spki::DecodePublicKey;
 
 use super::public_key::{PublicKeyInfo, parse_spki};
 use crate::{EcdsaCurve, KeyAlgorithm};
@@ -101,121 +99,159 @@ pub enum SignatureError {
     BadKey(String),
 }
 
-/// Checks `signature` (the contents of the signature BIT STRING) over
-/// `signed` (e.g. the DER of a TBSCertificate) with the signer's public key,
-/// given as a DER `SubjectPublicKeyInfo`.
-///
-/// ECDSA accepts any of SHA-256/384/512 on any of P-256/384/521 (the digest
-/// is truncated or zero-extended to the curve order, as ECDSA specifies); the
-/// signature is DER. Ed25519 is checked strictly (RFC 8032 §5.1.7, no weak
-/// keys or non-canonical encodings).
-pub fn verify_signature(
-    signed: &[u8],
-    algorithm: &SignatureAlgorithm,
-    signature: &[u8],
-    signer_spki_der: &[u8],
-) -> Result<(), SignatureError> {
-    let key = parse_spki(signer_spki_der)
-        .ok_or_else(|| SignatureError::BadKey("it is not a DER SubjectPublicKeyInfo".to_owned()))?;
-    match algorithm {
-        SignatureAlgorithm::EcdsaSha256 => verify_ecdsa(&key, &Sha256::digest(signed), signature),
-        SignatureAlgorithm::EcdsaSha384 => verify_ecdsa(&key, &Sha384::digest(signed), signature),
-        SignatureAlgorithm::EcdsaSha512 => verify_ecdsa(&key, &Sha512::digest(signed), signature),
-        SignatureAlgorithm::RsaSha256 => verify_rsa(
-            &key,
-            rsa::Pkcs1v15Sign::new::<Sha256>(),
-            &Sha256::digest(signed),
-            signature,
-        ),
-        SignatureAlgorithm::RsaSha384 => verify_rsa(
-            &key,
-            rsa::Pkcs1v15Sign::new::<Sha384>(),
-            &Sha384::digest(signed),
-            signature,
-        ),
-        SignatureAlgorithm::RsaSha512 => verify_rsa(
-            &key,
-            rsa::Pkcs1v15Sign::new::<Sha512>(),
-            &Sha512::digest(signed),
-            signature,
-        ),
-        SignatureAlgorithm::Ed25519 => verify_ed25519(&key, signed, signature),
-        SignatureAlgorithm::Other(name) => Err(SignatureError::Unsupported(unsupported(name))),
+/// One signature to check: `signature` (the contents of the signature BIT
+/// STRING; DER for ECDSA) over `signed` (e.g. the DER of a TBSCertificate),
+/// made as `algorithm` says by the holder of `signer_spki_der` (a DER
+/// `SubjectPublicKeyInfo`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SignatureCheck<'a> {
+    /// The signed bytes.
+    pub signed: &'a [u8],
+    /// The algorithm the certificate or CSR names.
+    pub algorithm: &'a SignatureAlgorithm,
+    /// The signature bytes.
+    pub signature: &'a [u8],
+    /// The signer's public key, a DER `SubjectPublicKeyInfo`.
+    pub signer_spki_der: &'a [u8],
+}
+
+/// Checks signatures for `inspect`, `verify`, `lint` and `manifest`; the core
+/// itself never does crypto through anything else.
+pub trait SignatureVerifier {
+    /// `Ok(())` when the signature verifies, else why not.
+    fn verify(&self, check: &SignatureCheck<'_>) -> Result<(), SignatureError>;
+}
+
+/// The hash a signature algorithm signs with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HashAlgorithm {
+    /// SHA-256 (FIPS 180-4).
+    Sha256,
+    /// SHA-384 (FIPS 180-4).
+    Sha384,
+    /// SHA-512 (FIPS 180-4).
+    Sha512,
+}
+
+impl HashAlgorithm {
+    /// The standard name: `SHA-256`, `SHA-384`, `SHA-512` (also WebCrypto's).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sha256 => "SHA-256",
+            Self::Sha384 => "SHA-384",
+            Self::Sha512 => "SHA-512",
+        }
     }
 }
 
-macro_rules! ecdsa_verify {
-    ($curve:ident, $spki:expr, $digest:expr, $signature:expr) => {{
-        let key = $curve::ecdsa::VerifyingKey::from_public_key_der($spki)
-            .map_err(|e| SignatureError::BadKey(e.to_string()))?;
-        let signature = $curve::ecdsa::DerSignature::from_bytes($signature)
-            .map_err(|_| SignatureError::Invalid)?;
-        PrehashVerifier::<$curve::ecdsa::DerSignature>::verify_prehash(&key, $digest, &signature)
-            .map_err(|_| SignatureError::Invalid)
-    }};
+/// What checking one signature takes, once the algorithm and the key agree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignaturePlan {
+    /// The signer's key.
+    pub key: PublicKeyInfo,
+    /// The signer's kind of key, which the algorithm needs.
+    pub key_algorithm: KeyAlgorithm,
+    /// The hash, for ECDSA and RSA; `None` for Ed25519, which hashes itself.
+    pub hash: Option<HashAlgorithm>,
 }
 
-fn verify_ecdsa(
-    key: &PublicKeyInfo,
-    digest: &[u8],
-    signature: &[u8],
-) -> Result<(), SignatureError> {
-    let spki = key.spki_der.as_slice();
-    match key.algorithm {
-        Some(KeyAlgorithm::Ecdsa(EcdsaCurve::P256)) => ecdsa_verify!(p256, spki, digest, signature),
-        Some(KeyAlgorithm::Ecdsa(EcdsaCurve::P384)) => ecdsa_verify!(p384, spki, digest, signature),
-        Some(KeyAlgorithm::Ecdsa(EcdsaCurve::P521)) => ecdsa_verify!(p521, spki, digest, signature),
-        None if key.description.starts_with("ec ") => Err(SignatureError::Unsupported(format!(
-            "ecdsa with an {} key is not supported; only P-256, P-384 and P-521 are",
-            key.description
-        ))),
-        _ => Err(mismatch("ecdsa", key)),
+impl SignatureCheck<'_> {
+    /// The key and hash this check needs, or why it cannot be made: the
+    /// algorithm is insecure or unknown, the key is unreadable, or it is the
+    /// wrong kind for the algorithm. Every [`SignatureVerifier`] starts here,
+    /// so all give the same reasons.
+    pub fn plan(&self) -> Result<SignaturePlan, SignatureError> {
+        let key = parse_spki(self.signer_spki_der).ok_or_else(|| {
+            SignatureError::BadKey("it is not a DER SubjectPublicKeyInfo".to_owned())
+        })?;
+        let (needs, hash) = match self.algorithm {
+            SignatureAlgorithm::EcdsaSha256 => ("ecdsa", Some(HashAlgorithm::Sha256)),
+            SignatureAlgorithm::EcdsaSha384 => ("ecdsa", Some(HashAlgorithm::Sha384)),
+            SignatureAlgorithm::EcdsaSha512 => ("ecdsa", Some(HashAlgorithm::Sha512)),
+            SignatureAlgorithm::RsaSha256 => ("rsa", Some(HashAlgorithm::Sha256)),
+            SignatureAlgorithm::RsaSha384 => ("rsa", Some(HashAlgorithm::Sha384)),
+            SignatureAlgorithm::RsaSha512 => ("rsa", Some(HashAlgorithm::Sha512)),
+            SignatureAlgorithm::Ed25519 => ("ed25519", None),
+            SignatureAlgorithm::Other(name) => {
+                return Err(SignatureError::Unsupported(unsupported(name)));
+            }
+        };
+        let fits = match (needs, key.algorithm) {
+            ("ecdsa", Some(KeyAlgorithm::Ecdsa(_))) => true,
+            ("rsa", Some(KeyAlgorithm::Rsa { .. })) => true,
+            ("ed25519", Some(KeyAlgorithm::Ed25519)) => true,
+            ("ecdsa", None) if key.description.starts_with("ec ") => {
+                return Err(SignatureError::Unsupported(format!(
+                    "ecdsa with an {} key is not supported; only P-256, P-384 and P-521 are",
+                    key.description
+                )));
+            }
+            _ => false,
+        };
+        match key.algorithm {
+            Some(key_algorithm) if fits => Ok(SignaturePlan {
+                key,
+                key_algorithm,
+                hash,
+            }),
+            _ => Err(SignatureError::KeyMismatch(format!(
+                "an {needs} signature, but the signer's key is {}",
+                key.description
+            ))),
+        }
     }
 }
 
-fn verify_rsa(
-    key: &PublicKeyInfo,
-    padding: rsa::Pkcs1v15Sign,
-    digest: &[u8],
-    signature: &[u8],
-) -> Result<(), SignatureError> {
-    let Some(KeyAlgorithm::Rsa { bits }) = key.algorithm else {
-        return Err(mismatch("rsa", key));
+/// An ECDSA signature's DER `Ecdsa-Sig-Value` (as X.509 holds it) as the
+/// fixed-width `r || s` (as WebCrypto takes it), each `field_bytes` long
+/// (32, 48, 66 for P-256, P-384, P-521). `None` when it is not such DER or a
+/// number does not fit.
+pub fn ecdsa_der_to_fixed(der: &[u8], field_bytes: usize) -> Option<Vec<u8>> {
+    use der::Decode;
+    use der::asn1::UintRef;
+    #[derive(der::Sequence)]
+    struct EcdsaSigValue<'a> {
+        r: UintRef<'a>,
+        s: UintRef<'a>,
+    }
+    let value = EcdsaSigValue::from_der(der).ok()?;
+    let mut fixed = vec![0; 2 * field_bytes];
+    for (number, half) in [value.r, value.s].iter().zip(fixed.chunks_mut(field_bytes)) {
+        let bytes = number.as_bytes();
+        let offset = field_bytes.checked_sub(bytes.len())?;
+        half[offset..].copy_from_slice(bytes);
+    }
+    Some(fixed)
+}
+
+/// The inverse of [`ecdsa_der_to_fixed`]: a fixed-width `r || s` (even
+/// length) as DER. `None` for an odd or empty length.
+pub fn ecdsa_fixed_to_der(fixed: &[u8]) -> Option<Vec<u8>> {
+    use der::Encode;
+    use der::asn1::UintRef;
+    #[derive(der::Sequence)]
+    struct EcdsaSigValue<'a> {
+        r: UintRef<'a>,
+        s: UintRef<'a>,
+    }
+    if fixed.is_empty() || !fixed.len().is_multiple_of(2) {
+        return None;
+    }
+    let (r, s) = fixed.split_at(fixed.len() / 2);
+    let value = EcdsaSigValue {
+        r: UintRef::new(r).ok()?,
+        s: UintRef::new(s).ok()?,
     };
-    let public = rsa::PublicKey::from_public_key_der(&key.spki_der).map_err(|e| {
-        SignatureError::BadKey(format!(
-            "rsa {bits} bits ({e}); keys of {} to {} bits are supported",
-            rsa::PublicKey::MIN_SIZE,
-            rsa::PublicKey::MAX_SIZE
-        ))
-    })?;
-    public
-        .verify(padding, digest, signature)
-        .map_err(|_| SignatureError::Invalid)
+    value.to_der().ok()
 }
 
-fn verify_ed25519(
-    key: &PublicKeyInfo,
-    signed: &[u8],
-    signature: &[u8],
-) -> Result<(), SignatureError> {
-    if key.algorithm != Some(KeyAlgorithm::Ed25519) {
-        return Err(mismatch("ed25519", key));
+/// The byte width of a curve's field elements and scalars.
+pub fn curve_field_bytes(curve: EcdsaCurve) -> usize {
+    match curve {
+        EcdsaCurve::P256 => 32,
+        EcdsaCurve::P384 => 48,
+        EcdsaCurve::P521 => 66,
     }
-    let public = ed25519_dalek::VerifyingKey::from_public_key_der(&key.spki_der)
-        .map_err(|e| SignatureError::BadKey(e.to_string()))?;
-    let signature =
-        ed25519_dalek::Signature::from_slice(signature).map_err(|_| SignatureError::Invalid)?;
-    public
-        .verify_strict(signed, &signature)
-        .map_err(|_| SignatureError::Invalid)
-}
-
-fn mismatch(needs: &str, key: &PublicKeyInfo) -> SignatureError {
-    SignatureError::KeyMismatch(format!(
-        "an {needs} signature, but the signer's key is {}",
-        key.description
-    ))
 }
 
 /// Why an algorithm outside the enum is not checked.
