@@ -57,6 +57,17 @@ impl SignatureAlgorithm {
         )
     }
 
+    /// The hash it signs with; `None` for Ed25519 (which hashes itself) and
+    /// for algorithms not known here.
+    pub fn hash(&self) -> Option<HashAlgorithm> {
+        match self {
+            Self::EcdsaSha256 | Self::RsaSha256 => Some(HashAlgorithm::Sha256),
+            Self::EcdsaSha384 | Self::RsaSha384 => Some(HashAlgorithm::Sha384),
+            Self::EcdsaSha512 | Self::RsaSha512 => Some(HashAlgorithm::Sha512),
+            Self::Ed25519 | Self::Other(_) => None,
+        }
+    }
+
     /// The dotted OID, for the algorithms known here.
     pub fn oid(&self) -> Option<&'static str> {
         KNOWN.iter().find(|(_, a)| a == self).map(|(o, _)| *o)
@@ -164,18 +175,19 @@ impl SignatureCheck<'_> {
         let key = parse_spki(self.signer_spki_der).ok_or_else(|| {
             SignatureError::BadKey("it is not a DER SubjectPublicKeyInfo".to_owned())
         })?;
-        let (needs, hash) = match self.algorithm {
-            SignatureAlgorithm::EcdsaSha256 => ("ecdsa", Some(HashAlgorithm::Sha256)),
-            SignatureAlgorithm::EcdsaSha384 => ("ecdsa", Some(HashAlgorithm::Sha384)),
-            SignatureAlgorithm::EcdsaSha512 => ("ecdsa", Some(HashAlgorithm::Sha512)),
-            SignatureAlgorithm::RsaSha256 => ("rsa", Some(HashAlgorithm::Sha256)),
-            SignatureAlgorithm::RsaSha384 => ("rsa", Some(HashAlgorithm::Sha384)),
-            SignatureAlgorithm::RsaSha512 => ("rsa", Some(HashAlgorithm::Sha512)),
-            SignatureAlgorithm::Ed25519 => ("ed25519", None),
+        let needs = match self.algorithm {
+            SignatureAlgorithm::EcdsaSha256
+            | SignatureAlgorithm::EcdsaSha384
+            | SignatureAlgorithm::EcdsaSha512 => "ecdsa",
+            SignatureAlgorithm::RsaSha256
+            | SignatureAlgorithm::RsaSha384
+            | SignatureAlgorithm::RsaSha512 => "rsa",
+            SignatureAlgorithm::Ed25519 => "ed25519",
             SignatureAlgorithm::Other(name) => {
                 return Err(SignatureError::Unsupported(unsupported(name)));
             }
         };
+        let hash = self.algorithm.hash();
         let fits = match (needs, key.algorithm) {
             ("ecdsa", Some(KeyAlgorithm::Ecdsa(_))) => true,
             ("rsa", Some(KeyAlgorithm::Rsa { .. })) => true,

@@ -1,0 +1,170 @@
+//! csrcraft's crypto by WebCrypto (`crypto.subtle`), for the wasm API and the
+//! web app: the browser's (or Node's) native code generates the key, signs
+//! the CSR and checks signatures, so the wasm carries no crypto of its own.
+//! The key stays in the page: it is exported only into the page's memory, as
+//! PKCS#8, to be written as PEM.
+//!
+//! The core stays pure and synchronous; this crate drives it:
+//! [`generate`] and [`sign_request`] fill in an [`csrcraft::UnsignedRequest`],
+//! and [`checked`] runs a core function with a [`csrcraft::SignatureVerifier`]
+//! whose answers come from WebCrypto.
+
+mod algorithms;
+mod signatures;
+mod subtle;
+
+use csrcraft::{
+    CertificateRequest, KeyAlgorithm, KeyDocument, PublicKeyInfo, Spec, UnsignedRequest,
+};
+use wasm_bindgen::{JsCast, JsValue};
+
+use self::algorithms::{import_params, key_params, sign_params};
+pub use self::signatures::checked;
+use self::subtle::Subtle;
+
+/// What can go wrong here.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The core refused the input (its message names the field and the fix).
+    #[error(transparent)]
+    Core(#[from] csrcraft::Error),
+    /// There is no `crypto.subtle`: the page is not a secure context.
+    #[error(
+        "WebCrypto (crypto.subtle) is not available here: serve the page over https or from localhost"
+    )]
+    Unavailable,
+    /// A WebCrypto call failed.
+    #[error("WebCrypto could not {operation}: {reason}")]
+    WebCrypto {
+        /// What was being done, e.g. `import the key`.
+        operation: &'static str,
+        /// WebCrypto's own words.
+        reason: String,
+    },
+}
+
+impl Error {
+    fn webcrypto(operation: &'static str, thrown: &JsValue) -> Self {
+        let reason = thrown
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| thrown.as_string())
+            .unwrap_or_else(|| format!("{thrown:?}"));
+        Self::WebCrypto { operation, reason }
+    }
+}
+
+/// A key made (or read) here and the CSR signed with it.
+#[derive(Debug)]
+pub struct Signed {
+    /// The private key, as PKCS#8 in the page's memory.
+    pub key: KeyDocument,
+    /// Its public half.
+    pub public_key: PublicKeyInfo,
+    /// The CSR, signed by `key`.
+    pub request: CertificateRequest,
+}
+
+/// Generates the key `spec` asks for with WebCrypto and signs the CSR for it:
+/// what `cfssl genkey` makes. RSA keys are native-speed here.
+pub async fn generate(spec: &Spec) -> Result<Signed, Error> {
+    let subtle = Subtle::get()?;
+    let algorithm = spec.key_algorithm();
+    let (public, private) = subtle
+        .generate_pair(&key_params(algorithm), &["sign", "verify"])
+        .await?;
+    let spki = subtle.export_der("spki", &public).await?;
+    let pkcs8 = zeroize::Zeroizing::new(subtle.export_der("pkcs8", &private).await?);
+    let key = KeyDocument::from_pkcs8_der(&pkcs8)?;
+    sign(&subtle, spec, key, &private, &spki).await
+}
+
+/// Signs the CSR `spec` describes with an existing key (e.g. one read from a
+/// PEM file with [`KeyDocument::from_pem`]); the key's kind wins over `spec.key`.
+pub async fn sign_request(spec: &Spec, key: KeyDocument) -> Result<Signed, Error> {
+    let subtle = Subtle::get()?;
+    let private = import_private(&subtle, &key).await?;
+    let spki = public_spki(&subtle, &private, key.algorithm()).await?;
+    sign(&subtle, spec, key, &private, &spki).await
+}
+
+/// The public half of a private key, as certificates and CSRs describe keys.
+pub async fn public_key(key: &KeyDocument) -> Result<PublicKeyInfo, Error> {
+    let subtle = Subtle::get()?;
+    let private = import_private(&subtle, key).await?;
+    let spki = public_spki(&subtle, &private, key.algorithm()).await?;
+    read_spki(&spki)
+}
+
+async fn sign(
+    subtle: &Subtle,
+    spec: &Spec,
+    key: KeyDocument,
+    private: &JsValue,
+    spki: &[u8],
+) -> Result<Signed, Error> {
+    let unsigned = UnsignedRequest::new(spec, spki)?;
+    let algorithm = unsigned.key_algorithm();
+    let signature = subtle
+        .sign(&sign_params(algorithm), private, unsigned.to_be_signed())
+        .await?;
+    let signature = match algorithm {
+        // WebCrypto signs ECDSA as r || s; X.509 holds the DER Ecdsa-Sig-Value.
+        KeyAlgorithm::Ecdsa(_) => {
+            csrcraft::ecdsa_fixed_to_der(&signature).ok_or(Error::WebCrypto {
+                operation: "sign",
+                reason: format!("an ECDSA signature of {} bytes", signature.len()),
+            })?
+        }
+        _ => signature,
+    };
+    Ok(Signed {
+        public_key: read_spki(spki)?,
+        request: unsigned.sign_with(&signature)?,
+        key,
+    })
+}
+
+async fn import_private(subtle: &Subtle, key: &KeyDocument) -> Result<JsValue, Error> {
+    let der = js_sys::Uint8Array::from(key.pkcs8_der());
+    let imported = subtle
+        .import("pkcs8", &der, &import_params(key.algorithm()), &["sign"])
+        .await;
+    // The bytes were copied into the array; clear them there too.
+    der.fill(0, 0, der.length());
+    imported
+}
+
+/// The SPKI of a private key's public half: its JWK without the private
+/// members, imported as a public key and exported as SPKI. WebCrypto cannot
+/// export a public key from a private one directly.
+async fn public_spki(
+    subtle: &Subtle,
+    private: &JsValue,
+    algorithm: KeyAlgorithm,
+) -> Result<Vec<u8>, Error> {
+    let jwk = subtle.export_jwk(private).await?;
+    let public = js_sys::Object::new();
+    for member in ["kty", "crv", "x", "y", "n", "e"] {
+        let value = js_sys::Reflect::get(&jwk, &member.into()).unwrap_or(JsValue::UNDEFINED);
+        if !value.is_undefined() {
+            let _ = js_sys::Reflect::set(&public, &member.into(), &value);
+        }
+    }
+    // Drop the private members (d, p, q, ...) from the JWK now rather than
+    // when the garbage collector takes it (JS strings cannot be zeroed).
+    for member in ["d", "p", "q", "dp", "dq", "qi"] {
+        let _ = js_sys::Reflect::delete_property(&jwk, &member.into());
+    }
+    let imported = subtle
+        .import("jwk", &public, &import_params(algorithm), &["verify"])
+        .await?;
+    subtle.export_der("spki", &imported).await
+}
+
+fn read_spki(spki: &[u8]) -> Result<PublicKeyInfo, Error> {
+    PublicKeyInfo::from_der(spki).ok_or(Error::WebCrypto {
+        operation: "export the key",
+        reason: "the exported public key is not a DER SubjectPublicKeyInfo".to_owned(),
+    })
+}

@@ -1,0 +1,162 @@
+//! The few `crypto.subtle` calls csrcraft makes, bound directly (no web-sys),
+//! each awaited as a Rust future with its failure as [`Error::WebCrypto`].
+
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::Error;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `SubtleCrypto`.
+    #[derive(Clone)]
+    pub(crate) type Subtle;
+
+    #[wasm_bindgen(method, catch, js_name = generateKey)]
+    fn generate_key(
+        this: &Subtle,
+        algorithm: &Object,
+        extractable: bool,
+        usages: &Array,
+    ) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = exportKey)]
+    fn export_key(this: &Subtle, format: &str, key: &JsValue) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = importKey)]
+    fn import_key(
+        this: &Subtle,
+        format: &str,
+        key_data: &JsValue,
+        algorithm: &Object,
+        extractable: bool,
+        usages: &Array,
+    ) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = sign)]
+    fn sign_bytes(
+        this: &Subtle,
+        algorithm: &Object,
+        key: &JsValue,
+        data: &Uint8Array,
+    ) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = verify)]
+    fn verify_bytes(
+        this: &Subtle,
+        algorithm: &Object,
+        key: &JsValue,
+        signature: &Uint8Array,
+        data: &Uint8Array,
+    ) -> Result<Promise, JsValue>;
+}
+
+impl Subtle {
+    /// `globalThis.crypto.subtle`, in a page, a worker or Node.
+    pub(crate) fn get() -> Result<Self, Error> {
+        let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+        let subtle = crypto.and_then(|c| Reflect::get(&c, &"subtle".into()).ok());
+        match subtle {
+            Some(subtle) if subtle.is_object() => Ok(subtle.unchecked_into()),
+            _ => Err(Error::Unavailable),
+        }
+    }
+
+    /// A new key pair: `(publicKey, privateKey)`.
+    pub(crate) async fn generate_pair(
+        &self,
+        algorithm: &Object,
+        usages: &[&str],
+    ) -> Result<(JsValue, JsValue), Error> {
+        let operation = "generate the key";
+        let pair = settle(
+            operation,
+            self.generate_key(algorithm, true, &names(usages)),
+        )
+        .await?;
+        let half = |name: &str| {
+            Reflect::get(&pair, &name.into()).map_err(|e| Error::webcrypto(operation, &e))
+        };
+        Ok((half("publicKey")?, half("privateKey")?))
+    }
+
+    /// `exportKey(format)` for `spki` and `pkcs8`: the DER bytes.
+    pub(crate) async fn export_der(&self, format: &str, key: &JsValue) -> Result<Vec<u8>, Error> {
+        let operation = "export the key";
+        let buffer = settle(operation, self.export_key(format, key)).await?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// `exportKey("jwk")`: the JSON Web Key object.
+    pub(crate) async fn export_jwk(&self, key: &JsValue) -> Result<Object, Error> {
+        let jwk = settle("export the key", self.export_key("jwk", key)).await?;
+        Ok(jwk.unchecked_into())
+    }
+
+    /// `importKey`: `key_data` is a `Uint8Array` of DER or a JWK object.
+    pub(crate) async fn import(
+        &self,
+        format: &str,
+        key_data: &JsValue,
+        algorithm: &Object,
+        usages: &[&str],
+    ) -> Result<JsValue, Error> {
+        let promise = self.import_key(format, key_data, algorithm, true, &names(usages));
+        settle("import the key", promise).await
+    }
+
+    /// `sign`: the signature bytes as WebCrypto makes them.
+    pub(crate) async fn sign(
+        &self,
+        algorithm: &Object,
+        key: &JsValue,
+        data: &[u8],
+    ) -> Result<Vec<u8>, Error> {
+        let promise = self.sign_bytes(algorithm, key, &Uint8Array::from(data));
+        let buffer = settle("sign", promise).await?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// `verify`: whether the signature holds.
+    pub(crate) async fn verify(
+        &self,
+        algorithm: &Object,
+        key: &JsValue,
+        signature: &[u8],
+        data: &[u8],
+    ) -> Result<bool, Error> {
+        let promise = self.verify_bytes(
+            algorithm,
+            key,
+            &Uint8Array::from(signature),
+            &Uint8Array::from(data),
+        );
+        Ok(settle("verify", promise).await?.is_truthy())
+    }
+}
+
+/// A plain object of string keys, e.g. `{ name: "ECDSA", namedCurve: "P-256" }`.
+pub(crate) fn object(entries: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (name, value) in entries {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &(*name).into(), value);
+    }
+    object
+}
+
+fn names(items: &[&str]) -> Array {
+    items.iter().map(|item| JsValue::from_str(item)).collect()
+}
+
+/// Awaits a WebCrypto promise, whether it throws at once or rejects later.
+async fn settle(
+    operation: &'static str,
+    promise: Result<Promise, JsValue>,
+) -> Result<JsValue, Error> {
+    let promise = promise.map_err(|e| Error::webcrypto(operation, &e))?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|e| Error::webcrypto(operation, &e))
+}
