@@ -1,7 +1,9 @@
 // The JS/TS API in real headless Chromium (Debian's /usr/bin/chromium through playwright-core; no
-// browser is ever downloaded): the pkg and a tiny page are served from 127.0.0.1 by a server
-// inside this test, the page generates a key and CSR and verifies the certificate an openssl CA
-// issues for it, and no request goes anywhere but 127.0.0.1.
+// browser is ever downloaded): the pkg and a tiny page are served from 127.0.0.1 (a secure
+// context, so Chromium's WebCrypto does the crypto) by a server inside this test, the page
+// generates keys and CSRs of every kind and verifies the certificate an openssl CA issues for
+// one, and no request goes anywhere but 127.0.0.1. Served under another host name, the page is
+// not a secure context: the API rejects and says why.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,7 +12,7 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { makeCa, pkgDir, signWithCa, workdir } from './helpers.mjs';
+import { data, makeCa, pkgDir, signWithCa, workdir } from './helpers.mjs';
 
 const CHROMIUM = process.env.CSRCRAFT_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -58,7 +60,7 @@ after(async () => {
   work.remove();
 });
 
-test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 120_000 }, async () => {
+test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 180_000 }, async () => {
   const page = await browser.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -66,6 +68,7 @@ test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => window.isSecureContext), true);
 
   const spec = { CN: 'web.example.com', hosts: ['web.example.com', '10.0.0.7'], key: { algo: 'ecdsa', size: 256 } };
   const made = await page.evaluate((spec) => window.csrcraft.generate(spec, { signer: 'example.com/serving' }), spec);
@@ -75,6 +78,29 @@ test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 
   assert.deepEqual(made.warnings, []);
   work.write('page.csr', made.csrPem);
   assert.equal(work.openssl('req', '-in', 'page.csr', '-noout', '-verify').status, 0);
+
+  // Every key kind from Chromium's WebCrypto, in both key formats: openssl verifies the CSR and
+  // its signature algorithm, and the key is the CSR's key.
+  const kinds = [
+    [{ algo: 'ecdsa', size: 384 }, 'EC PRIVATE KEY', 'ecdsa-with-SHA384'],
+    [{ algo: 'ecdsa', size: 521 }, 'EC PRIVATE KEY', 'ecdsa-with-SHA512'],
+    [{ algo: 'rsa', size: 2048 }, 'RSA PRIVATE KEY', 'sha256WithRSAEncryption'],
+    [{ algo: 'rsa', size: 3072 }, 'RSA PRIVATE KEY', 'sha384WithRSAEncryption'],
+    [{ algo: 'ed25519' }, 'PRIVATE KEY', 'ED25519'],
+  ];
+  for (const [key, cfsslLabel, signatureAlgorithm] of kinds) {
+    for (const [keyFormat, label] of [['cfssl', cfsslLabel], ['pkcs8', 'PRIVATE KEY']]) {
+      const what = `${JSON.stringify(key)} ${keyFormat}`;
+      const kind = await page.evaluate(({ key, keyFormat }) => window.csrcraft.generate({ CN: 'kind.example.com', key }, { keyFormat }),
+        { key, keyFormat });
+      assert.ok(kind.keyPem.startsWith(`-----BEGIN ${label}-----\n`), `${what}: ${kind.keyPem.slice(0, 40)}`);
+      work.write('kind.csr', kind.csrPem);
+      work.write('kind-key.pem', kind.keyPem);
+      assert.equal(work.openssl('req', '-in', 'kind.csr', '-noout', '-verify').status, 0, what);
+      assert.match(work.ok('req', '-in', 'kind.csr', '-noout', '-text'), new RegExp(`Signature Algorithm: ${signatureAlgorithm}\\n`), what);
+      assert.equal(work.ok('req', '-in', 'kind.csr', '-noout', '-pubkey'), work.ok('pkey', '-in', 'kind-key.pem', '-pubout'), what);
+    }
+  }
 
   // The certificate an openssl CA issues, verified in the page with the key from the page.
   const ca = makeCa(work);
@@ -86,11 +112,13 @@ test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 
   const wrong = await page.evaluate(({ cert, ca }) => window.csrcraft.verify(cert, { ca }),
     { cert, ca: makeCa(work, 'other') });
   assert.equal(wrong.verified, false);
+  assert.equal(wrong.checks.find((c) => c.name === 'signature chain').outcome, 'fail');
 
-  // Errors reach the page as Errors with the core's message; the module keeps working.
-  const thrown = await page.evaluate(() => {
+  // Errors reach the page as rejected promises with Errors carrying the core's message; the
+  // module keeps working.
+  const thrown = await page.evaluate(async () => {
     try {
-      window.csrcraft.generate({ CN: 'x', key: { algo: 'ecdsa', size: 224 } });
+      await window.csrcraft.generate({ CN: 'x', key: { algo: 'ecdsa', size: 224 } });
       return null;
     } catch (e) {
       return { isError: e instanceof Error, message: e.message };
@@ -105,4 +133,32 @@ test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 
   const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`));
   assert.deepEqual(elsewhere, [], `requests to other than ${origin}`);
   await page.close();
+});
+
+test('in an insecure context (plain http, not localhost) every call rejects and says why', { timeout: 60_000 }, async () => {
+  // The same server under a name that is not localhost: Chromium maps it to 127.0.0.1, and
+  // the page is not a secure context, so it has no crypto.subtle.
+  const insecure = await chromium.launch({
+    executablePath: CHROMIUM, headless: true, timeout: 60_000,
+    args: [...ARGS, '--host-resolver-rules=MAP csrcraft.test 127.0.0.1'],
+  });
+  try {
+    const page = await insecure.newPage();
+    const elsewhere = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(`http://csrcraft.test:${server.address().port}/`)) elsewhere.push(request.url());
+    });
+    await page.goto(`http://csrcraft.test:${server.address().port}/`);
+    await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => window.isSecureContext), false);
+    const message = 'WebCrypto (crypto.subtle) is not available here: serve the page over https or from localhost';
+    const outcomes = await page.evaluate(async (csr) => Promise.all([
+      window.csrcraft.generate({ CN: 'x' }),
+      window.csrcraft.inspect(csr), // a CSR's self-signature needs WebCrypto too
+    ].map((p) => p.then(() => 'resolved', (e) => `${e instanceof Error}: ${e.message}`))), data('tutorial-p256.csr'));
+    assert.deepEqual(outcomes, [`true: ${message}`, `true: ${message}`]);
+    assert.deepEqual(elsewhere, []);
+  } finally {
+    await insecure.close();
+  }
 });

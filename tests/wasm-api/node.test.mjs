@@ -1,4 +1,5 @@
-// The JS/TS API in Node: every export, checked against openssl where it makes something.
+// The JS/TS API in Node: every export (each returns a promise), checked against openssl where
+// it makes something. The crypto is Node's WebCrypto (globalThis.crypto.subtle).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -21,54 +22,56 @@ function publicKeys(csrPem, keyPem) {
   };
 }
 
-describe('generateWithKey', () => {
-  test('a key made elsewhere (openssl, PKCS#8 RSA) gets its CSR, and a spec asking for another key warns', () => {
-    work.ok('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'outside.pem');
-    const outside = work.read('outside.pem');
-    const spec = { CN: 'web.example.com', hosts: ['web.example.com'], key: { algo: 'ecdsa', size: 256 } };
-    const made = api.generateWithKey(spec, outside, { keyFormat: 'pkcs8', signer: 'example.com/serving' });
-    const { fromKey, fromCsr } = publicKeys(made.csrPem, made.keyPem);
-    assert.equal(fromCsr, fromKey);
-    assert.equal(fromKey, work.ok('pkey', '-in', 'outside.pem', '-pubout'));
-    assert.match(made.manifestYaml, /signerName: example\.com\/serving/);
-    assert.deepEqual(made.warnings, [
-      {
-        field: 'key',
-        message: 'ignored: the spec asks for ecdsa-256 but the key given is rsa-2048; the CSR is for the key given',
-      },
-    ]);
+/** Asserts that `promise` rejects with a JS Error whose message is exactly `message`. */
+async function rejects(promise, message) {
+  await assert.rejects(promise, (e) => {
+    assert.ok(e instanceof Error, `not an Error: ${e}`);
+    assert.equal(e.message, message);
+    return true;
   });
-
-  test('an unreadable key is a thrown Error with the core\'s message', () => {
-    assert.throws(() => api.generateWithKey({ CN: 'a' }, 'not a key'), /^Error: key: no private key found/);
-  });
-});
+}
 
 describe('generate', () => {
+  // Every key kind, in both key formats: the key label, openssl's check of the CSR's signature
+  // and of its signature algorithm (cfssl's hash for the key), and the key is the CSR's key.
   const cases = [
-    ['ecdsa 256', { algo: 'ecdsa', size: 256 }, 'cfssl', 'EC PRIVATE KEY'],
-    ['ecdsa 384', { algo: 'ecdsa', size: 384 }, 'pkcs8', 'PRIVATE KEY'],
-    ['ecdsa 521', { algo: 'ecdsa', size: 521 }, 'cfssl', 'EC PRIVATE KEY'],
-    ['ed25519', { algo: 'ed25519' }, 'cfssl', 'PRIVATE KEY'],
-    ['rsa 2048', { algo: 'rsa', size: 2048 }, 'cfssl', 'RSA PRIVATE KEY'],
+    ['ecdsa 256', { algo: 'ecdsa', size: 256 }, 'EC PRIVATE KEY', 'ecdsa-with-SHA256', /NIST CURVE: P-256/],
+    ['ecdsa 384', { algo: 'ecdsa', size: 384 }, 'EC PRIVATE KEY', 'ecdsa-with-SHA384', /NIST CURVE: P-384/],
+    ['ecdsa 521', { algo: 'ecdsa', size: 521 }, 'EC PRIVATE KEY', 'ecdsa-with-SHA512', /NIST CURVE: P-521/],
+    ['rsa 2048', { algo: 'rsa', size: 2048 }, 'RSA PRIVATE KEY', 'sha256WithRSAEncryption', /Public-Key: \(2048 bit\)/],
+    ['rsa 3072', { algo: 'rsa', size: 3072 }, 'RSA PRIVATE KEY', 'sha384WithRSAEncryption', /Public-Key: \(3072 bit\)/],
+    ['rsa 4096', { algo: 'rsa', size: 4096 }, 'RSA PRIVATE KEY', 'sha512WithRSAEncryption', /Public-Key: \(4096 bit\)/],
+    ['ed25519', { algo: 'ed25519' }, 'PRIVATE KEY', 'ED25519', /ED25519 Public-Key:/],
   ];
-  for (const [name, key, keyFormat, label] of cases) {
-    test(`${name} (${keyFormat}): openssl verifies the CSR, and the key is its key`, () => {
-      const spec = { CN: 'web.example.com', hosts: ['web.example.com', '10.0.0.1'], key };
-      const made = api.generate(spec, { keyFormat });
-      assert.ok(made.csrPem.startsWith('-----BEGIN CERTIFICATE REQUEST-----\n'));
-      assert.ok(made.keyPem.startsWith(`-----BEGIN ${label}-----\n`), made.keyPem.slice(0, 40));
-      assert.equal(made.manifestYaml, null);
-      assert.deepEqual(made.warnings, []);
-      const { fromKey, fromCsr } = publicKeys(made.csrPem, made.keyPem);
-      assert.equal(fromCsr, fromKey);
-      const text = work.ok('req', '-in', 'r.csr', '-noout', '-text');
-      assert.match(text, /DNS:web\.example\.com, IP Address:10\.0\.0\.1/);
-    });
+  for (const [name, key, cfsslLabel, signatureAlgorithm, keyText] of cases) {
+    for (const [keyFormat, label] of [['cfssl', cfsslLabel], ['pkcs8', 'PRIVATE KEY']]) {
+      test(`${name} (${keyFormat}): openssl verifies the ${signatureAlgorithm} CSR, and the ${label} is its key`, { timeout: 60_000 }, async () => {
+        const spec = { CN: 'web.example.com', hosts: ['web.example.com', '10.0.0.1'], key };
+        const made = await api.generate(spec, { keyFormat });
+        assert.ok(made.csrPem.startsWith('-----BEGIN CERTIFICATE REQUEST-----\n'));
+        assert.ok(made.keyPem.startsWith(`-----BEGIN ${label}-----\n`), made.keyPem.slice(0, 40));
+        assert.ok(made.keyPem.endsWith(`-----END ${label}-----\n`));
+        assert.equal(made.manifestYaml, null);
+        assert.deepEqual(made.warnings, []);
+        const { fromKey, fromCsr } = publicKeys(made.csrPem, made.keyPem);
+        assert.equal(fromCsr, fromKey);
+        if (key.algo !== 'ed25519') work.ok('pkey', '-in', 'k.pem', '-noout', '-check'); // openssl 3.0: no ed25519 check
+        const text = work.ok('req', '-in', 'r.csr', '-noout', '-text');
+        assert.match(text, /DNS:web\.example\.com, IP Address:10\.0\.0\.1/);
+        assert.match(text, new RegExp(`Signature Algorithm: ${signatureAlgorithm}\\n`));
+        assert.match(text, keyText);
+      });
+    }
   }
 
-  test('the spec as JSON text, and a spec with warnings', () => {
-    const made = api.generate('{"CN": "alice", "names": [{"O": "dev"}], "colour": "blue"}');
+  test('two calls make two different keys', async () => {
+    const [a, b] = await Promise.all([api.generate({ CN: 'a' }), api.generate({ CN: 'a' })]);
+    assert.notEqual(a.keyPem, b.keyPem);
+    assert.notEqual(publicKeys(a.csrPem, a.keyPem).fromKey, publicKeys(b.csrPem, b.keyPem).fromKey);
+  });
+
+  test('the spec as JSON text, and a spec with warnings', async () => {
+    const made = await api.generate('{"CN": "alice", "names": [{"O": "dev"}], "colour": "blue"}');
     assert.deepEqual(made.warnings, [
       { field: 'colour', message: 'ignored: not a cfssl CSR field (cfssl ignores it too)' },
     ]);
@@ -76,8 +79,8 @@ describe('generate', () => {
       /O\s*=\s*dev, CN\s*=\s*alice/);
   });
 
-  test('with a signer, the manifest YAML carries the CSR', () => {
-    const made = api.generate({ CN: 'web.example.com', hosts: ['web.example.com'] },
+  test('with a signer, the manifest YAML carries the CSR', async () => {
+    const made = await api.generate({ CN: 'web.example.com', hosts: ['web.example.com'] },
       { signer: 'example.com/serving', expiration: '24h', usages: 'digital signature, server auth' });
     const yaml = made.manifestYaml;
     for (const line of ['apiVersion: certificates.k8s.io/v1', 'kind: CertificateSigningRequest',
@@ -89,34 +92,87 @@ describe('generate', () => {
     assert.equal(Buffer.from(request, 'base64').toString(), made.csrPem);
   });
 
-  test("errors are thrown JS Errors with the core's message", () => {
-    const throws = (f, message) => assert.throws(f, (e) => {
-      assert.ok(e instanceof Error, `not an Error: ${e}`);
-      assert.equal(e.message, message);
-      return true;
-    });
-    throws(() => api.generate({ CN: 'x', key: { algo: 'ecdsa', size: 224 } }),
+  test("errors reject with JS Errors carrying the core's message", async () => {
+    await rejects(api.generate({ CN: 'x', key: { algo: 'ecdsa', size: 224 } }),
       'key.size: 224 is not a valid ecdsa size; use 256, 384 or 521');
-    throws(() => api.generate('{"CN": '),
+    await rejects(api.generate('{"CN": '),
       'spec is not valid JSON (line 1, column 7): EOF while parsing a value');
-    throws(() => api.generate({ CN: 'x' }, { keyFormat: 'der' }),
+    await rejects(api.generate({ CN: 'x' }, { keyFormat: 'der' }),
       'options.keyFormat: "der" is not a key format; use "cfssl" or "pkcs8"');
-    throws(() => api.generate({ CN: 'x' }, { signr: 'example.com/x' }),
+    await rejects(api.generate({ CN: 'x' }, { signr: 'example.com/x' }),
       'options.signr: not an option here; the options are keyFormat, signer, name, usages, expiration');
-    throws(() => api.generate({ CN: 'x' }, { usages: ['server auth'] }),
+    await rejects(api.generate({ CN: 'x' }, { usages: ['server auth'] }),
       'options.signer: required with name, usages or expiration (they are the manifest\'s)');
-    throws(() => api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 60 }),
+    await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 60 }),
       'expiration: 60s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more');
-    throws(() => api.generate(42), 'spec: expected the cfssl CSR JSON, as text or as an object');
+    await rejects(api.generate(42), 'spec: expected the cfssl CSR JSON, as text or as an object');
     // Still usable after errors: nothing panicked.
-    assert.ok(api.generate({ CN: 'still.alive' }).csrPem);
+    assert.ok((await api.generate({ CN: 'still.alive' })).csrPem);
+  });
+
+  test('without WebCrypto (an insecure context in a page) every call rejects and says why', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    const message = 'WebCrypto (crypto.subtle) is not available here: serve the page over https or from localhost';
+    try {
+      await rejects(api.generate({ CN: 'x' }), message);
+      await rejects(api.inspect(data('tutorial-p256.csr')), message);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', descriptor);
+    }
+    assert.ok((await api.generate({ CN: 'back' })).csrPem);
+  });
+});
+
+describe('generateWithKey', () => {
+  // Keys made by openssl, in each form it writes them; openssl's `ecparam -genkey` also writes
+  // an EC PARAMETERS block, which is skipped.
+  const keys = [
+    ['RSA-2048 PKCS#8', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], 'rsa-2048', 'RSA PRIVATE KEY'],
+    ['RSA-3072 PKCS#1', ['genrsa', '-traditional', '3072'], 'rsa-3072', 'RSA PRIVATE KEY'],
+    ['P-384 SEC1', ['ecparam', '-genkey', '-name', 'secp384r1'], 'ecdsa-384', 'EC PRIVATE KEY'],
+    ['Ed25519 PKCS#8', ['genpkey', '-algorithm', 'ed25519'], 'ed25519', 'PRIVATE KEY'],
+  ];
+  for (const [name, command, kind, cfsslLabel] of keys) {
+    test(`a key made by openssl (${name}) gets its CSR; the spec asking for another key warns`, async () => {
+      work.write('outside.pem', work.ok(...command));
+      const outside = work.read('outside.pem');
+      const spec = { CN: 'web.example.com', hosts: ['web.example.com'], key: { algo: 'ecdsa', size: 256 } };
+      for (const [keyFormat, label] of [['cfssl', cfsslLabel], ['pkcs8', 'PRIVATE KEY']]) {
+        const made = await api.generateWithKey(spec, outside, { keyFormat, signer: 'example.com/serving' });
+        assert.ok(made.keyPem.startsWith(`-----BEGIN ${label}-----\n`), made.keyPem.slice(0, 40));
+        const { fromKey, fromCsr } = publicKeys(made.csrPem, made.keyPem);
+        assert.equal(fromCsr, fromKey);
+        assert.equal(fromKey, work.ok('pkey', '-in', 'outside.pem', '-pubout'));
+        assert.match(made.manifestYaml, /signerName: example\.com\/serving/);
+        assert.deepEqual(made.warnings, [
+          {
+            field: 'key',
+            message: `ignored: the spec asks for ecdsa-256 but the key given is ${kind}; the CSR is for the key given`,
+          },
+        ]);
+      }
+    });
+  }
+
+  test('the key a spec asks for: no warning, and the key comes back as given', async () => {
+    const key = data('test-p256-key.pem');
+    const made = await api.generateWithKey({ CN: 'a', key: { algo: 'ecdsa', size: 256 } }, key);
+    assert.deepEqual(made.warnings, []);
+    assert.equal(made.keyPem, key);
+    const { fromKey, fromCsr } = publicKeys(made.csrPem, made.keyPem);
+    assert.equal(fromCsr, fromKey);
+  });
+
+  test('an unreadable key rejects with the core\'s message', async () => {
+    await assert.rejects(api.generateWithKey({ CN: 'a' }, 'not a key'), /^Error: key: no private key found/);
   });
 });
 
 describe('manifest', () => {
   const csr = data('tutorial-p256.csr');
-  test('YAML by default: the tutorial manifest', () => {
-    const m = api.manifest(csr, {
+  test('YAML by default: the tutorial manifest', async () => {
+    const m = await api.manifest(csr, {
       signer: 'kubernetes.io/kubelet-serving', name: 'my-svc.my-namespace',
       usages: 'digital signature, key encipherment, server auth',
     });
@@ -125,13 +181,13 @@ describe('manifest', () => {
     assert.equal(m.name, 'my-svc.my-namespace');
     assert.deepEqual(m.usages, ['digital signature', 'key encipherment', 'server auth']);
   });
-  test('name and usages derived from the CSR', () => {
-    const m = api.manifest(csr, { signer: 'example.com/serving' });
+  test('name and usages derived from the CSR', async () => {
+    const m = await api.manifest(csr, { signer: 'example.com/serving' });
     assert.equal(m.name, 'my-pod.my-namespace.pod.cluster.local');
     assert.deepEqual(m.usages, ['digital signature', 'server auth']);
   });
-  test('JSON, name and usages given', () => {
-    const m = api.manifest(csr, {
+  test('JSON, name and usages given', async () => {
+    const m = await api.manifest(csr, {
       signer: 'example.com/serving', format: 'json', name: 'web-1', usages: ['digital signature', 'server auth'],
       expiration: 3600,
     });
@@ -140,16 +196,23 @@ describe('manifest', () => {
     assert.equal(object.spec.expirationSeconds, 3600);
     assert.equal(Buffer.from(object.spec.request, 'base64').toString(), csr);
   });
-  test('errors', () => {
-    assert.throws(() => api.manifest(csr, {}), /^Error: options\.signer: required/);
-    assert.throws(() => api.manifest(csr, { signer: 'example.com/x', name: 'a/b' }), /^Error: metadata\.name: /);
-    assert.throws(() => api.manifest('not a csr', { signer: 'example.com/x' }), Error);
+  test('a CSR whose signature does not verify is refused, as the API server would', async () => {
+    // One bit of the signature flipped: WebCrypto's answer reaches the core.
+    const der = Buffer.from(csr.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    der[der.length - 3] ^= 1;
+    const broken = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE REQUEST-----\n`;
+    await assert.rejects(api.manifest(broken, { signer: 'example.com/x' }), /^Error: spec\.request: .*signature does not verify/);
+  });
+  test('errors', async () => {
+    await assert.rejects(api.manifest(csr, {}), /^Error: options\.signer: required/);
+    await assert.rejects(api.manifest(csr, { signer: 'example.com/x', name: 'a/b' }), /^Error: metadata\.name: /);
+    await assert.rejects(api.manifest('not a csr', { signer: 'example.com/x' }), /^Error: certificate request: /);
   });
 });
 
 describe('lint', () => {
-  test('the tutorial CSR for kubelet-serving: the two upstream errors', () => {
-    const report = api.lint(data('tutorial-p256.csr'), {
+  test('the tutorial CSR for kubelet-serving: the two upstream errors', async () => {
+    const report = await api.lint(data('tutorial-p256.csr'), {
       signer: 'kubernetes.io/kubelet-serving', usages: 'digital signature, key encipherment, server auth',
     });
     assert.equal(report.errors, 2);
@@ -163,23 +226,28 @@ describe('lint', () => {
     assert.match(report.text, /^2 errors, /m);
     assert.deepEqual(report.specWarnings, []);
   });
-  test('a spec (with a throwaway key) that the client signer accepts', () => {
-    const report = api.lint({ CN: 'alice', names: [{ O: 'dev' }], extra: true },
+  test('a spec (with a throwaway key) that the client signer accepts', async () => {
+    const report = await api.lint({ CN: 'alice', names: [{ O: 'dev' }], extra: true },
       { signer: 'kubernetes.io/kube-apiserver-client', expiration: '24h' });
     assert.equal(report.errors, 0, report.text);
     assert.equal(report.specWarnings[0].field, 'extra');
   });
-  test('errors', () => {
-    assert.throws(() => api.lint(data('tutorial-p256.csr'), {}), /^Error: options\.signer: required/);
-    assert.throws(() => api.lint(data('tutorial-p256.csr'), { signer: 'a/b', expiration: 'soon' }),
+  test('a spec for an RSA key: the throwaway key is RSA, so the default usages are RSA\'s', async () => {
+    const report = await api.lint({ CN: 'web.example.com', hosts: ['web.example.com'], key: { algo: 'rsa', size: 2048 } },
+      { signer: 'example.com/serving' });
+    assert.ok(report.usages.includes('key encipherment'), report.usages.join(', '));
+  });
+  test('errors', async () => {
+    await assert.rejects(api.lint(data('tutorial-p256.csr'), {}), /^Error: options\.signer: required/);
+    await assert.rejects(api.lint(data('tutorial-p256.csr'), { signer: 'a/b', expiration: 'soon' }),
       /^Error: expiration: "soon" is not a duration/);
   });
 });
 
 describe('inspect', () => {
-  test('a certificate, as PEM and as DER bytes, at a given time', () => {
+  test('a certificate, as PEM and as DER bytes, at a given time', async () => {
     const at = '2026-06-01T00:00:00Z';
-    const fromPem = api.inspect(data('inspect/leaf.pem'), { at });
+    const fromPem = await api.inspect(data('inspect/leaf.pem'), { at });
     assert.equal(fromPem.input, 'pem');
     assert.equal(fromPem.at, at);
     const [cert] = fromPem.certificates;
@@ -188,21 +256,27 @@ describe('inspect', () => {
     assert.equal(cert.issuer.text, 'O=csrcraft, CN=csrcraft test CA');
     assert.match(fromPem.text, /2a:3b:4c:5d:6e:7f:01:02/);
     const der = new Uint8Array(Buffer.from(data('inspect/leaf.pem').replace(/-----[^-]+-----|\s/g, ''), 'base64'));
-    const fromDer = api.inspect(der, { at: new Date(at) });
+    const fromDer = await api.inspect(der, { at: new Date(at) });
     assert.equal(fromDer.input, 'der');
     assert.deepEqual(fromDer.certificates, fromPem.certificates);
-    assert.equal(api.inspect(der, { at: Date.parse('2028-01-01T00:00:00Z') }).certificates[0].validity.state, 'expired');
+    assert.equal((await api.inspect(der, { at: Date.parse('2028-01-01T00:00:00Z') })).certificates[0].validity.state, 'expired');
   });
-  test('a kubectl object, and the time defaults to now', () => {
-    const seen = api.inspect(data('inspect/kubectl-failed.yaml'));
+  test('CSRs: the self-signature checked by WebCrypto (ECDSA P-256, Ed25519)', async () => {
+    for (const name of ['tutorial-p256.csr', 'tutorial-ed25519.csr']) {
+      const seen = await api.inspect(data(name));
+      assert.deepEqual(seen.request.self_signature, { ok: true, problem: null }, name);
+    }
+  });
+  test('a kubectl object, and the time defaults to now', async () => {
+    const seen = await api.inspect(data('inspect/kubectl-failed.yaml'));
     assert.equal(seen.input, 'kubernetes-yaml');
     assert.equal(seen.kubernetes.signer_name, 'kubernetes.io/kubelet-serving');
     assert.ok(Math.abs(Date.parse(seen.at) - Date.now()) < 60_000, seen.at);
   });
-  test('errors', () => {
-    assert.throws(() => api.inspect('hello'), /^Error: input: /);
-    assert.throws(() => api.inspect(42), /^Error: input: expected text/);
-    assert.throws(() => api.inspect(data('inspect/leaf.pem'), { at: 'yesterday' }), /^Error: time: "yesterday" is not an RFC 3339 time/);
+  test('errors', async () => {
+    await assert.rejects(api.inspect('hello'), /^Error: input: /);
+    await assert.rejects(api.inspect(42), /^Error: input: expected text/);
+    await assert.rejects(api.inspect(data('inspect/leaf.pem'), { at: 'yesterday' }), /^Error: time: "yesterday" is not an RFC 3339 time/);
   });
 });
 
@@ -210,13 +284,13 @@ describe('verify', () => {
   let made;
   let cert;
   let ca;
-  before(() => {
-    made = api.generate({ CN: 'web.example.com', hosts: ['web.example.com'] });
+  before(async () => {
+    made = await api.generate({ CN: 'web.example.com', hosts: ['web.example.com'] });
     ca = makeCa(work);
     cert = signWithCa(work, made.csrPem);
   });
-  test('a certificate from an openssl CA passes every check', () => {
-    const report = api.verify(cert, { ca, key: made.keyPem, csr: made.csrPem, host: 'web.example.com' });
+  test('a certificate from an openssl CA passes every check', async () => {
+    const report = await api.verify(cert, { ca, key: made.keyPem, csr: made.csrPem, host: 'web.example.com' });
     assert.equal(report.verified, true, report.text);
     assert.equal(report.failed, 0);
     assert.deepEqual(report.checks.map((c) => [c.name, c.outcome]), [
@@ -225,20 +299,39 @@ describe('verify', () => {
     ]);
     assert.match(report.text, /signature chain/);
   });
-  test('a wrong CA, a wrong key, a wrong host, a later time: FAIL', () => {
+  test('the key in every form: PKCS#8, and an RSA key and CA', async () => {
+    const pkcs8 = await api.generateWithKey({ CN: 'web.example.com', hosts: ['web.example.com'] }, made.keyPem, { keyFormat: 'pkcs8' });
+    const report = await api.verify(cert, { ca, key: pkcs8.keyPem });
+    assert.equal(report.checks.find((c) => c.name === 'key match').outcome, 'pass', report.text);
+    // An RSA-3072 leaf (sha384WithRSAEncryption self-signature) from an RSA CA.
+    work.ok('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rsa-ca-key.pem', '-out', 'rsa-ca.pem',
+      '-subj', '/CN=rsa test CA', '-days', '2', '-addext', 'basicConstraints=critical,CA:TRUE',
+      '-addext', 'keyUsage=critical,keyCertSign');
+    const rsa = await api.generate({ CN: 'rsa.example.com', hosts: ['rsa.example.com'], key: { algo: 'rsa', size: 3072 } });
+    const rsaCert = signWithCa(work, rsa.csrPem, 'rsa-ca');
+    const rsaReport = await api.verify(rsaCert, { ca: work.read('rsa-ca.pem'), key: rsa.keyPem, csr: rsa.csrPem, host: 'rsa.example.com' });
+    assert.equal(rsaReport.verified, true, rsaReport.text);
+  });
+  test('a wrong CA, a wrong key, a wrong host, a later time: FAIL', async () => {
     const wrongCa = makeCa(work, 'other');
-    const wrong = api.verify(cert, { ca: [wrongCa] });
+    const wrong = await api.verify(cert, { ca: [wrongCa] });
     assert.equal(wrong.verified, false);
     assert.equal(wrong.checks.find((c) => c.name === 'signature chain').outcome, 'fail');
-    const otherKey = api.generate({ CN: 'x' }).keyPem;
-    const r = api.verify(new TextEncoder().encode(cert), {
+    const otherKey = (await api.generate({ CN: 'x' })).keyPem;
+    const r = await api.verify(new TextEncoder().encode(cert), {
       ca: new TextEncoder().encode(ca), key: otherKey, host: 'other.example.com', at: Date.now() + 5 * 86_400_000,
     });
     assert.deepEqual(r.checks.filter((c) => c.outcome === 'fail').map((c) => c.name), ['validity', 'key match', 'hostname']);
   });
-  test('errors', () => {
-    assert.throws(() => api.verify(cert, {}), /^Error: options\.ca: required/);
-    assert.throws(() => api.verify(cert, { ca, key: 'nope' }), /^Error: key: /);
-    assert.throws(() => api.verify(cert, { ca, host: 7 }), /^Error: options\.host: expected a string$/);
+  test('a changed signature: FAIL', async () => {
+    const der = Buffer.from(cert.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    der[der.length - 5] ^= 1;
+    const report = await api.verify(new Uint8Array(der), { ca });
+    assert.equal(report.checks.find((c) => c.name === 'signature chain').outcome, 'fail', report.text);
+  });
+  test('errors', async () => {
+    await assert.rejects(api.verify(cert, {}), /^Error: options\.ca: required/);
+    await assert.rejects(api.verify(cert, { ca, key: 'nope' }), /^Error: key: /);
+    await assert.rejects(api.verify(cert, { ca, host: 7 }), /^Error: options\.host: expected a string$/);
   });
 });

@@ -1,9 +1,10 @@
 // The API's size: wasm + js, gzip -9, after wasm-opt.
 //
-// Issue 4's target is 150 KB; today's build is about 4x that (see the diagnostic and the closing
-// note of the session that measured it). Until the core is slimmed down, this test guards against
-// growth: it fails above CEILING, a few percent over today's size on the Debian toolchain that
-// scripts/test uses, and reports the target as met or missed.
+// Issue 4's target is 150 KB. With the crypto moved to WebCrypto (csrcraft-webcrypto) the build
+// is about 425 KB, still near 3x that: what is left is the core's two ASN.1 stacks, k8s-openapi
+// with jiff, YAML and the text and JSON views. Until the core is slimmed further, this test
+// guards against growth: it fails above CEILING, about 5% over today's size on the Debian
+// toolchain that scripts/test uses, and reports the target as met or missed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { test } from 'node:test';
 import { pkgDir } from './helpers.mjs';
 
 const TARGET = 150 * 1000; // bytes: issue 4's budget
-const CEILING = 640 * 1000; // bytes: 595,392 measured on 2026-11-28, plus room for noise
+const CEILING = 446 * 1000; // bytes: 425,177 measured on 2026-11-28 (WebCrypto), plus 5%
 
 test(`wasm + js stay under the ${CEILING / 1000} KB gzip ceiling`, (t) => {
   // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)

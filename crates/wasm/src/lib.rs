@@ -3,11 +3,14 @@
 //!
 //! Conversions only. Options are read from plain JS objects
 //! ([`convert::Options`]), results are built as plain JS objects, and every
-//! error is a thrown JS `Error` carrying the core's message. The two things
-//! the core takes as arguments come from here: randomness is
-//! `crypto.getRandomValues` (getrandom's `SysRng`), and the time for
-//! `inspect` and `verify` is `Date.now()` unless the caller passes `at`.
-//! The TypeScript types are in `types.d.ts`.
+//! error is a rejected promise with a JS `Error` carrying the core's message.
+//! The crypto is WebCrypto's (`crypto.subtle`, through `csrcraft-webcrypto`):
+//! it makes the keys and their randomness, signs the CSRs and checks
+//! signatures, so every export is `async`. WebCrypto exists only in a secure
+//! context (https, or localhost in a page; always in Node); elsewhere every
+//! call rejects with an error saying so. The time for `inspect` and `verify`
+//! is `Date.now()` unless the caller passes `at`. The TypeScript types are
+//! in `types.d.ts`.
 
 mod convert;
 mod with_key;
@@ -16,7 +19,8 @@ use csrcraft::kubernetes::{
     Expiration, LintOptions, LintReport, Manifest, ManifestFormat, ManifestOptions, SignerName,
     parse_duration_seconds,
 };
-use csrcraft::{CertificateRequest, KeyFormat, PrivateKey, Spec, VerifyInput};
+use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, Spec, VerifyInput};
+use csrcraft_webcrypto::{Signed, checked};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
@@ -31,58 +35,76 @@ const TYPES: &str = include_str!("types.d.ts");
 /// `spec` is the cfssl JSON as text, or an object that is turned into that
 /// text first, so the core's parser and its messages apply either way.
 #[wasm_bindgen(unchecked_return_type = "GenerateResult")]
-pub fn generate(
+pub async fn generate(
     #[wasm_bindgen(unchecked_param_type = "string | CfsslSpec")] spec: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "GenerateOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options = Options::read(&options, GENERATE_OPTIONS)?;
+    let options = GenerateOptions::read(&options)?;
     let parsed = Spec::from_json(&spec_text(&spec)?)?;
-    let made = csrcraft::generate(&parsed.value, &mut getrandom::SysRng)?;
-    generated(&made.key, &made.request, &options, &parsed.warnings)
+    let signed = csrcraft_webcrypto::generate(&parsed.value).await?;
+    options.result(&signed, &parsed.warnings).await
 }
 
-/// The options `generate` and `generateWithKey` take.
-const GENERATE_OPTIONS: &[&str] = &["keyFormat", "signer", "name", "usages", "expiration"];
+/// `generate`'s and `generateWithKey`'s options, read (and checked) before
+/// any key is made.
+struct GenerateOptions {
+    key_format: KeyFormat,
+    manifest: Option<ManifestOptions>,
+}
 
-/// What `generate` and `generateWithKey` return: the CSR, the key in
-/// `options.keyFormat`, the manifest when `options.signer` is given, and the
-/// warnings.
-fn generated(
-    key: &PrivateKey,
-    request: &CertificateRequest,
-    options: &Options,
-    spec_warnings: &[csrcraft::Warning],
-) -> Result<JsValue, JsError> {
-    let key_format = match options.string("keyFormat")?.as_deref() {
-        None | Some("cfssl") => KeyFormat::Cfssl,
-        Some("pkcs8") => KeyFormat::Pkcs8,
-        Some(other) => {
-            return Err(error(format!(
-                "options.keyFormat: {other:?} is not a key format; use \"cfssl\" or \"pkcs8\""
-            )));
-        }
-    };
-    let manifest_yaml = match manifest_options(options, false)? {
-        Some(manifest_options) => Some(Manifest::new(request, &manifest_options)?.to_yaml()?),
-        None => None,
-    };
-    let key_pem = key.to_pem(key_format)?;
-    Ok(Out::new()
-        .set("csrPem", request.pem())
-        .set("keyPem", key_pem.as_str())
-        .set(
-            "manifestYaml",
-            manifest_yaml.map_or(JsValue::NULL, JsValue::from),
-        )
-        .set("warnings", warnings(spec_warnings))
-        .into())
+impl GenerateOptions {
+    fn read(options: &JsValue) -> Result<Self, JsError> {
+        let options = Options::read(
+            options,
+            &["keyFormat", "signer", "name", "usages", "expiration"],
+        )?;
+        let key_format = match options.string("keyFormat")?.as_deref() {
+            None | Some("cfssl") => KeyFormat::Cfssl,
+            Some("pkcs8") => KeyFormat::Pkcs8,
+            Some(other) => {
+                return Err(error(format!(
+                    "options.keyFormat: {other:?} is not a key format; use \"cfssl\" or \"pkcs8\""
+                )));
+            }
+        };
+        Ok(Self {
+            key_format,
+            manifest: manifest_options(&options, false)?,
+        })
+    }
+
+    /// The CSR, the key in `keyFormat`, the manifest when a signer was given,
+    /// and the warnings.
+    async fn result(
+        &self,
+        signed: &Signed,
+        spec_warnings: &[csrcraft::Warning],
+    ) -> Result<JsValue, JsError> {
+        let manifest_yaml = match &self.manifest {
+            Some(options) => {
+                let made = checked(|v| Manifest::new_checked(&signed.request, options, v)).await?;
+                Some(made?.to_yaml()?)
+            }
+            None => None,
+        };
+        let key_pem = signed.key.to_pem(self.key_format)?;
+        Ok(Out::new()
+            .set("csrPem", signed.request.pem())
+            .set("keyPem", key_pem.as_str())
+            .set(
+                "manifestYaml",
+                manifest_yaml.map_or(JsValue::NULL, JsValue::from),
+            )
+            .set("warnings", warnings(spec_warnings))
+            .into())
+    }
 }
 
 /// Wraps a PEM CSR in a Kubernetes CertificateSigningRequest for
 /// `options.signer`, in YAML (default) or JSON.
 #[wasm_bindgen(unchecked_return_type = "ManifestResult")]
-pub fn manifest(
-    #[wasm_bindgen(js_name = "csrPem")] csr_pem: &str,
+pub async fn manifest(
+    #[wasm_bindgen(js_name = "csrPem")] csr_pem: String,
     #[wasm_bindgen(unchecked_param_type = "ManifestOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = Options::read(
@@ -103,8 +125,8 @@ pub fn manifest(
             "options.signer: required, e.g. \"example.com/serving\" or \"kubernetes.io/kube-apiserver-client\"",
         ));
     };
-    let request = CertificateRequest::from_pem(csr_pem)?;
-    let manifest = Manifest::new(&request, &manifest_options)?;
+    let request = CertificateRequest::from_pem(&csr_pem)?;
+    let manifest = checked(|v| Manifest::new_checked(&request, &manifest_options, v)).await??;
     Ok(Out::new()
         .set("text", manifest.render(format)?)
         .set(
@@ -123,7 +145,7 @@ pub fn manifest(
 /// won't. Given a spec instead of a PEM CSR, the CSR is made from it with a
 /// throwaway key that never leaves this call.
 #[wasm_bindgen(unchecked_return_type = "LintResult")]
-pub fn lint(
+pub async fn lint(
     #[wasm_bindgen(js_name = "csrOrSpec", unchecked_param_type = "string | CfsslSpec")]
     csr_or_spec: JsValue,
     #[wasm_bindgen(unchecked_param_type = "LintOptions")] options: JsValue,
@@ -147,14 +169,16 @@ pub fn lint(
         Some(text) if text.contains("-----BEGIN ") => (CertificateRequest::from_pem(&text)?, None),
         _ => {
             let parsed = Spec::from_json(&spec_text(&csr_or_spec)?)?;
-            // The key is dropped (and zeroized) here: only the CSR is linted.
-            let made = csrcraft::generate(&parsed.value, &mut getrandom::SysRng)?;
-            // Read back from PEM, as the cluster will read it.
-            let request = CertificateRequest::from_pem(&made.request.pem())?;
-            (request, Some(parsed.warnings))
+            // The key is dropped (and zeroized) here: only the CSR is linted,
+            // read back from PEM as the cluster will read it.
+            let pem = csrcraft_webcrypto::generate(&parsed.value)
+                .await?
+                .request
+                .pem();
+            (CertificateRequest::from_pem(&pem)?, Some(parsed.warnings))
         }
     };
-    let info = request.info()?;
+    let info = checked(|v| request.info_checked(v)).await??;
     let report = LintReport::new(&info, &lint_options);
     Ok(Out::from(json_object(&report.to_json()?)?)
         .set("text", report.to_text())
@@ -169,13 +193,14 @@ pub fn lint(
 /// holds, given as PEM, DER, or base64 of either: the core's published
 /// inspection JSON as an object, plus its text view.
 #[wasm_bindgen(unchecked_return_type = "InspectResult")]
-pub fn inspect(
+pub async fn inspect(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "InspectOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = Options::read(&options, &["at"])?;
     let input = convert::bytes(&input, "input")?;
-    let inspection = csrcraft::inspect(&input, options.time("at")?)?;
+    let at = options.time("at")?;
+    let inspection = checked(|v| csrcraft::inspect_checked(&input, at, v)).await??;
     Ok(Out::from(json_object(&inspection.to_json()?)?)
         .set("text", inspection.to_text())
         .into())
@@ -185,7 +210,7 @@ pub fn inspect(
 /// when given, the private key, the CSR and a host name, at `options.at`
 /// (default: now).
 #[wasm_bindgen(unchecked_return_type = "VerifyResult")]
-pub fn verify(
+pub async fn verify(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] cert: JsValue,
     #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
@@ -201,7 +226,7 @@ pub fn verify(
         ));
     }
     let key = match options.string("key")?.map(Zeroizing::new) {
-        Some(pem) => Some(PrivateKey::from_pem(&pem)?.public_key_info()?),
+        Some(pem) => Some(KeyDocument::from_pem(&pem)?),
         None => None,
     };
     let request = match options.string("csr")? {
@@ -210,15 +235,22 @@ pub fn verify(
     };
     let host = options.string("host")?;
     let at = options.time("at")?;
-    let report = csrcraft::verify(&VerifyInput {
-        chain: &chain,
-        trust: &trust,
-        key: key.as_ref(),
-        request: request.as_ref(),
-        host: host.as_deref(),
-        at,
-        signatures: &csrcraft::SoftwareVerifier,
-    })?;
+    let key = match key {
+        Some(key) => Some(csrcraft_webcrypto::public_key(&key).await?),
+        None => None,
+    };
+    let report = checked(|signatures| {
+        csrcraft::verify(&VerifyInput {
+            chain: &chain,
+            trust: &trust,
+            key: key.as_ref(),
+            request: request.as_ref(),
+            host: host.as_deref(),
+            at,
+            signatures,
+        })
+    })
+    .await??;
     Ok(Out::from(json_object(&report.to_json(at)?)?)
         .set("text", report.to_string())
         .into())
