@@ -2,11 +2,12 @@
 // Browser benchmark: csrcraft's wasm API against @peculiar/x509 and PKI.js, in one headless
 // Chromium page, in one run. See bench/README.md ("Benchmark: in the browser").
 //
-//   node bench/browser/run.mjs [--quick] [--p256 N] [--rsa N] [--rsa-wasm N] [--verify N] [--serve]
+//   node bench/browser/run.mjs [--quick] [--p256 N] [--rsa N] [--verify N] [--serve]
 //
 // Sets up a P-256 CA and a P-256 leaf it signs (openssl, in a temp dir), serves the page, the
 // built API (target/pkg; scripts/wasm-pkg makes it) and the peers' files from node_modules on
-// 127.0.0.1, runs bench/browser/bench.mjs in Debian's /usr/bin/chromium (through playwright-core;
+// 127.0.0.1 with COOP/COEP headers (a cross-origin isolated page: performance.now() at 5 µs, not
+// 100 µs), runs bench/browser/bench.mjs in Debian's /usr/bin/chromium (through playwright-core;
 // no browser is ever downloaded), checks each tool's output once (CSRs with `openssl req
 // -verify` and the same subject and SANs, certificate verification true), then prints per case
 // and tool the median, p10-p90 and the ratios csrcraft/peer against the targets.
@@ -34,7 +35,7 @@ const die = (code, message) => {
 
 // --- arguments --------------------------------------------------------------------------------
 
-const config = { p256: 200, p256Warmup: 20, rsa: 60, rsaWarmup: 3, rsaWasm: 15, verify: 300, verifyWarmup: 30 };
+const config = { p256: 200, p256Warmup: 20, rsa: 150, rsaWarmup: 3, verify: 300, verifyWarmup: 30 };
 let serveOnly = false;
 {
   const argv = process.argv.slice(2);
@@ -45,10 +46,9 @@ let serveOnly = false;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--quick') Object.assign(config, { p256: 50, p256Warmup: 5, rsa: 10, rsaWarmup: 1, rsaWasm: 3, verify: 50, verifyWarmup: 5 });
+    if (a === '--quick') Object.assign(config, { p256: 50, p256Warmup: 5, rsa: 10, rsaWarmup: 1, verify: 50, verifyWarmup: 5 });
     else if (a === '--p256') config.p256 = count(a, argv[++i]);
     else if (a === '--rsa') config.rsa = count(a, argv[++i]);
-    else if (a === '--rsa-wasm') config.rsaWasm = count(a, argv[++i]);
     else if (a === '--verify') config.verify = count(a, argv[++i]);
     else if (a === '--serve') serveOnly = true;
     else if (a === '-h' || a === '--help') {
@@ -57,7 +57,6 @@ let serveOnly = false;
       process.exit(0);
     } else die(2, `unknown argument ${a}; see --help`);
   }
-  config.rsaWasm = Math.min(config.rsaWasm, config.rsa);
 }
 
 for (const [file, hint] of [
@@ -70,8 +69,8 @@ for (const [file, hint] of [
 ]) {
   if (!existsSync(file)) die(2, `${file} not found: ${hint}`);
 }
-if (!readFileSync(join(pkgDir, 'csrcraft.js'), 'utf8').includes('export function generateWithKey')) {
-  die(2, `${pkgDir}/csrcraft.js has no generateWithKey: rebuild it with scripts/wasm-pkg`);
+if (!readFileSync(join(pkgDir, 'csrcraft.d.ts'), 'utf8').includes('): Promise<GenerateResult>;')) {
+  die(2, `${pkgDir} has the synchronous API (before WebCrypto): rebuild it with scripts/wasm-pkg`);
 }
 if (spawnSync('openssl', ['version']).status !== 0) die(2, 'openssl not found (Debian package openssl)');
 
@@ -235,7 +234,10 @@ try {
   if (!(await page.evaluate(() => window.benchReady === true))) {
     die(1, `the page did not load:\n${errors.join('\n')}`);
   }
-  console.error(`bench/browser: ${origin}/ in Chromium ${browserVersion}; running (about half a minute)...`);
+  console.error(`bench/browser: ${origin}/ in Chromium ${browserVersion}; running (about a minute)...`);
+  const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
+  console.error(`bench/browser: cross-origin isolated: ${isolated}`);
+  if (isolated !== true) die(1, 'the page is not cross-origin isolated (COOP/COEP): performance.now() would be 100 µs coarse');
   out = await page.evaluate((c) => window.runBench(c), config);
   if (errors.length) die(1, `the page reported errors:\n${errors.join('\n')}`);
 } finally {
@@ -333,12 +335,8 @@ const target = (label, id, tool, peerName, limit) => {
 };
 const fasterPeer = (id) => (stats[id]['@peculiar/x509'].median <= stats[id]['PKI.js'].median ? '@peculiar/x509' : 'PKI.js');
 lines.push('', 'Targets (csrcraft / peer: ratio of medians [bootstrap 95% interval], target, verdict):');
-for (const tool of ['csrcraft generate (wasm)', 'csrcraft + WebCrypto key']) {
-  lines.push(target(`P-256 key + CSR, ${tool}`, 'p256', tool, fasterPeer('p256'), 0.3));
-}
-for (const tool of ['csrcraft generate (wasm)', 'csrcraft + WebCrypto key']) {
-  lines.push(target(`RSA-2048 key + CSR, ${tool}`, 'rsa2048', tool, '@peculiar/x509', 1.0));
-}
+lines.push(target('P-256 key + CSR, csrcraft generate', 'p256', 'csrcraft generate', fasterPeer('p256'), 0.3));
+lines.push(target('RSA-2048 key + CSR, csrcraft generate', 'rsa2048', 'csrcraft generate', '@peculiar/x509', 1.0));
 lines.push(target('parse + verify, csrcraft verify', 'verify', 'csrcraft verify', '@peculiar/x509', 0.5));
 lines.push('  (P-256 is judged against the faster peer of this run; RSA-2048 and verify against @peculiar/x509.)');
 lines.push('', 'A benchmark, not a test: the exit status does not depend on the targets.', '');
