@@ -1,5 +1,5 @@
-//! The page: holds the state (`use_reducer`), starts the worker, computes the views through
-//! the core, and lays out the components.
+//! The page: holds the state (`use_reducer`), starts its effects and key generation, and lays
+//! out the components.
 
 use yew::prelude::*;
 
@@ -13,12 +13,11 @@ use crate::components::spec_form::SpecFormView;
 use crate::components::spec_json::SpecJson;
 use crate::components::verify_panel::VerifyPanel;
 use crate::derive;
-use crate::protocol::Request;
-use crate::services::clock::{Ticker, now_ms, unix_now};
-use crate::services::page::{UnloadGuard, confirm, set_theme};
-use crate::services::worker::{KeyWorker, Reply};
-use crate::services::{clipboard, download};
-use crate::state::{Action, Job, State};
+use crate::hooks::{use_checked_views, use_theme, use_ticker, use_unload_guard};
+use crate::services::clock::now_ms;
+use crate::services::page::confirm;
+use crate::services::{clipboard, crypto, download, task};
+use crate::state::{Action, InspectInputs, Job, LintInputs, State, VerifyInputs, shown};
 
 /// The whole app.
 #[function_component(App)]
@@ -26,82 +25,25 @@ pub fn app() -> Html {
     let state = use_reducer(State::default);
     let dispatch = state.dispatcher();
     let act = dispatch.to_callback();
+    let unavailable = use_memo((), |_| crypto::unavailable());
 
-    // The worker starts with the page, so its script and wasm load up front.
-    let worker = use_memo((), {
-        let dispatch = dispatch.clone();
-        move |_| {
-            KeyWorker::start(Callback::from(move |reply| {
-                dispatch.dispatch(match reply {
-                    Reply::Ready => Action::WorkerReady,
-                    Reply::Response(response) => Action::Reply(response),
-                    Reply::Broken(message) => Action::WorkerBroken(message),
-                })
-            }))
-        }
-    });
-    {
-        let (dispatch, failed) = (dispatch.clone(), worker.as_ref().as_ref().err().cloned());
-        use_effect_with(failed, move |failed| {
-            if let Some(message) = failed {
-                dispatch.dispatch(Action::WorkerBroken(message.clone()));
-            }
-        });
-    }
+    use_checked_views(&state);
+    use_ticker(&state);
+    use_unload_guard(state.holds_key());
+    use_theme(state.theme);
 
-    // A ticking clock while a job runs.
-    let running = match &state.job {
-        Job::Running { id, .. } => Some(*id),
-        _ => None,
-    };
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(running, move |running| {
-            let ticker = running.and_then(|_| {
-                Ticker::start(100, move || dispatch.dispatch(Action::Tick(now_ms())))
-            });
-            move || drop(ticker)
-        });
-    }
-    // Warn before a reload or close loses the key.
-    use_effect_with(state.holds_key(), |&holds| {
-        let guard = if holds { UnloadGuard::install() } else { None };
-        move || drop(guard)
-    });
-    use_effect_with(state.theme, |theme| set_theme(theme.attribute()));
-
-    // Views, recomputed only when what they depend on changes.
-    let generated_id = state.generated.as_ref().map(|g| g.id);
     let spec = use_memo(state.spec_json.clone(), |json| derive::check_spec(json));
     let notes = Notes::of(&spec);
-    let lint = use_memo(
-        (
-            state.spec_json.clone(),
-            state.signer.clone(),
-            state.usages.clone(),
-            state.expiration.clone(),
-            generated_id,
-        ),
-        {
-            let state = state.clone();
-            move |_| derive::lint_view(&state, &mut getrandom::SysRng)
-        },
-    );
-    let verify = use_memo(
-        (
-            state.cert_input.clone(),
-            state.ca_input.clone(),
-            state.host.clone(),
-            generated_id,
-        ),
-        {
-            let state = state.clone();
-            move |_| derive::verify_view(&state, unix_now()).map(|r| r.map_err(|e| e.to_string()))
-        },
-    );
-    let inspection = use_memo(state.cert_input.clone(), |text| {
-        derive::inspect_view(text, unix_now()).map(|r| r.map_err(|e| e.to_string()))
-    });
+    let (lint, lint_pending) = shown(&state.lint, &LintInputs::of(&state));
+    let (report, report_pending) = shown(&state.verify, &VerifyInputs::of(&state));
+    let (inspection, inspection_pending) = shown(&state.inspection, &InspectInputs::of(&state));
+    // The manifest shown is always the current CSR's, perhaps for settings being re-checked.
+    let generated_id = state.generated.as_ref().map(|g| g.id);
+    let manifest = state
+        .manifest
+        .as_ref()
+        .filter(|m| m.inputs.generated == generated_id)
+        .map(|m| m.value.clone());
 
     let notice = act.reform(Action::Notice);
     let on_copy = Callback::from({
@@ -120,9 +62,7 @@ pub fn app() -> Html {
         }
     });
     let on_generate = {
-        let state = state.clone();
-        let dispatch = dispatch.clone();
-        let worker = worker.clone();
+        let (state, dispatch) = (state.clone(), dispatch.clone());
         Callback::from(move |()| {
             if matches!(state.job, Job::Running { .. }) {
                 return;
@@ -134,22 +74,19 @@ pub fn app() -> Html {
             {
                 return;
             }
-            let what = match derive::check_spec(&state.spec_json) {
-                Ok(parsed) => parsed.value.key_algorithm().to_string(),
+            let spec = match derive::check_spec(&state.spec_json) {
+                Ok(parsed) => parsed.value,
                 Err(e) => return dispatch.dispatch(Action::Notice(e.to_string())),
-            };
-            let Ok(worker) = worker.as_ref() else {
-                return;
             };
             let id = state.next_id;
             dispatch.dispatch(Action::Start {
                 id,
-                what,
+                what: spec.key_algorithm().to_string(),
                 at_ms: now_ms(),
             });
-            worker.send(&Request {
-                id,
-                spec_json: state.spec_json.clone(),
+            let dispatch = dispatch.clone();
+            task::spawn(crypto::generate(spec), move |made| {
+                dispatch.dispatch(Action::Generated { id, made })
             });
         })
     };
@@ -165,26 +102,24 @@ pub fn app() -> Html {
     };
 
     let fresh = derive::fresh(&state).is_some();
+    let manifest_name = manifest
+        .as_ref()
+        .and_then(|m| m.as_ref().ok())
+        .map(|m| m.name.clone());
     let outputs = state.generated.as_ref().map(|g| {
-        let manifest = derive::manifest(&state, g);
-        let name = manifest.as_ref().map_or_else(|_| "NAME".to_owned(), |m| m.name().to_owned());
+        let name = manifest_name.clone().unwrap_or_else(|| "NAME".to_owned());
         html! {
             <Outputs
                 csr_pem={AttrValue::from(g.request.pem())}
                 key_pem={AttrValue::from(g.key_pem.as_str().to_owned())}
                 cfssl_json={AttrValue::from(derive::cfssl_json(g).as_str().to_owned())}
-                manifest={manifest.and_then(|m| m.to_yaml()).map(AttrValue::from).map_err(|e| e.to_string())}
+                manifest={manifest.clone().map(|m| m.map(|m| AttrValue::from(m.yaml)))}
                 commands={derive::next_commands(&name)}
                 stale={!fresh}
                 on_copy={on_copy.clone()}
                 on_download={on_download.clone()} />
         }
     });
-    let effective_name = state
-        .generated
-        .as_ref()
-        .and_then(|g| derive::manifest(&state, g).ok())
-        .map(|m| AttrValue::from(m.name().to_owned()));
 
     html! {
         <>
@@ -203,7 +138,7 @@ pub fn app() -> Html {
                     <div class="two">
                         <KubernetesPanel
                             name={AttrValue::from(state.name.clone())}
-                            effective_name={effective_name}
+                            effective_name={manifest_name.map(AttrValue::from)}
                             signer={AttrValue::from(state.signer.clone())}
                             usages={derive::shown_usages(&state)}
                             default_usages={state.usages.is_none()}
@@ -214,12 +149,12 @@ pub fn app() -> Html {
                             on_usage={act.reform(Action::ToggleUsage)}
                             on_reset_usages={act.reform(|()| Action::ResetUsages)}
                             on_expiration={act.reform(Action::Expiration)} />
-                        <LintFindings view={(*lint).clone()} />
+                        <LintFindings view={lint.cloned()} pending={lint_pending} />
                     </div>
                 </section>
                 <section class="card" aria-labelledby="h-gen">
                     <h2 id="h-gen"><span class="step">{ "3" }</span>{ "Generate the key and CSR" }</h2>
-                    <GenerateBar job={state.job.clone()} worker={state.worker.clone()} spec_ok={spec.is_ok()}
+                    <GenerateBar job={state.job.clone()} unavailable={(*unavailable).clone()} spec_ok={spec.is_ok()}
                         holds_key={state.holds_key()} key_format={state.key_format}
                         on_generate={on_generate} on_key_format={act.reform(Action::KeyFormat)} on_forget={on_forget} />
                     { for outputs }
@@ -231,8 +166,9 @@ pub fn app() -> Html {
                         ca={AttrValue::from(state.ca_input.clone())}
                         host={AttrValue::from(state.host.clone())}
                         holds_key={state.holds_key()}
-                        report={(*verify).clone()}
-                        inspection={(*inspection).clone()}
+                        report={report.cloned().flatten()}
+                        inspection={inspection.cloned().flatten()}
+                        pending={report_pending || inspection_pending}
                         on_cert={act.reform(Action::Cert)}
                         on_ca={act.reform(Action::Ca)}
                         on_host={act.reform(Action::Host)} />

@@ -1,13 +1,8 @@
-//! The entry point of the one wasm module, which runs twice: in the page it mounts the app, and
-//! in the key-generation worker (web/worker.js loads the same module) it answers requests.
+//! The entry point: mounts the app in the page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    if csrcraft_web::in_worker() {
-        csrcraft_web::run_worker();
-    } else {
-        yew::Renderer::<csrcraft_web::App>::new().render();
-    }
+    yew::Renderer::<csrcraft_web::App>::new().render();
 }
 
 /// Natively the crate only builds (for clippy and its unit tests); the app runs in a browser.

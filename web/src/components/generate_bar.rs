@@ -4,15 +4,15 @@ use csrcraft::KeyFormat;
 use yew::prelude::*;
 
 use crate::services::page::value_of;
-use crate::state::{Job, WorkerStatus};
+use crate::state::Job;
 
 /// Properties of [`GenerateBar`].
 #[derive(Properties, PartialEq)]
 pub struct GenerateBarProps {
     /// The job.
     pub job: Job,
-    /// The worker.
-    pub worker: WorkerStatus,
+    /// Why keys cannot be made in this page, if they cannot.
+    pub unavailable: Option<String>,
     /// Can the spec be used?
     pub spec_ok: bool,
     /// Is a key held?
@@ -48,20 +48,17 @@ pub fn generate_bar(props: &GenerateBarProps) -> Html {
             ..
         } => html! {
             <span class="progress"><span class="spinner" aria-hidden="true"></span>
-                { format!("Generating an {what} key in a web worker… {:.1} s", (now_ms - started_ms) / 1000.0) }
+                { format!("Generating an {what} key with WebCrypto… {:.1} s", (now_ms - started_ms) / 1000.0) }
             </span>
         },
         Job::Failed(message) => {
             html! { <span class="note error"><span class="badge">{ "error" }</span>{ message }</span> }
         }
-        Job::Idle => match &props.worker {
-            WorkerStatus::Loading => {
-                html! { <span class="hint">{ "Starting the key worker…" }</span> }
+        Job::Idle => match &props.unavailable {
+            None => {
+                html! { <span class="hint">{ "Keys are made by your browser's WebCrypto, off the page's thread: the page stays responsive." }</span> }
             }
-            WorkerStatus::Ready => {
-                html! { <span class="hint">{ "Keys are made in a web worker; the page stays responsive." }</span> }
-            }
-            WorkerStatus::Broken(m) => {
+            Some(m) => {
                 html! { <span class="note error"><span class="badge">{ "error" }</span>{ m }</span> }
             }
         },
@@ -69,7 +66,7 @@ pub fn generate_bar(props: &GenerateBarProps) -> Html {
     html! {
         <div class="generate-bar">
             <button type="button" class="primary" data-testid="generate" onclick={on_generate}
-                disabled={running || !props.spec_ok} aria-busy={running.to_string()}>
+                disabled={running || !props.spec_ok || props.unavailable.is_some()} aria-busy={running.to_string()}>
                 { if props.holds_key { "Generate a new key and CSR" } else { "Generate key and CSR" } }
             </button>
             <div data-testid="progress" role="status" aria-live="polite">{ progress }</div>

@@ -8,16 +8,19 @@ use crate::derive::{LintSubject, LintView};
 /// Properties of [`LintFindings`].
 #[derive(Properties, PartialEq)]
 pub struct LintFindingsProps {
-    /// The findings, or why there are none yet.
-    pub view: LintView,
+    /// The findings, or why there are none yet; `None` before the first check.
+    pub view: Option<LintView>,
+    /// Is a newer check still running (the view shown is for earlier settings)?
+    pub pending: bool,
 }
 
 /// The lint panel.
 #[function_component(LintFindings)]
 pub fn lint_findings(props: &LintFindingsProps) -> Html {
     let body = match &props.view {
-        LintView::Waiting(why) => html! { <p class="hint">{ why }</p> },
-        LintView::Report { subject, findings } => {
+        None => html! { <p class="hint">{ "Checking…" }</p> },
+        Some(LintView::Waiting(why)) => html! { <p class="hint">{ why }</p> },
+        Some(LintView::Report { subject, findings }) => {
             let about = match subject {
                 LintSubject::Generated => "the generated CSR",
                 LintSubject::Stale => "the last generated CSR (the spec has changed since)",
@@ -59,7 +62,8 @@ pub fn lint_findings(props: &LintFindingsProps) -> Html {
         }
     };
     html! {
-        <div class="lint" data-testid="lint-findings" aria-live="polite">
+        <div class={classes!("lint", props.pending.then_some("pending"))} data-testid="lint-findings"
+            aria-live="polite" aria-busy={props.pending.to_string()}>
             <h3>{ "Will the signer issue it?" }</h3>
             { body }
         </div>

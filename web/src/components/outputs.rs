@@ -14,8 +14,8 @@ pub struct OutputsProps {
     pub key_pem: AttrValue,
     /// The cfssl `{"csr","key"}` line.
     pub cfssl_json: AttrValue,
-    /// Manifest YAML, or what stops it.
-    pub manifest: Result<AttrValue, String>,
+    /// Manifest YAML, or what stops it; `None` while it is being written.
+    pub manifest: Option<Result<AttrValue, String>>,
     /// The next commands.
     pub commands: Vec<String>,
     /// Was this made from an older version of the spec?
@@ -45,14 +45,20 @@ pub fn outputs(props: &OutputsProps) -> Html {
             </div>
             <div class="two">
                 { match &props.manifest {
-                    Ok(yaml) => html! {
+                    Some(Ok(yaml)) => html! {
                         <OutputBlock title="CertificateSigningRequest (csr.yaml)" testid="manifest-yaml" text={yaml.clone()}
                             file_name={Some(AttrValue::from("csr.yaml"))} on_copy={copy.clone()} on_download={download.clone()} />
                     },
-                    Err(problem) => html! {
+                    Some(Err(problem)) => html! {
                         <div class="output">
                             <label>{ "CertificateSigningRequest (csr.yaml)" }</label>
                             <p class="note error" data-testid="manifest-yaml"><span class="badge">{ "error" }</span>{ problem }</p>
+                        </div>
+                    },
+                    None => html! {
+                        <div class="output">
+                            <label>{ "CertificateSigningRequest (csr.yaml)" }</label>
+                            <p class="hint" data-testid="manifest-yaml" aria-busy="true">{ "Writing the manifest…" }</p>
                         </div>
                     },
                 } }

@@ -21,6 +21,8 @@ pub struct VerifyPanelProps {
     pub report: Option<Result<VerifyReport, String>>,
     /// The inspect text.
     pub inspection: Option<Result<String, String>>,
+    /// Is a newer check still running (what is shown is for earlier input)?
+    pub pending: bool,
     /// Certificate changed.
     pub on_cert: Callback<String>,
     /// CA changed.
@@ -128,9 +130,10 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
                     "Generate (or keep) a key in this page to also check the key and CSR match."
                 } }</p>
             </div>
-            <div data-testid="verify-report" aria-live="polite">{ report }</div>
+            <div data-testid="verify-report" class={classes!(props.pending.then_some("pending"))}
+                aria-live="polite" aria-busy={props.pending.to_string()}>{ report }</div>
             if let Some(inspection) = &props.inspection {
-                <details class="inspect" open=true>
+                <details class={classes!("inspect", props.pending.then_some("pending"))} open=true>
                     <summary>{ "What the certificate says (inspect)" }</summary>
                     { match inspection {
                         Ok(text) => html! { <pre class="code" data-testid="inspect-view">{ text }</pre> },

@@ -1,10 +1,11 @@
-//! The only modules that touch browser APIs (through web-sys). Each is small and does one
-//! thing; everything else in the app is plain Rust over the core.
+//! The only modules that touch browser APIs (through web-sys, and WebCrypto through
+//! csrcraft-webcrypto). Each is small and does one thing; everything else in the app is plain
+//! Rust over the core.
 
 pub mod clipboard;
 pub mod clock;
+pub mod crypto;
 pub mod download;
 pub mod files;
 pub mod page;
-pub mod worker;
-pub mod worker_side;
+pub mod task;

@@ -75,8 +75,3 @@ pub fn value_of(event: &web_sys::Event) -> String {
         String::new()
     }
 }
-
-/// Is this code running in a worker rather than the page?
-pub fn in_worker() -> bool {
-    js_sys::global().dyn_into::<web_sys::Window>().is_err()
-}

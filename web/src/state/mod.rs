@@ -1,113 +1,36 @@
 //! The app's state, the verbs that change it, and the reducer.
 
+mod examples;
+mod inputs;
+mod theme;
+
 use std::rc::Rc;
 
-use csrcraft::{CertificateRequest, KeyFormat, KeyPem, PrivateKey};
+use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, KeyPem, PublicKeyInfo, VerifyReport};
+use csrcraft_webcrypto::Signed;
 use yew::Reducible;
-use zeroize::Zeroizing;
 
+pub use self::examples::{CUSTOM_SIGNER, EXAMPLE_SPEC};
+use self::examples::{EXAMPLE_HOST, EXAMPLE_NAME, EXAMPLE_SIGNER, EXAMPLE_USAGES, STARTER_SPEC};
+use self::inputs::keep;
+pub use self::inputs::{InspectInputs, LintInputs, ManifestInputs, Slot, VerifyInputs, shown};
+pub use self::theme::Theme;
+use crate::derive::{LintView, ManifestText};
 use crate::form::{FormEdit, SpecForm};
-use crate::protocol::Response;
 
-/// The Kubernetes tutorial's spec ("Manage TLS Certificates in a Cluster").
-pub const EXAMPLE_SPEC: &str = r#"{
-  "hosts": [
-    "my-svc.my-namespace.svc.cluster.local",
-    "my-pod.my-namespace.pod.cluster.local",
-    "172.168.0.24",
-    "10.0.34.2"
-  ],
-  "CN": "my-pod.my-namespace.pod.cluster.local",
-  "key": {
-    "algo": "ecdsa",
-    "size": 256
-  },
-  "names": [
-    {
-      "C": "CN",
-      "ST": "Beijing",
-      "L": "Beijing",
-      "O": "example",
-      "OU": "example"
-    }
-  ]
-}"#;
-
-/// The tutorial's manifest settings, which the lint takes apart.
-pub const EXAMPLE_NAME: &str = "my-svc.my-namespace";
-/// The tutorial's signer.
-pub const EXAMPLE_SIGNER: &str = "kubernetes.io/kubelet-serving";
-/// The tutorial's usages.
-pub const EXAMPLE_USAGES: [&str; 3] = ["digital signature", "key encipherment", "server auth"];
-
-/// The spec the page opens with.
-pub const STARTER_SPEC: &str = r#"{
-  "CN": "web.example.com",
-  "hosts": [
-    "web.example.com"
-  ],
-  "key": {
-    "algo": "ecdsa",
-    "size": 256
-  },
-  "names": []
-}"#;
-
-/// A signer you run yourself: the suggestion for a custom signer name.
-pub const CUSTOM_SIGNER: &str = "example.com/serving";
-
-/// Colour theme; kept in memory only.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    #[default]
-    System,
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-}
-
-impl Theme {
-    /// The next theme for the toggle.
-    pub fn next(self) -> Self {
-        match self {
-            Theme::System => Theme::Dark,
-            Theme::Dark => Theme::Light,
-            Theme::Light => Theme::System,
-        }
-    }
-
-    /// The `data-theme` attribute's value, `None` to follow the system.
-    pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        }
-    }
-
-    /// What the toggle says.
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Theme: system",
-            Theme::Light => "Theme: light",
-            Theme::Dark => "Theme: dark",
-        }
-    }
-}
-
-/// A key and CSR made by the worker, held in the page's memory only.
+/// A key and CSR made by WebCrypto, held in the page's memory only.
 #[derive(Clone)]
 pub struct Generated {
-    /// Which generation this is (the worker request id).
+    /// Which generation this is (the job's id).
     pub id: u32,
     /// The CSR.
     pub request: CertificateRequest,
-    /// The key, zeroized on drop.
-    pub key: Rc<PrivateKey>,
+    /// The private key as PKCS#8, zeroized on drop.
+    pub key: Rc<KeyDocument>,
+    /// Its public half, for the key match when verifying.
+    pub public_key: PublicKeyInfo,
     /// The key as PEM in the chosen format, zeroized on drop.
-    pub key_pem: KeyPem,
+    pub key_pem: Rc<KeyPem>,
     /// The spec text it was made from.
     pub spec_json: String,
 }
@@ -123,11 +46,11 @@ impl PartialEq for Generated {
 pub enum Job {
     /// Nothing running.
     Idle,
-    /// The worker is at it.
+    /// WebCrypto is at it.
     Running {
-        /// Request id.
+        /// The job's id.
         id: u32,
-        /// The spec sent.
+        /// The spec it was started with.
         spec_json: String,
         /// What is being made, e.g. `rsa-4096`.
         what: String,
@@ -140,17 +63,11 @@ pub enum Job {
     Failed(String),
 }
 
-/// The key-generation worker's condition.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum WorkerStatus {
-    /// Its script and wasm are loading.
-    #[default]
-    Loading,
-    /// Ready for requests.
-    Ready,
-    /// It failed; the message says how.
-    Broken(String),
-}
+/// The verification's result: `None` until a certificate is given.
+pub type VerifyView = Option<Result<VerifyReport, String>>;
+
+/// The inspect text: `None` until a certificate is given.
+pub type InspectView = Option<Result<String, String>>;
 
 /// Everything the page shows.
 #[derive(Clone, PartialEq)]
@@ -169,9 +86,7 @@ pub struct State {
     pub expiration: String,
     /// The key-generation job.
     pub job: Job,
-    /// The worker's condition.
-    pub worker: WorkerStatus,
-    /// The next worker request id.
+    /// The next job's id.
     pub next_id: u32,
     /// The key and CSR, once made.
     pub generated: Option<Generated>,
@@ -187,6 +102,14 @@ pub struct State {
     pub theme: Theme,
     /// The last notice for the status line (copied, downloaded, ...).
     pub notice: String,
+    /// The lint panel.
+    pub lint: Slot<LintInputs, LintView>,
+    /// The manifest for the generated CSR.
+    pub manifest: Slot<ManifestInputs, Result<ManifestText, String>>,
+    /// The verification of the returned certificate.
+    pub verify: Slot<VerifyInputs, VerifyView>,
+    /// What the returned certificate says.
+    pub inspection: Slot<InspectInputs, InspectView>,
 }
 
 impl Default for State {
@@ -199,7 +122,6 @@ impl Default for State {
             usages: None,
             expiration: String::new(),
             job: Job::Idle,
-            worker: WorkerStatus::Loading,
             next_id: 1,
             generated: None,
             key_format: KeyFormat::Cfssl,
@@ -208,6 +130,10 @@ impl Default for State {
             host: String::new(),
             theme: Theme::System,
             notice: String::new(),
+            lint: None,
+            manifest: None,
+            verify: None,
+            inspection: None,
         }
     }
 }
@@ -230,9 +156,9 @@ pub enum Action {
     ResetUsages,
     /// Expiration text.
     Expiration(String),
-    /// A generation was sent to the worker.
+    /// A key generation started.
     Start {
-        /// Request id.
+        /// The job's id.
         id: u32,
         /// What is being made, e.g. `rsa-4096`.
         what: String,
@@ -241,12 +167,21 @@ pub enum Action {
     },
     /// The clock ticked while a job runs (ms).
     Tick(f64),
-    /// The worker answered.
-    Reply(Response),
-    /// The worker is ready.
-    WorkerReady,
-    /// The worker failed.
-    WorkerBroken(String),
+    /// A key generation ended.
+    Generated {
+        /// The job's id.
+        id: u32,
+        /// The key and CSR, or what went wrong.
+        made: Result<Signed, String>,
+    },
+    /// The lint for these inputs.
+    Lint(LintInputs, LintView),
+    /// The manifest for these inputs.
+    Manifest(ManifestInputs, Result<ManifestText, String>),
+    /// The verification for these inputs.
+    Verify(VerifyInputs, VerifyView),
+    /// The inspect view for this input.
+    Inspect(InspectInputs, InspectView),
     /// Key PEM format.
     KeyFormat(KeyFormat),
     /// Drop the key and CSR.
@@ -293,7 +228,7 @@ impl State {
                 self.signer = EXAMPLE_SIGNER.to_owned();
                 self.usages = Some(EXAMPLE_USAGES.iter().map(|u| (*u).to_owned()).collect());
                 self.expiration = String::new();
-                self.host = "my-svc.my-namespace.svc.cluster.local".to_owned();
+                self.host = EXAMPLE_HOST.to_owned();
             }
             Action::Name(v) => self.name = v,
             Action::Signer(v) => self.signer = v,
@@ -324,20 +259,30 @@ impl State {
                     *now_ms = now;
                 }
             }
-            Action::Reply(response) => self.take_reply(response),
-            Action::WorkerReady => self.worker = WorkerStatus::Ready,
-            Action::WorkerBroken(message) => {
-                if matches!(self.job, Job::Running { .. }) {
-                    self.job = Job::Failed(message.clone());
-                }
-                self.worker = WorkerStatus::Broken(message);
+            Action::Generated { id, made } => self.take_generated(id, made),
+            Action::Lint(inputs, view) => {
+                keep(LintInputs::of(self), &mut self.lint, inputs, view);
+            }
+            Action::Manifest(inputs, manifest) => {
+                keep(
+                    ManifestInputs::of(self),
+                    &mut self.manifest,
+                    inputs,
+                    manifest,
+                );
+            }
+            Action::Verify(inputs, report) => {
+                keep(VerifyInputs::of(self), &mut self.verify, inputs, report);
+            }
+            Action::Inspect(inputs, text) => {
+                keep(InspectInputs::of(self), &mut self.inspection, inputs, text);
             }
             Action::KeyFormat(format) => {
                 self.key_format = format;
                 if let Some(generated) = &mut self.generated
                     && let Ok(pem) = generated.key.to_pem(format)
                 {
-                    generated.key_pem = pem;
+                    generated.key_pem = Rc::new(pem);
                 }
             }
             Action::Forget => self.generated = None,
@@ -349,43 +294,44 @@ impl State {
         }
     }
 
-    fn take_reply(&mut self, response: Response) {
-        let Job::Running { id, spec_json, .. } = &self.job else {
+    /// Takes the key and CSR of the running job; a result for another job is dropped.
+    fn take_generated(&mut self, id: u32, made: Result<Signed, String>) {
+        let Job::Running {
+            id: running,
+            spec_json,
+            ..
+        } = &self.job
+        else {
             return;
         };
-        if response.id() != *id {
-            return; // an answer to a request that was replaced
+        if id != *running {
+            return;
         }
-        let (id, spec_json) = (*id, spec_json.clone());
-        match response {
-            Response::Done {
-                csr_pem, key_pem, ..
-            } => {
-                let key_pem = Zeroizing::new(key_pem);
-                let made = PrivateKey::from_pem(&key_pem).and_then(|key| {
-                    let request = CertificateRequest::from_pem(&csr_pem)?;
-                    let pem = key.to_pem(self.key_format)?;
-                    Ok(Generated {
-                        id,
-                        request,
-                        key: Rc::new(key),
-                        key_pem: pem,
-                        spec_json,
-                    })
-                });
-                match made {
-                    Ok(generated) => {
-                        let what = generated.key.algorithm();
-                        self.generated = Some(generated);
-                        self.job = Job::Idle;
-                        self.notice = format!(
-                            "Generated an {what} key and its CSR; the key is in this page's memory only."
-                        );
-                    }
-                    Err(e) => self.job = Job::Failed(e.to_string()),
-                }
+        let spec_json = spec_json.clone();
+        let made = made.and_then(|signed| {
+            let key_pem = signed
+                .key
+                .to_pem(self.key_format)
+                .map_err(|e| e.to_string())?;
+            Ok(Generated {
+                id,
+                request: signed.request,
+                key: Rc::new(signed.key),
+                public_key: signed.public_key,
+                key_pem: Rc::new(key_pem),
+                spec_json,
+            })
+        });
+        match made {
+            Ok(generated) => {
+                self.notice = format!(
+                    "Generated an {} key and its CSR; the key is in this page's memory only.",
+                    generated.key.algorithm()
+                );
+                self.generated = Some(generated);
+                self.job = Job::Idle;
             }
-            Response::Failed { message, .. } => self.job = Job::Failed(message),
+            Err(message) => self.job = Job::Failed(message),
         }
     }
 
@@ -399,23 +345,7 @@ impl State {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::protocol::{Request, answer};
-
-    fn generate(state: &mut State) {
-        let id = state.next_id;
-        state.apply(Action::Start {
-            id,
-            what: "ecdsa-256".into(),
-            at_ms: 0.0,
-        });
-        let request = serde_json::to_string(&Request {
-            id,
-            spec_json: state.spec_json.clone(),
-        })
-        .unwrap();
-        let reply = serde_json::from_str(&answer(&request, &mut getrandom::SysRng)).unwrap();
-        state.apply(Action::Reply(reply));
-    }
+    use crate::testing::{generate, signed};
 
     #[test]
     fn json_edits_update_the_form_and_form_edits_the_json() {
@@ -432,7 +362,7 @@ mod tests {
     }
 
     #[test]
-    fn a_reply_becomes_a_key_in_memory() {
+    fn a_generated_key_is_kept_in_memory_as_pem() {
         let mut state = State::default();
         generate(&mut state);
         assert_eq!(state.job, Job::Idle);
@@ -454,23 +384,60 @@ mod tests {
     }
 
     #[test]
-    fn stale_replies_are_ignored() {
+    fn results_of_other_jobs_are_ignored() {
         let mut state = State::default();
         state.apply(Action::Start {
             id: 5,
             what: String::new(),
             at_ms: 0.0,
         });
-        state.apply(Action::Reply(Response::Failed {
-            id: 4,
-            message: "old".into(),
-        }));
+        let made = Err("old".into());
+        state.apply(Action::Generated { id: 4, made });
         assert!(matches!(state.job, Job::Running { .. }));
-        state.apply(Action::Reply(Response::Failed {
-            id: 5,
-            message: "bad".into(),
-        }));
+        let made = Err("bad".into());
+        state.apply(Action::Generated { id: 5, made });
         assert_eq!(state.job, Job::Failed("bad".into()));
+        let made = Ok(signed(STARTER_SPEC));
+        state.apply(Action::Generated { id: 5, made });
+        assert!(!state.holds_key(), "a job that is over takes no key");
+    }
+
+    #[test]
+    fn views_keep_only_answers_for_the_current_inputs() {
+        let mut state = State::default();
+        let asked = VerifyInputs::of(&state);
+        state.apply(Action::Cert("edited".into()));
+        state.apply(Action::Verify(asked, None));
+        assert_eq!(
+            state.verify, None,
+            "an answer to an earlier edit is dropped"
+        );
+        let current = VerifyInputs::of(&state);
+        state.apply(Action::Verify(current.clone(), Some(Err("junk".into()))));
+        assert_eq!(
+            shown(&state.verify, &current),
+            (Some(&Some(Err("junk".into()))), false)
+        );
+        state.apply(Action::Host("web.example.com".into()));
+        let (value, pending) = shown(&state.verify, &VerifyInputs::of(&state));
+        assert!(value.is_some() && pending, "the last answer stays, pending");
+    }
+
+    #[test]
+    fn a_new_key_makes_the_manifest_pending() {
+        let mut state = State::default();
+        generate(&mut state);
+        let first = ManifestInputs::of(&state);
+        state.apply(Action::Manifest(first.clone(), Err("bad name".into())));
+        assert!(!shown(&state.manifest, &first).1);
+        generate(&mut state);
+        let second = ManifestInputs::of(&state);
+        assert_ne!(first.generated, second.generated);
+        state.apply(Action::Manifest(first, Err("late".into())));
+        assert_eq!(
+            shown(&state.manifest, &second),
+            (Some(&Err("bad name".into())), true)
+        );
     }
 
     #[test]

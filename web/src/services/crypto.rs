@@ -1,0 +1,81 @@
+//! The browser's WebCrypto, through `csrcraft-webcrypto`: it makes the keys, signs the CSRs and
+//! checks every signature in native code, off the page's thread, so the wasm carries no crypto
+//! of its own. Each function awaits WebCrypto around the synchronous core work in `derive`
+//! (re-run by `checked` until each signature it asks about is answered) and returns what the
+//! page shows.
+
+use csrcraft::kubernetes::{LintOptions, ManifestOptions};
+use csrcraft::{CertificateRequest, PublicKeyInfo, Spec, UnixTime};
+use csrcraft_webcrypto::{Error, Signed, checked};
+
+use crate::derive::{self, LintPlan, LintSubject, LintView, ManifestText};
+use crate::state::{InspectView, VerifyInputs, VerifyView};
+
+/// Why keys cannot be made here, if they cannot: WebCrypto (`crypto.subtle`) exists only in a
+/// secure context (https or localhost).
+pub fn unavailable() -> Option<String> {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into());
+    let subtle = crypto.and_then(|c| js_sys::Reflect::get(&c, &"subtle".into()));
+    match subtle {
+        Ok(subtle) if subtle.is_object() => None,
+        _ => Some(Error::Unavailable.to_string()),
+    }
+}
+
+/// A new key of the kind `spec` asks for, and its CSR.
+pub async fn generate(spec: Spec) -> Result<Signed, String> {
+    csrcraft_webcrypto::generate(&spec)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// The lint panel for `plan`. A preview's throwaway key is dropped (and zeroized) as soon as
+/// it has signed the preview CSR.
+pub async fn lint(plan: LintPlan, options: LintOptions) -> LintView {
+    let (subject, request) = match plan {
+        LintPlan::Request(subject, request) => (subject, request),
+        LintPlan::Preview(spec) => match csrcraft_webcrypto::generate(&spec).await {
+            Ok(signed) => (LintSubject::Preview, signed.request),
+            Err(Error::Core(e)) => return LintView::Waiting(format!("Fix the spec first: {e}")),
+            Err(e) => return LintView::Waiting(format!("No preview CSR: {e}")),
+        },
+        LintPlan::Waiting(why) => return LintView::Waiting(why),
+    };
+    checked(|verifier| derive::lint_view(&request, subject.clone(), &options, verifier))
+        .await
+        .unwrap_or_else(|e| LintView::Waiting(e.to_string()))
+}
+
+/// The manifest for the generated CSR, once there is one and the settings are usable.
+pub async fn manifest(
+    request: Option<CertificateRequest>,
+    options: Result<ManifestOptions, csrcraft::Error>,
+) -> Result<ManifestText, String> {
+    let request = request.ok_or("Generate the key and CSR first.")?;
+    let options = options.map_err(|e| e.to_string())?;
+    match checked(|verifier| derive::manifest_text(&request, &options, verifier)).await {
+        Ok(manifest) => manifest.map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The verification of the returned certificate, against the generated key and CSR if any.
+pub async fn verify(
+    inputs: VerifyInputs,
+    generated: Option<(PublicKeyInfo, CertificateRequest)>,
+    now: UnixTime,
+) -> VerifyView {
+    let generated = generated.as_ref().map(|(key, request)| (key, request));
+    match checked(|verifier| derive::verify_report(&inputs, generated, now, verifier)).await {
+        Ok(report) => report.map(|r| r.map_err(|e| e.to_string())),
+        Err(e) => Some(Err(e.to_string())),
+    }
+}
+
+/// What the returned certificate (or kubectl object) says.
+pub async fn inspect(text: String, now: UnixTime) -> InspectView {
+    match checked(|verifier| derive::inspect_text(&text, now, verifier)).await {
+        Ok(view) => view.map(|v| v.map_err(|e| e.to_string())),
+        Err(e) => Some(Err(e.to_string())),
+    }
+}
