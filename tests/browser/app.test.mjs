@@ -460,7 +460,7 @@ test('CSP: the built page allows only its own origin, and the browser enforces i
     assert.ok(csp[name]?.includes("'self'"), `${name} allows 'self': ${policy}`);
   }
   // No worker: WebCrypto does the slow work off the page's thread.
-  assert.equal(csp['worker-src'], undefined, policy);
+  assert.deepEqual(csp['worker-src'], ["'none'"], policy);
   assert.ok(!csp['script-src'].includes("'unsafe-inline'") && !csp['script-src'].includes("'unsafe-eval'"), policy);
   for (const [name, values] of Object.entries(csp)) {
     for (const value of values) {
