@@ -809,3 +809,46 @@ fn status_reads_as_kubectl_get_csr_shows_it() {
     let inspection = inspect(approved_only.as_bytes(), now()).unwrap();
     assert_eq!(inspection.kubernetes.unwrap().status, "Approved");
 }
+
+#[test]
+fn kubernetes_timestamps_read_as_utc_and_bad_ones_are_refused() {
+    let created = "creationTimestamp: \"2026-05-31T09:00:00Z\"";
+    let offset = KUBECTL_FAILED.replace(
+        created,
+        "creationTimestamp: \"2026-05-31T11:00:00.5+02:00\"",
+    );
+    let inspection = inspect(offset.as_bytes(), now()).unwrap();
+    let object = inspection.kubernetes.unwrap();
+    assert_eq!(object.created.as_deref(), Some("2026-05-31T09:00:00Z"));
+    let bad = KUBECTL_FAILED.replace(created, "creationTimestamp: yesterday");
+    check_error(
+        bad.as_bytes(),
+        expect![[
+            r#"metadata.creationTimestamp (time): "yesterday" is not an RFC 3339 time such as "2026-11-28T15:56:32Z" (the 'year' component could not be parsed)"#
+        ]],
+    );
+    let bad = KUBECTL_FAILED.replacen(
+        "lastUpdateTime: \"2026-05-31T09:05:12Z\"",
+        "lastUpdateTime: \"2026-05-31T09:05\"",
+        1,
+    );
+    check_error(
+        bad.as_bytes(),
+        expect![[
+            r#"status.conditions[].lastUpdateTime (time): "2026-05-31T09:05" is not an RFC 3339 time such as "2026-11-28T15:56:32Z" (a character literal was not valid)"#
+        ]],
+    );
+}
+
+#[test]
+fn kubernetes_base64_fields_must_be_base64() {
+    let request = &KUBECTL_FAILED[KUBECTL_FAILED.find("  request: ").unwrap()..]
+        .split_inclusive('\n')
+        .next()
+        .unwrap();
+    let bad = KUBECTL_FAILED.replace(request, "  request: not base64!\n");
+    check_error(
+        bad.as_bytes(),
+        expect!["CertificateSigningRequest: Invalid symbol 32, offset 3."],
+    );
+}

@@ -1,15 +1,13 @@
 //! A `kubectl get csr NAME -o yaml|json` object: what the cluster says about
-//! the request, read with the `k8s-openapi` types.
+//! the request, read with the Kubernetes module's object types.
 
-use k8s_openapi::Resource;
-use k8s_openapi::api::certificates::v1::{
-    CertificateSigningRequest, CertificateSigningRequestCondition,
-};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::Time;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::detect::{Decoded, InputFormat};
+use crate::kubernetes::object::{API_VERSION, CertificateSigningRequest, Condition, KIND};
 use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
 
 /// What a CertificateSigningRequest object says besides its request and
@@ -75,32 +73,34 @@ fn from_value(value: Value, format: InputFormat) -> Result<Decoded> {
     if kind == "List" || kind.ends_with("List") {
         return Err(list_error(&value, kind));
     }
-    if kind != CertificateSigningRequest::KIND {
+    if kind != KIND {
         let kind = if kind.is_empty() { "missing" } else { kind };
         return Err(Error::decode(
             "Kubernetes object",
             format!("kind is {kind}, not CertificateSigningRequest"),
         ));
     }
-    if api_version != CertificateSigningRequest::API_VERSION {
+    if api_version != API_VERSION {
         return Err(Error::decode(
             "Kubernetes object",
             format!(
-                "apiVersion {api_version:?} is not read; only {} is (get it with `kubectl get csr NAME -o yaml`)",
-                CertificateSigningRequest::API_VERSION
+                "apiVersion {api_version:?} is not read; only {API_VERSION} is (get it with `kubectl get csr NAME -o yaml`)"
             ),
         ));
     }
     let object: CertificateSigningRequest = serde_json::from_value(value)
         .map_err(|e| Error::decode("CertificateSigningRequest", e.to_string()))?;
-    let request = CertificateRequest::from_pem(&pem_text(&object.spec.request.0, "spec.request")?)
-        .map_err(|e| within("spec.request", e))?;
+    let request = base64(&object.spec.request)?;
     let certificate = object
         .status
         .as_ref()
-        .and_then(|s| s.certificate.as_ref())
-        .map(|c| c.0.as_slice())
+        .and_then(|s| s.certificate.as_deref())
+        .map(base64)
+        .transpose()?
         .filter(|c| !c.is_empty());
+    let view = view(&object, certificate.is_some())?;
+    let request = CertificateRequest::from_pem(&pem_text(request, "spec.request")?)
+        .map_err(|e| within("spec.request", e))?;
     let certificates = match certificate {
         Some(bytes) => Certificate::chain_from_pem(&pem_text(bytes, "status.certificate")?)
             .map_err(|e| within("status.certificate", e))?,
@@ -108,23 +108,29 @@ fn from_value(value: Value, format: InputFormat) -> Result<Decoded> {
     };
     Ok(Decoded {
         format,
-        object: Some(view(&object, certificate.is_some())),
+        object: Some(view),
         request: Some(request),
         certificates,
     })
 }
 
-fn view(object: &CertificateSigningRequest, issued: bool) -> KubernetesView {
+fn view(object: &CertificateSigningRequest, issued: bool) -> Result<KubernetesView> {
     let spec = &object.spec;
-    let conditions: &[CertificateSigningRequestCondition] = object
+    let conditions: &[Condition] = object
         .status
         .as_ref()
         .and_then(|s| s.conditions.as_deref())
         .unwrap_or_default();
-    KubernetesView {
+    let time = |text: &Option<String>, field: &str| {
+        text.as_deref().map(|text| rfc3339(text, field)).transpose()
+    };
+    Ok(KubernetesView {
         name: object.metadata.name.clone().unwrap_or_default(),
         uid: object.metadata.uid.clone(),
-        created: object.metadata.creation_timestamp.as_ref().map(rfc3339),
+        created: time(
+            &object.metadata.creation_timestamp,
+            "metadata.creationTimestamp",
+        )?,
         signer_name: spec.signer_name.clone(),
         username: spec.username.clone(),
         groups: spec.groups.clone().unwrap_or_default(),
@@ -133,22 +139,30 @@ fn view(object: &CertificateSigningRequest, issued: bool) -> KubernetesView {
         status: status_column(conditions, issued),
         conditions: conditions
             .iter()
-            .map(|c| ConditionView {
-                kind: c.type_.clone(),
-                status: c.status.clone(),
-                reason: c.reason.clone(),
-                message: c.message.clone(),
-                last_update_time: c.last_update_time.as_ref().map(rfc3339),
-                last_transition_time: c.last_transition_time.as_ref().map(rfc3339),
+            .map(|c| {
+                Ok(ConditionView {
+                    kind: c.kind.clone(),
+                    status: c.status.clone(),
+                    reason: c.reason.clone(),
+                    message: c.message.clone(),
+                    last_update_time: time(
+                        &c.last_update_time,
+                        "status.conditions[].lastUpdateTime",
+                    )?,
+                    last_transition_time: time(
+                        &c.last_transition_time,
+                        "status.conditions[].lastTransitionTime",
+                    )?,
+                })
             })
-            .collect(),
-    }
+            .collect::<Result<_>>()?,
+    })
 }
 
 /// kubectl's CONDITION column (`extractCSRStatus` in kubectl's printers):
 /// Denied wins over Approved, else Pending; then `,Failed`, then `,Issued`.
-fn status_column(conditions: &[CertificateSigningRequestCondition], issued: bool) -> String {
-    let has = |kind: &str| conditions.iter().any(|c| c.type_ == kind);
+fn status_column(conditions: &[Condition], issued: bool) -> String {
+    let has = |kind: &str| conditions.iter().any(|c| c.kind == kind);
     let mut status = if has("Denied") {
         "Denied"
     } else if has("Approved") {
@@ -166,13 +180,23 @@ fn status_column(conditions: &[CertificateSigningRequestCondition], issued: bool
     status
 }
 
-fn rfc3339(time: &Time) -> String {
-    UnixTime(time.0.as_second()).to_rfc3339()
+/// A timestamp in UTC with whole seconds, as the API writes it.
+fn rfc3339(text: &str, field: &str) -> Result<String> {
+    UnixTime::parse_rfc3339(text)
+        .map(UnixTime::to_rfc3339)
+        .map_err(|e| within(field, e))
+}
+
+/// The bytes of a base64 field (`spec.request`, `status.certificate`).
+fn base64(text: &str) -> Result<Vec<u8>> {
+    STANDARD
+        .decode(text)
+        .map_err(|e| Error::decode("CertificateSigningRequest", e.to_string()))
 }
 
 /// The decoded bytes of a base64 field, which must be PEM text.
-fn pem_text(bytes: &[u8], field: &str) -> Result<String> {
-    String::from_utf8(bytes.to_vec()).map_err(|_| {
+fn pem_text(bytes: Vec<u8>, field: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|_| {
         Error::decode(
             field,
             "the decoded base64 is not PEM text; it must be the base64 of a whole PEM file",

@@ -1,19 +1,17 @@
 //! The `certificates.k8s.io/v1` CertificateSigningRequest manifest that carries
 //! a CSR to the cluster, as `kubectl apply -f` reads it.
 //!
-//! The object is k8s-openapi's typed `CertificateSigningRequest`, so field
-//! names, nesting and the base64 of `spec.request` are the API's own; the
-//! checks here are the ones the API server runs on create, with its messages.
+//! The object is [`super::object`]'s `CertificateSigningRequest`, so field
+//! names, order and nesting are the API's own; the checks here are the ones
+//! the API server runs on create, with its messages.
 
 use std::collections::HashSet;
 
-use k8s_openapi::ByteString;
-use k8s_openapi::api::certificates::v1::{
-    CertificateSigningRequest, CertificateSigningRequestSpec,
-};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 
 use super::expiration::Expiration;
+use super::object::{CertificateSigningRequest, ObjectMeta, Spec};
 use super::signer::{KnownSigner, SignerName, default_usages};
 use super::usage::KeyUsage;
 use crate::{CertificateRequest, Error, Host, Result, SignatureError, SignatureVerifier};
@@ -119,12 +117,12 @@ impl Manifest {
                 name: Some(name),
                 ..ObjectMeta::default()
             },
-            spec: CertificateSigningRequestSpec {
-                request: ByteString(request.pem().into_bytes()),
+            spec: Spec {
+                request: STANDARD.encode(request.pem()),
                 signer_name: options.signer.as_str().to_owned(),
                 usages: Some(usages.iter().map(|u| u.as_str().to_owned()).collect()),
                 expiration_seconds,
-                ..CertificateSigningRequestSpec::default()
+                ..Spec::default()
             },
             status: None,
         };

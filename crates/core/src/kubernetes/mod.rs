@@ -4,6 +4,7 @@
 mod expiration;
 mod lint;
 mod manifest;
+pub(crate) mod object;
 mod signer;
 mod usage;
 
