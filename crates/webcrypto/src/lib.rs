@@ -54,6 +54,12 @@ impl Error {
     }
 }
 
+/// `Ok` when WebCrypto is there to use; [`Error::Unavailable`] outside a secure
+/// context (https or localhost).
+pub fn available() -> Result<(), Error> {
+    Subtle::get().map(|_| ())
+}
+
 /// A key made (or read) here and the CSR signed with it.
 #[derive(Debug)]
 pub struct Signed {

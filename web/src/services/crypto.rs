@@ -14,12 +14,7 @@ use crate::state::{InspectView, VerifyInputs, VerifyView};
 /// Why keys cannot be made here, if they cannot: WebCrypto (`crypto.subtle`) exists only in a
 /// secure context (https or localhost).
 pub fn unavailable() -> Option<String> {
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into());
-    let subtle = crypto.and_then(|c| js_sys::Reflect::get(&c, &"subtle".into()));
-    match subtle {
-        Ok(subtle) if subtle.is_object() => None,
-        _ => Some(Error::Unavailable.to_string()),
-    }
+    csrcraft_webcrypto::available().err().map(|e| e.to_string())
 }
 
 /// A new key of the kind `spec` asks for, and its CSR.
