@@ -315,10 +315,14 @@ for (const r of out.results) {
 // tools' samples), so a ratio that the noise can still move across a target is visible.
 const samplesOf = (id, tool) => out.results.find((r) => r.id === id).tools.find((t) => t.tool === tool).samples;
 const median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
+// mulberry32, seeded: the interval is reproducible for given samples. (32-bit integer math via
+// Math.imul: a plain `seed * 1103515245` LCG loses bits past 2^53 and skewed the intervals.)
 let seed = 0x5eed;
 const random = () => {
-  seed = (seed * 1103515245 + 12345) >>> 0; // deterministic: the interval is reproducible for given samples
-  return seed / 2 ** 32;
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
 };
 const resample = (values) => Array.from(values, () => values[Math.floor(random() * values.length)]);
 const interval = (a, b) => {
