@@ -1,12 +1,14 @@
-//! The CSR as a reader sees it (x509-parser): subject layout and string types
+//! The CSR as an independent reader sees it (x509-cert, and `der` by hand): subject layout and string types
 //! as Go writes them, SAN order, signature algorithms, and a byte-exact golden
 //! file for a fixed key (ECDSA and Ed25519 signatures are deterministic).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use csrcraft::{CertificateRequest, EcdsaCurve, KeyAlgorithm, PrivateKey, Spec};
-use x509_parser::certification_request::X509CertificationRequest;
-use x509_parser::extensions::{GeneralName, ParsedExtension};
-use x509_parser::prelude::FromDer;
+use der::asn1::{AnyRef, ObjectIdentifier};
+use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
+use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::request::{CertReq, ExtensionReq};
 
 const TUTORIAL_SPEC: &str = r#"{"hosts": ["my-svc.my-namespace.svc.cluster.local", "my-pod.my-namespace.pod.cluster.local", "172.168.0.24", "10.0.34.2"],
   "CN": "my-pod.my-namespace.pod.cluster.local", "key": {"algo": "ecdsa", "size": 256},
@@ -21,24 +23,59 @@ fn p256() -> PrivateKey {
     PrivateKey::from_pem(include_str!("data/test-p256-key.pem")).unwrap()
 }
 
+/// The subject and the raw `SubjectPublicKeyInfo` of a CSR, walked by hand so
+/// that each RDN's values stay in encoded order (a decoder would re-sort them).
+fn subject_and_spki(der: &[u8]) -> (AnyRef<'_>, &[u8]) {
+    let request = AnyRef::from_der(der).unwrap();
+    let info = request
+        .sequence(|r: &mut SliceReader<'_>| {
+            let info = AnyRef::decode(r)?;
+            r.read_slice(r.remaining_len())?;
+            Ok::<_, der::Error>(info)
+        })
+        .unwrap();
+    info.sequence(|r: &mut SliceReader<'_>| {
+        AnyRef::decode(r)?; // version
+        let subject = AnyRef::decode(r)?;
+        let spki = r.tlv_bytes()?;
+        r.read_slice(r.remaining_len())?; // attributes
+        Ok::<_, der::Error>((subject, spki))
+    })
+    .unwrap()
+}
+
+/// The elements of a SEQUENCE OF or SET OF, in encoded order.
+fn elements(constructed: AnyRef<'_>) -> Vec<AnyRef<'_>> {
+    let mut reader = SliceReader::new(constructed.value()).unwrap();
+    let mut elements = Vec::new();
+    while !reader.is_finished() {
+        elements.push(AnyRef::decode(&mut reader).unwrap());
+    }
+    elements
+}
+
 /// Each RDN as `TYPE=tag:value` joined by `+`, in order.
 fn rdns(der: &[u8]) -> Vec<String> {
-    let (_, csr) = X509CertificationRequest::from_der(der).unwrap();
-    csr.certification_request_info
-        .subject
-        .iter()
+    let (subject, _) = subject_and_spki(der);
+    elements(subject)
+        .into_iter()
         .map(|rdn| {
-            rdn.iter()
+            assert_eq!(rdn.tag(), Tag::Set);
+            elements(rdn)
+                .into_iter()
                 .map(|atv| {
-                    let oid = atv.attr_type().to_id_string();
-                    let tag = atv.attr_value().header.tag().0;
-                    let value = atv.as_str().unwrap();
-                    let tag = match tag {
-                        12 => "utf8",
-                        19 => "printable",
-                        22 => "ia5",
+                    let (oid, value): (ObjectIdentifier, AnyRef<'_>) = atv
+                        .sequence(|r: &mut SliceReader<'_>| {
+                            Ok::<_, der::Error>((ObjectIdentifier::decode(r)?, AnyRef::decode(r)?))
+                        })
+                        .unwrap();
+                    let tag = match value.tag() {
+                        Tag::Utf8String => "utf8",
+                        Tag::PrintableString => "printable",
+                        Tag::Ia5String => "ia5",
                         other => panic!("unexpected string tag {other}"),
                     };
+                    let value = std::str::from_utf8(value.value()).unwrap();
                     format!("{oid}={tag}:{value}")
                 })
                 .collect::<Vec<_>>()
@@ -47,22 +84,48 @@ fn rdns(der: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// The extensions of the `extensionRequest` attributes, if there is one.
+fn requested_extensions(csr: &CertReq) -> Option<Vec<x509_cert::ext::Extension>> {
+    let oid = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.14");
+    let attributes: Vec<_> = csr
+        .info
+        .attributes
+        .iter()
+        .filter(|a| a.oid == oid)
+        .collect();
+    if attributes.is_empty() {
+        return None;
+    }
+    Some(
+        attributes
+            .iter()
+            .flat_map(|a| a.values.iter())
+            .flat_map(|v| ExtensionReq::from_der(&v.to_der().unwrap()).unwrap().0)
+            .collect(),
+    )
+}
+
 fn sans(der: &[u8]) -> Vec<String> {
-    let (_, csr) = X509CertificationRequest::from_der(der).unwrap();
-    let Some(mut extensions) = csr.requested_extensions() else {
+    let csr = CertReq::from_der(der).unwrap();
+    let Some(extensions) = requested_extensions(&csr) else {
         return Vec::new();
     };
-    let Some(ParsedExtension::SubjectAlternativeName(san)) = extensions.next() else {
-        panic!("the one requested extension is subjectAltName");
+    let [extension] = extensions.as_slice() else {
+        panic!("the one requested extension is subjectAltName: {extensions:?}");
     };
-    assert!(extensions.next().is_none());
-    san.general_names
+    assert_eq!(
+        extension.extn_id,
+        ObjectIdentifier::new_unwrap("2.5.29.17"),
+        "the one requested extension is subjectAltName"
+    );
+    let san = SubjectAltName::from_der(extension.extn_value.as_bytes()).unwrap();
+    san.0
         .iter()
         .map(|name| match name {
-            GeneralName::DNSName(n) => format!("DNS:{n}"),
-            GeneralName::RFC822Name(n) => format!("email:{n}"),
-            GeneralName::URI(n) => format!("URI:{n}"),
-            GeneralName::IPAddress(bytes) => format!("IP:{}", hex(bytes)),
+            GeneralName::DnsName(n) => format!("DNS:{n}"),
+            GeneralName::Rfc822Name(n) => format!("email:{n}"),
+            GeneralName::UniformResourceIdentifier(n) => format!("URI:{n}"),
+            GeneralName::IpAddress(bytes) => format!("IP:{}", hex(bytes.as_bytes())),
             other => panic!("unexpected name {other:?}"),
         })
         .collect()
@@ -119,8 +182,8 @@ fn subject_alt_names_are_ordered_dns_email_ip_uri() {
 #[test]
 fn no_hosts_means_no_requested_extensions() {
     let csr = request_for(r#"{"CN": "alice", "names": [{"O": "dev"}]}"#, &p256());
-    let (_, parsed) = X509CertificationRequest::from_der(csr.der()).unwrap();
-    assert!(parsed.certification_request_info.attributes().is_empty());
+    let parsed = CertReq::from_der(csr.der()).unwrap();
+    assert!(parsed.info.attributes.is_empty());
 }
 
 #[test]
@@ -161,19 +224,15 @@ fn signature_algorithm_follows_cfssl() {
     for (algorithm, oid, null_parameters) in cases {
         let key = PrivateKey::generate(algorithm, &mut getrandom::SysRng).unwrap();
         let csr = request_for(r#"{"CN": "a"}"#, &key);
-        let (_, parsed) = X509CertificationRequest::from_der(csr.der()).unwrap();
+        let parsed = CertReq::from_der(csr.der()).unwrap();
+        assert_eq!(parsed.algorithm.oid.to_string(), oid, "{algorithm}");
         assert_eq!(
-            parsed.signature_algorithm.algorithm.to_id_string(),
-            oid,
-            "{algorithm}"
-        );
-        assert_eq!(
-            parsed.signature_algorithm.parameters.is_some(),
+            parsed.algorithm.parameters.is_some(),
             null_parameters,
             "{algorithm}"
         );
         assert_eq!(
-            parsed.certification_request_info.subject_pki.raw,
+            subject_and_spki(csr.der()).1,
             key.public_key_der().unwrap(),
             "{algorithm}: the CSR carries the key's public half"
         );

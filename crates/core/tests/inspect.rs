@@ -670,7 +670,7 @@ fn refusals_say_what_was_tried() {
     check_error(
         &[0x30, 0x03, 0x02, 0x01, 0xff],
         expect![
-            "DER input: neither a certificate (not a valid X.509 certificate (Parsing Error: Der(UnexpectedTag { expected: Some(Tag(16)), actual: Tag(2) }))) nor a certificate request (not a valid PKCS#10 certificate signing request (Parsing Error: Der(UnexpectedTag { expected: Some(Tag(16)), actual: Tag(2) })))"
+            "DER input: neither a certificate (not a valid X.509 certificate (unexpected ASN.1 DER tag: expected SEQUENCE, got INTEGER)) nor a certificate request (not a valid PKCS#10 certificate signing request (unexpected ASN.1 DER tag: expected SEQUENCE, got INTEGER))"
         ],
     );
     check_error(

@@ -2,18 +2,18 @@
 
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
-use x509_parser::certificate::X509Certificate;
-use x509_parser::extensions::ParsedExtension;
-use x509_parser::prelude::FromDer;
 
 use super::extensions::{
     BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE, alt_names,
-    extended_key_usage_names, extension_info, key_usage_names,
+    basic_constraints as read_basic_constraints, extended_key_usage_names, extension_info,
+    key_usage_names,
 };
 use super::missing_block;
-use super::name::{DistinguishedName, read_name};
-use super::public_key::{PublicKeyInfo, read_public_key};
+use super::name::DistinguishedName;
+use super::public_key::PublicKeyInfo;
 use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
+use super::signed::Signed;
+use super::tbs::Tbs;
 use super::time::UnixTime;
 use crate::{Error, Host, Result};
 
@@ -132,81 +132,66 @@ impl Certificate {
     }
 
     fn read(der: &[u8], what: &str) -> Result<Self> {
-        let (rest, parsed) = X509Certificate::from_der(der)
-            .map_err(|e| Error::decode(what, format!("not a valid X.509 certificate ({e})")))?;
-        if !rest.is_empty() {
+        let invalid =
+            |e: der::Error| Error::decode(what, format!("not a valid X.509 certificate ({e})"));
+        let (signed, rest) = Signed::read(der).map_err(invalid)?;
+        if rest != 0 {
             return Err(Error::decode(
                 what,
-                format!("{} bytes follow the DER certificate", rest.len()),
+                format!("{rest} bytes follow the DER certificate"),
             ));
         }
-        let info = read_info(der, &parsed).map_err(|problem| Error::decode(what, problem))?;
-        // A signature BIT STRING with unused bits cannot verify; keep it empty.
-        let signature = if parsed.signature_value.unused_bits == 0 {
-            parsed.signature_value.data.to_vec()
-        } else {
-            Vec::new()
-        };
+        let tbs = Tbs::read(signed.to_be_signed).map_err(invalid)?;
+        let info = read_info(der, &signed, tbs).map_err(|problem| Error::decode(what, problem))?;
         Ok(Self {
             der: der.to_vec(),
-            tbs: parsed.tbs_certificate.as_ref().to_vec(),
-            signature,
+            tbs: signed.to_be_signed_der.to_vec(),
+            // A signature BIT STRING with unused bits cannot verify; it is empty.
+            signature: signed.signature_bytes().to_vec(),
             info,
         })
     }
 }
 
-fn read_info(der: &[u8], parsed: &X509Certificate<'_>) -> Result<CertificateInfo, String> {
-    let tbs = &parsed.tbs_certificate;
-    let extensions = tbs.extensions();
-    let names = alt_names(extensions)?;
+fn read_info(der: &[u8], signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<CertificateInfo, String> {
+    let names = alt_names(&tbs.extensions)?;
     let mut key_usage = Vec::new();
     let mut extended_key_usage = Vec::new();
     let mut basic_constraints = None;
-    for extension in extensions {
+    for extension in &tbs.extensions {
         let malformed = || {
             format!(
                 "the {} extension is malformed",
                 extension_info(extension).name
             )
         };
-        match extension.oid.to_id_string().as_str() {
-            KEY_USAGE => match extension.parsed_extension() {
-                ParsedExtension::KeyUsage(usage) => key_usage = key_usage_names(usage),
-                _ => return Err(malformed()),
-            },
+        match extension.oid.to_string().as_str() {
+            KEY_USAGE => key_usage = key_usage_names(extension.value).ok_or_else(malformed)?,
             EXTENDED_KEY_USAGE => extended_key_usage = extended_key_usage_names(extension.value)?,
-            BASIC_CONSTRAINTS => match extension.parsed_extension() {
-                ParsedExtension::BasicConstraints(bc) => {
-                    basic_constraints = Some(BasicConstraints {
-                        ca: bc.ca,
-                        path_len: bc.path_len_constraint,
-                    });
-                }
-                _ => return Err(malformed()),
-            },
+            BASIC_CONSTRAINTS => {
+                basic_constraints =
+                    Some(read_basic_constraints(extension.value).ok_or_else(malformed)?);
+            }
             _ => {}
         }
     }
     Ok(CertificateInfo {
-        version: tbs.version.0.saturating_add(1),
-        serial_hex: serial_hex(tbs.raw_serial()),
-        subject: read_name(&tbs.subject),
-        issuer: read_name(&tbs.issuer),
-        not_before: UnixTime(tbs.validity.not_before.timestamp()),
-        not_after: UnixTime(tbs.validity.not_after.timestamp()),
+        version: tbs.version.saturating_add(1),
+        serial_hex: serial_hex(tbs.serial),
+        subject: tbs.subject,
+        issuer: tbs.issuer,
+        not_before: tbs.not_before,
+        not_after: tbs.not_after,
         subject_alt_names: names.hosts,
         other_alt_names: names.other,
         key_usage,
         extended_key_usage,
         basic_constraints,
-        public_key: read_public_key(&tbs.subject_pki),
-        signature_algorithm: SignatureAlgorithm::from_oid(
-            &parsed.signature_algorithm.algorithm.to_id_string(),
-        ),
+        public_key: tbs.public_key,
+        signature_algorithm: SignatureAlgorithm::from_oid(&signed.algorithm.to_string()),
         fingerprint_sha256: hex_colons(&Sha256::digest(der), true),
         fingerprint_sha1: hex_colons(&Sha1::digest(der), true),
-        extensions: extensions.iter().map(extension_info).collect(),
+        extensions: tbs.extensions.iter().map(extension_info).collect(),
     })
 }
 

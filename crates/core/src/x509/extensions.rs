@@ -2,14 +2,12 @@
 //! place that knows extension and extended key usage OIDs by name.
 
 use std::fmt;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use x509_parser::asn1_rs::Oid;
-use x509_parser::extensions::{GeneralName, KeyUsage, ParsedExtension, X509Extension};
-use x509_parser::prelude::FromDer;
+use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier};
+use der::{Decode, Reader, Tag, Tagged};
 
-use super::name::read_name;
-use crate::Host;
+use super::der_read::{children, optional};
+use super::general_name::AltNames;
 
 /// One extension of a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,9 +41,39 @@ pub struct BasicConstraints {
     pub path_len: Option<u32>,
 }
 
+/// One extension as encoded: its OID, criticality and DER value.
+pub(crate) struct Extension<'a> {
+    pub(crate) oid: ObjectIdentifier,
+    pub(crate) critical: bool,
+    pub(crate) value: &'a [u8],
+}
+
+/// Reads a DER `Extensions` (SEQUENCE OF Extension) in encoded order.
+pub(crate) fn read_extensions(list: AnyRef<'_>) -> der::Result<Vec<Extension<'_>>> {
+    children(list, Tag::Sequence)?
+        .into_iter()
+        .map(|extension| {
+            extension.sequence(|reader| {
+                let oid = reader.decode()?;
+                let critical = optional(reader, Tag::Boolean)?
+                    .map(|flag| flag.decode_as::<bool>())
+                    .transpose()?
+                    .unwrap_or(false);
+                let value = AnyRef::decode(reader)?;
+                value.tag().assert_eq(Tag::OctetString)?;
+                Ok(Extension {
+                    oid,
+                    critical,
+                    value: value.value(),
+                })
+            })
+        })
+        .collect()
+}
+
 /// The names of an extension.
-pub(crate) fn extension_info(extension: &X509Extension<'_>) -> ExtensionInfo {
-    let oid = extension.oid.to_id_string();
+pub(crate) fn extension_info(extension: &Extension<'_>) -> ExtensionInfo {
+    let oid = extension.oid.to_string();
     ExtensionInfo {
         name: extension_name(&oid).map_or_else(|| oid.clone(), str::to_owned),
         oid,
@@ -53,70 +81,25 @@ pub(crate) fn extension_info(extension: &X509Extension<'_>) -> ExtensionInfo {
     }
 }
 
-/// Alternative names split into the kinds a spec's `hosts` can hold and the rest.
-#[derive(Default)]
-pub(crate) struct AltNames {
-    pub(crate) hosts: Vec<Host>,
-    pub(crate) other: Vec<String>,
-}
-
 /// Collects the alternative names of every subjectAltName extension, in
 /// encoded order; `Err` names the problem when one is malformed.
 pub(crate) fn alt_names<'a>(
-    extensions: impl IntoIterator<Item = &'a X509Extension<'a>>,
+    extensions: impl IntoIterator<Item = &'a Extension<'a>>,
 ) -> Result<AltNames, String> {
     let mut names = AltNames::default();
     for extension in extensions {
-        match extension.parsed_extension() {
-            ParsedExtension::SubjectAlternativeName(san) => {
-                for name in &san.general_names {
-                    read_general_name(name, &mut names);
-                }
-            }
-            ParsedExtension::ParseError { error } if extension.oid.to_id_string() == SAN => {
-                return Err(format!(
-                    "the subjectAltName extension is malformed ({error})"
-                ));
-            }
-            _ => {}
+        if extension.oid.to_string() == SAN {
+            names
+                .read(extension.value)
+                .map_err(|e| format!("the subjectAltName extension is malformed ({e})"))?;
         }
     }
     Ok(names)
 }
 
-fn read_general_name(name: &GeneralName<'_>, names: &mut AltNames) {
-    match name {
-        GeneralName::DNSName(dns) => names.hosts.push(Host::Dns((*dns).to_owned())),
-        GeneralName::RFC822Name(email) => names.hosts.push(Host::Email((*email).to_owned())),
-        GeneralName::URI(uri) => names.hosts.push(Host::Uri((*uri).to_owned())),
-        GeneralName::IPAddress(bytes) => match ip_address(bytes) {
-            Some(ip) => names.hosts.push(Host::Ip(ip)),
-            None => names.other.push(format!("IP Address:#{}", hex(bytes))),
-        },
-        GeneralName::OtherName(oid, _) => names.other.push(format!("othername:{oid}")),
-        GeneralName::DirectoryName(dn) => names.other.push(format!("DirName:{}", read_name(dn))),
-        GeneralName::RegisteredID(oid) => names.other.push(format!("Registered ID:{oid}")),
-        GeneralName::X400Address(_) => names.other.push("X400Name".to_owned()),
-        GeneralName::EDIPartyName(_) => names.other.push("EdiPartyName".to_owned()),
-        GeneralName::Invalid(tag, bytes) => {
-            names
-                .other
-                .push(format!("invalid name (tag {}): #{}", tag.0, hex(bytes)))
-        }
-    }
-}
-
-fn ip_address(bytes: &[u8]) -> Option<IpAddr> {
-    if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
-        return Some(IpAddr::V4(Ipv4Addr::from(v4)));
-    }
-    <[u8; 16]>::try_from(bytes)
-        .ok()
-        .map(|v6| IpAddr::V6(Ipv6Addr::from(v6)))
-}
-
-/// The keyUsage bits set, by the names Kubernetes (and cfssl) use, in bit order.
-pub(crate) fn key_usage_names(usage: &KeyUsage) -> Vec<&'static str> {
+/// The keyUsage bits set, by the names Kubernetes (and cfssl) use, in bit
+/// order; `None` when the value is not a BIT STRING.
+pub(crate) fn key_usage_names(extension_value: &[u8]) -> Option<Vec<&'static str>> {
     const NAMES: [&str; 9] = [
         "digital signature",
         "content commitment",
@@ -128,33 +111,60 @@ pub(crate) fn key_usage_names(usage: &KeyUsage) -> Vec<&'static str> {
         "encipher only",
         "decipher only",
     ];
-    NAMES
-        .iter()
-        .enumerate()
-        .filter(|(bit, _)| (usage.flags >> bit) & 1 == 1)
-        .map(|(_, name)| *name)
-        .collect()
+    let bits = BitStringRef::from_der(extension_value).ok()?;
+    let bytes = bits.raw_bytes();
+    let set = |bit: usize| {
+        bytes
+            .get(bit / 8)
+            .is_some_and(|byte| byte & (0x80 >> (bit % 8)) != 0)
+    };
+    Some(
+        NAMES
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| set(*bit))
+            .map(|(_, name)| *name)
+            .collect(),
+    )
+}
+
+/// The basicConstraints extension; `None` when it is malformed.
+pub(crate) fn basic_constraints(extension_value: &[u8]) -> Option<BasicConstraints> {
+    let read = AnyRef::from_der(extension_value).and_then(|value| {
+        value.sequence(|reader| {
+            let ca = optional(reader, Tag::Boolean)?
+                .map(|flag| flag.decode_as::<bool>())
+                .transpose()?
+                .unwrap_or(false);
+            let path_len = optional(reader, Tag::Integer)?
+                .map(|length| length.decode_as::<u32>())
+                .transpose()?;
+            Ok(BasicConstraints { ca, path_len })
+        })
+    });
+    read.ok()
 }
 
 /// The extendedKeyUsage purposes in encoded order, by the names Kubernetes
 /// uses (`server auth`, `client auth`, ...) or as dotted OIDs.
 pub(crate) fn extended_key_usage_names(extension_value: &[u8]) -> Result<Vec<String>, String> {
-    let (_, oids) = <Vec<Oid<'_>>>::from_der(extension_value)
-        .map_err(|e| format!("the extendedKeyUsage extension is malformed ({e})"))?;
+    let read = AnyRef::from_der(extension_value).and_then(|value| {
+        children(value, Tag::Sequence)?
+            .into_iter()
+            .map(|oid| oid.decode_as::<ObjectIdentifier>())
+            .collect::<der::Result<Vec<_>>>()
+    });
+    let oids = read.map_err(|e| format!("the extendedKeyUsage extension is malformed ({e})"))?;
     Ok(oids
         .iter()
         .map(|oid| {
-            let dotted = oid.to_id_string();
+            let dotted = oid.to_string();
             EKU_NAMES
                 .iter()
                 .find(|(o, _)| *o == dotted)
                 .map_or(dotted, |(_, name)| (*name).to_owned())
         })
         .collect())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub(crate) const SAN: &str = "2.5.29.17";

@@ -1,18 +1,25 @@
 //! Reading X.509: certificates, certificate chains and CSRs, parsed with
-//! x509-parser, and their signatures checked by a [`SignatureVerifier`].
+//! `der` field by field, and their signatures checked by a [`SignatureVerifier`].
 //! The base of `inspect`, `lint` and `verify`.
 //!
 //! Pure like the rest of the core: text or DER comes in, and time is an
 //! argument ([`UnixTime`]); nothing here reads the clock.
 
+mod asn1_time;
 mod certificate;
+mod civil;
+mod der_read;
 mod extensions;
+mod general_name;
 mod name;
 mod public_key;
 mod request;
+mod request_info;
 mod signature;
+mod signed;
 #[cfg(feature = "software")]
 mod software_verifier;
+mod tbs;
 mod time;
 
 pub use self::certificate::{Certificate, CertificateInfo};

@@ -3,8 +3,10 @@
 
 use std::fmt;
 
-use x509_parser::asn1_rs::{Any, Tag};
-use x509_parser::x509::X509Name;
+use der::asn1::{AnyRef, ObjectIdentifier};
+use der::{Decode, Reader, Tag, Tagged};
+
+use super::der_read::children;
 
 /// A subject or issuer name, in encoded order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -108,59 +110,87 @@ impl fmt::Display for NameAttribute {
     }
 }
 
-/// Converts x509-parser's view of a name.
-pub(crate) fn read_name(name: &X509Name<'_>) -> DistinguishedName {
-    let rdns = name
-        .iter()
+/// Reads a DER `Name` (an RDNSequence) in encoded order, multi-valued RDNs
+/// as encoded (not re-sorted).
+pub(crate) fn read_name(name: AnyRef<'_>) -> der::Result<DistinguishedName> {
+    let rdns = children(name, Tag::Sequence)?
+        .into_iter()
         .map(|rdn| {
-            rdn.iter()
-                .map(|atv| {
-                    let oid = atv.attr_type().to_id_string();
-                    NameAttribute {
-                        short_name: short_name(&oid),
-                        value: value_text(atv.attr_value()),
-                        oid,
-                    }
-                })
+            children(rdn, Tag::Set)?
+                .into_iter()
+                .map(read_attribute)
                 .collect()
         })
-        .collect();
-    DistinguishedName { rdns }
+        .collect::<der::Result<_>>()?;
+    Ok(DistinguishedName { rdns })
 }
 
-fn value_text(value: &Any<'_>) -> String {
-    let data = value.data;
-    match value.tag() {
+/// One `AttributeTypeAndValue`.
+fn read_attribute(attribute: AnyRef<'_>) -> der::Result<NameAttribute> {
+    attribute.sequence(|reader| {
+        let oid = reader.decode::<ObjectIdentifier>()?.to_string();
+        let value = reader.read_slice(reader.remaining_len())?;
+        Ok(NameAttribute {
+            short_name: short_name(&oid),
+            value: value_text(value)?,
+            oid,
+        })
+    })
+}
+
+/// The text of one DER value. `der` knows no UniversalString tag, so its
+/// length is read as if it were an OCTET STRING.
+fn value_text(tlv: &[u8]) -> der::Result<String> {
+    if tlv.first() == Some(&UNIVERSAL_STRING) {
+        let mut copy = tlv.to_vec();
+        if let Some(tag) = copy.first_mut() {
+            *tag = OCTET_STRING;
+        }
+        return Ok(utf32(AnyRef::from_der(&copy)?.value()));
+    }
+    let value = AnyRef::from_der(tlv)?;
+    let data = value.value();
+    Ok(match value.tag() {
         Tag::Utf8String
         | Tag::PrintableString
         | Tag::Ia5String
         | Tag::NumericString
         | Tag::VisibleString => String::from_utf8_lossy(data).into_owned(),
-        Tag::T61String => data.iter().map(|&b| char::from(b)).collect(),
+        Tag::TeletexString => data.iter().map(|&b| char::from(b)).collect(),
         Tag::BmpString => {
-            let units = data
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)]));
+            let units = data.chunks(2).map(|c| match *c {
+                [high, low] => u16::from_be_bytes([high, low]),
+                [high] => u16::from_be_bytes([high, 0]),
+                _ => 0,
+            });
             char::decode_utf16(units)
                 .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
                 .collect()
         }
-        Tag::UniversalString => data
-            .chunks(4)
-            .map(|c| {
-                let mut word = [0; 4];
-                word[..c.len()].copy_from_slice(c);
-                char::from_u32(u32::from_be_bytes(word)).unwrap_or(char::REPLACEMENT_CHARACTER)
-            })
-            .collect(),
         _ => format!("#{}", hex_lower(data)),
-    }
+    })
+}
+
+/// UTF-32BE, a short last word padded with zeros, invalid words as U+FFFD.
+fn utf32(data: &[u8]) -> String {
+    data.chunks(4)
+        .map(|c| {
+            let word = c
+                .iter()
+                .chain(std::iter::repeat(&0))
+                .take(4)
+                .fold(0u32, |word, &b| (word << 8) | u32::from(b));
+            char::from_u32(word).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect()
 }
 
 fn hex_lower(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+const UNIVERSAL_STRING: u8 = 0x1c;
+const OCTET_STRING: u8 = 0x04;
 const COMMON_NAME: &str = "2.5.4.3";
 const ORGANIZATION: &str = "2.5.4.10";
 

@@ -1,8 +1,8 @@
 //! The subject public key of a certificate or CSR (RFC 5280 §4.1.2.7).
 
-use x509_parser::prelude::FromDer;
-use x509_parser::public_key::PublicKey;
-use x509_parser::x509::SubjectPublicKeyInfo;
+use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier};
+use der::{Decode, Tag, Tagged};
+use spki::SubjectPublicKeyInfoRef;
 
 use crate::{EcdsaCurve, KeyAlgorithm};
 
@@ -31,23 +31,20 @@ impl PublicKeyInfo {
 
 /// Reads a DER `SubjectPublicKeyInfo` on its own (e.g. an issuer's key).
 pub(crate) fn parse_spki(der: &[u8]) -> Option<PublicKeyInfo> {
-    match SubjectPublicKeyInfo::from_der(der) {
-        Ok(([], spki)) => Some(read_public_key(&spki)),
-        _ => None,
-    }
+    read_public_key(der).ok()
 }
 
-/// Converts x509-parser's view of a public key.
-pub(crate) fn read_public_key(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyInfo {
-    let oid = spki.algorithm.algorithm.to_id_string();
+/// Reads a DER `SubjectPublicKeyInfo`; nothing may follow it.
+pub(crate) fn read_public_key(der: &[u8]) -> der::Result<PublicKeyInfo> {
+    let spki = SubjectPublicKeyInfoRef::from_der(der)?;
+    let oid = spki.algorithm.oid.to_string();
     let (algorithm, description) = match oid.as_str() {
         EC_PUBLIC_KEY => {
             let curve = spki
                 .algorithm
                 .parameters
-                .as_ref()
-                .and_then(|p| p.as_oid().ok())
-                .map(|o| o.to_id_string());
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
+                .map(|o| o.to_string());
             match curve.as_deref() {
                 Some(P256) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P256), "ecdsa P-256"),
                 Some(P384) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P384), "ecdsa P-384"),
@@ -60,12 +57,12 @@ pub(crate) fn read_public_key(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyInfo 
                 ),
             }
         }
-        RSA_ENCRYPTION => match spki.parsed() {
-            Ok(PublicKey::RSA(key)) => {
-                let bits = modulus_bits(key.modulus);
+        RSA_ENCRYPTION => match rsa_modulus(spki.subject_public_key) {
+            Some(modulus) => {
+                let bits = modulus_bits(modulus);
                 (Some(KeyAlgorithm::Rsa { bits }), format!("rsa {bits} bits"))
             }
-            _ => (None, "rsa (malformed key)".to_owned()),
+            None => (None, "rsa (malformed key)".to_owned()),
         },
         ED25519 => known(KeyAlgorithm::Ed25519, "ed25519"),
         ED448 => (None, "ed448".to_owned()),
@@ -75,11 +72,24 @@ pub(crate) fn read_public_key(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyInfo 
         RSASSA_PSS => (None, "rsassa-pss".to_owned()),
         _ => (None, oid.clone()),
     };
-    PublicKeyInfo {
+    Ok(PublicKeyInfo {
         algorithm,
         description,
-        spki_der: spki.raw.to_vec(),
-    }
+        spki_der: der.to_vec(),
+    })
+}
+
+/// The modulus of a PKCS#1 `RSAPublicKey` (RFC 8017 §A.1.1), sign byte and all.
+fn rsa_modulus(key: BitStringRef<'_>) -> Option<&[u8]> {
+    let key = AnyRef::from_der(key.as_bytes()?).ok()?;
+    key.sequence(|reader| {
+        let modulus = AnyRef::decode(reader)?;
+        modulus.tag().assert_eq(Tag::Integer)?;
+        let exponent = AnyRef::decode(reader)?;
+        exponent.tag().assert_eq(Tag::Integer)?;
+        Ok::<_, der::Error>(modulus.value())
+    })
+    .ok()
 }
 
 fn known(algorithm: KeyAlgorithm, description: &str) -> (Option<KeyAlgorithm>, String) {

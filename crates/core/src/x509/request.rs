@@ -1,16 +1,13 @@
 //! Reading a PKCS#10 certificate signing request (RFC 2986) back: what it
 //! asks for, and whether its self-signature holds.
 
-use x509_parser::certification_request::X509CertificationRequest;
-use x509_parser::cri_attributes::ParsedCriAttribute;
-use x509_parser::extensions::X509Extension;
-use x509_parser::prelude::FromDer;
-
 use super::extensions::{alt_names, extension_info};
 use super::missing_block;
-use super::name::{DistinguishedName, read_name};
-use super::public_key::{PublicKeyInfo, read_public_key};
+use super::name::DistinguishedName;
+use super::public_key::PublicKeyInfo;
+use super::request_info::RequestedInfo;
 use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
+use super::signed::Signed;
 use crate::{CertificateRequest, Error, Host, Result};
 
 /// What a CSR says, as read from its DER.
@@ -87,39 +84,31 @@ impl CertificateRequest {
 
     /// What the CSR says, with its self-signature checked by `verifier`.
     pub fn info_checked(&self, verifier: &dyn SignatureVerifier) -> Result<RequestInfo> {
-        let request = parse(self.der())?;
-        let info = &request.certification_request_info;
-        let extensions: Vec<&X509Extension<'_>> = info
-            .iter_attributes()
-            .filter_map(|attribute| match attribute.parsed_attribute() {
-                ParsedCriAttribute::ExtensionRequest(requested) => Some(&requested.extensions),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        let names = alt_names(extensions.iter().copied()).map_err(|e| Error::decode(WHAT, e))?;
-        let public_key = read_public_key(&info.subject_pki);
-        let signature_algorithm =
-            SignatureAlgorithm::from_oid(&request.signature_algorithm.algorithm.to_id_string());
-        let signature = if request.signature_value.unused_bits == 0 {
-            verifier.verify(&SignatureCheck {
-                signed: info.raw,
+        let (signed, info) = parse(self.der())?;
+        let names = alt_names(&info.extensions).map_err(|e| Error::decode(WHAT, e))?;
+        let signature_algorithm = SignatureAlgorithm::from_oid(&signed.algorithm.to_string());
+        let signature = match signed.signature.as_bytes() {
+            Some(signature) => verifier.verify(&SignatureCheck {
+                signed: signed.to_be_signed_der,
                 algorithm: &signature_algorithm,
-                signature: &request.signature_value.data,
-                signer_spki_der: &public_key.spki_der,
-            })
-        } else {
-            Err(SignatureError::Invalid)
+                signature,
+                signer_spki_der: &info.public_key.spki_der,
+            }),
+            None => Err(SignatureError::Invalid),
         };
         Ok(RequestInfo {
             pem_label: self.pem_label().map(str::to_owned),
-            subject: read_name(&info.subject),
+            subject: info.subject,
             subject_alt_names: names.hosts,
             other_alt_names: names.other,
-            public_key,
             signature_algorithm,
             signature,
-            requested_extensions: extensions.iter().map(|e| extension_info(e).name).collect(),
+            requested_extensions: info
+                .extensions
+                .iter()
+                .map(|e| extension_info(e).name)
+                .collect(),
+            public_key: info.public_key,
         })
     }
 }
@@ -127,18 +116,20 @@ impl CertificateRequest {
 const WHAT: &str = "certificate request";
 const CSR_LABELS: [&str; 2] = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"];
 
-fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
-    let (rest, request) = X509CertificationRequest::from_der(der).map_err(|e| {
+fn parse(der: &[u8]) -> Result<(Signed<'_>, RequestedInfo<'_>)> {
+    let invalid = |e: der::Error| {
         Error::decode(
             WHAT,
             format!("not a valid PKCS#10 certificate signing request ({e})"),
         )
-    })?;
-    if !rest.is_empty() {
+    };
+    let (signed, rest) = Signed::read(der).map_err(invalid)?;
+    if rest != 0 {
         return Err(Error::decode(
             WHAT,
-            format!("{} bytes follow the DER certificate request", rest.len()),
+            format!("{rest} bytes follow the DER certificate request"),
         ));
     }
-    Ok(request)
+    let info = RequestedInfo::read(signed.to_be_signed).map_err(invalid)?;
+    Ok((signed, info))
 }
