@@ -79,10 +79,18 @@ pub async fn generate(spec: &Spec) -> Result<Signed, Error> {
     let (public, private) = subtle
         .generate_pair(&key_params(algorithm), &["sign", "verify"])
         .await?;
-    let spki = subtle.export_der("spki", &public).await?;
-    let pkcs8 = zeroize::Zeroizing::new(subtle.export_der("pkcs8", &private).await?);
-    let key = KeyDocument::from_pkcs8_der(&pkcs8)?;
-    sign(&subtle, spec, key, &private, &spki).await
+    // Both exports start now; the private key's runs while the CSR is signed.
+    let spki = subtle.start_export_der("spki", &public);
+    let pkcs8 = subtle.start_export_der("pkcs8", &private);
+    let spki = spki.await?;
+    let unsigned = UnsignedRequest::new(spec, &spki)?;
+    let signature = sign_unsigned(&subtle, &unsigned, &private).await?;
+    let pkcs8 = zeroize::Zeroizing::new(pkcs8.await?);
+    Ok(Signed {
+        key: KeyDocument::from_pkcs8_der(&pkcs8)?,
+        public_key: read_spki(&spki)?,
+        request: unsigned.sign_with(&signature)?,
+    })
 }
 
 /// Signs the CSR `spec` describes with an existing key (e.g. one read from a
@@ -110,11 +118,25 @@ async fn sign(
     spki: &[u8],
 ) -> Result<Signed, Error> {
     let unsigned = UnsignedRequest::new(spec, spki)?;
+    let signature = sign_unsigned(subtle, &unsigned, private).await?;
+    Ok(Signed {
+        public_key: read_spki(spki)?,
+        request: unsigned.sign_with(&signature)?,
+        key,
+    })
+}
+
+/// The signature over the request, as the CSR holds it.
+async fn sign_unsigned(
+    subtle: &Subtle,
+    unsigned: &UnsignedRequest,
+    private: &JsValue,
+) -> Result<Vec<u8>, Error> {
     let algorithm = unsigned.key_algorithm();
     let signature = subtle
         .sign(&sign_params(algorithm), private, unsigned.to_be_signed())
         .await?;
-    let signature = match algorithm {
+    Ok(match algorithm {
         // WebCrypto signs ECDSA as r || s; X.509 holds the DER Ecdsa-Sig-Value.
         KeyAlgorithm::Ecdsa(_) => {
             csrcraft::ecdsa_fixed_to_der(&signature).ok_or(Error::WebCrypto {
@@ -123,11 +145,6 @@ async fn sign(
             })?
         }
         _ => signature,
-    };
-    Ok(Signed {
-        public_key: read_spki(spki)?,
-        request: unsigned.sign_with(&signature)?,
-        key,
     })
 }
 
