@@ -89,12 +89,12 @@ pub(super) fn decode_pem(text: &str, format: InputFormat) -> Result<Decoded> {
         ));
     }
     let request = if has_request {
-        Some(CertificateRequest::from_pem(text)?)
+        Some(CertificateRequest::from_blocks(&blocks)?)
     } else {
         None
     };
     let certificates = if has_certificate {
-        Certificate::chain_from_pem(text)?
+        Certificate::chain_from_blocks(&blocks)?
     } else {
         Vec::new()
     };

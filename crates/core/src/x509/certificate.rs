@@ -84,10 +84,15 @@ impl Certificate {
     pub fn chain_from_pem(text: &str) -> Result<Vec<Certificate>> {
         let blocks = pem::parse_many(text)
             .map_err(|e| Error::decode("certificate", format!("the PEM is malformed: {e}")))?;
+        Self::chain_from_blocks(&blocks)
+    }
+
+    /// [`Self::chain_from_pem`] for PEM text already split into blocks.
+    pub(crate) fn chain_from_blocks(blocks: &[pem::Pem]) -> Result<Vec<Certificate>> {
         let certificates: Vec<&pem::Pem> =
             blocks.iter().filter(|b| b.tag() == "CERTIFICATE").collect();
         if certificates.is_empty() {
-            let problem = missing_block(&blocks, "CERTIFICATE");
+            let problem = missing_block(blocks, "CERTIFICATE");
             return Err(Error::decode("certificate", problem));
         }
         let count = certificates.len();
@@ -204,16 +209,20 @@ fn serial_hex(raw: &[u8]) -> String {
     hex_colons(raw.get(start..).unwrap_or_default(), false)
 }
 
+/// `AB:CD:...` (or lower case): openssl's form of fingerprints and serials.
 fn hex_colons(bytes: &[u8], upper: bool) -> String {
-    bytes
-        .iter()
-        .map(|b| {
-            if upper {
-                format!("{b:02X}")
-            } else {
-                format!("{b:02x}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(":")
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut text = String::with_capacity(bytes.len() * 3);
+    for (i, byte) in bytes.iter().enumerate() {
+        if i > 0 {
+            text.push(':');
+        }
+        text.push(char::from(digits[usize::from(byte >> 4)]));
+        text.push(char::from(digits[usize::from(byte & 0x0f)]));
+    }
+    text
 }

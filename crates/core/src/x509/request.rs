@@ -44,6 +44,11 @@ impl CertificateRequest {
     pub fn from_pem(text: &str) -> Result<Self> {
         let blocks = pem::parse_many(text)
             .map_err(|e| Error::decode(WHAT, format!("the PEM is malformed: {e}")))?;
+        Self::from_blocks(&blocks)
+    }
+
+    /// [`Self::from_pem`] for PEM text already split into blocks.
+    pub(crate) fn from_blocks(blocks: &[pem::Pem]) -> Result<Self> {
         let mut requests = blocks
             .iter()
             .filter(|b| CSR_LABELS.contains(&b.tag()))
@@ -51,7 +56,7 @@ impl CertificateRequest {
         let Some(block) = requests.pop() else {
             return Err(Error::decode(
                 WHAT,
-                missing_block(&blocks, "CERTIFICATE REQUEST"),
+                missing_block(blocks, "CERTIFICATE REQUEST"),
             ));
         };
         if !requests.is_empty() {
