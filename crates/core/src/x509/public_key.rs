@@ -37,15 +37,15 @@ pub(crate) fn parse_spki(der: &[u8]) -> Option<PublicKeyInfo> {
 /// Reads a DER `SubjectPublicKeyInfo`; nothing may follow it.
 pub(crate) fn read_public_key(der: &[u8]) -> der::Result<PublicKeyInfo> {
     let spki = SubjectPublicKeyInfoRef::from_der(der)?;
-    let oid = spki.algorithm.oid.to_string();
-    let (algorithm, description) = match oid.as_str() {
+    // Matched as OIDs: formatting each as dotted text first costs more than the parse.
+    let oid = spki.algorithm.oid;
+    let (algorithm, description) = match oid {
         EC_PUBLIC_KEY => {
             let curve = spki
                 .algorithm
                 .parameters
-                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
-                .map(|o| o.to_string());
-            match curve.as_deref() {
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+            match curve {
                 Some(P256) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P256), "ecdsa P-256"),
                 Some(P384) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P384), "ecdsa P-384"),
                 Some(P521) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P521), "ecdsa P-521"),
@@ -70,7 +70,7 @@ pub(crate) fn read_public_key(der: &[u8]) -> der::Result<PublicKeyInfo> {
         X448 => (None, "x448".to_owned()),
         DSA => (None, "dsa".to_owned()),
         RSASSA_PSS => (None, "rsassa-pss".to_owned()),
-        _ => (None, oid.clone()),
+        _ => (None, oid.to_string()),
     };
     Ok(PublicKeyInfo {
         algorithm,
@@ -108,15 +108,17 @@ fn modulus_bits(modulus: &[u8]) -> usize {
     }
 }
 
-pub(crate) const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
-pub(crate) const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
-pub(crate) const ED25519: &str = "1.3.101.112";
-const ED448: &str = "1.3.101.113";
-const X25519: &str = "1.3.101.110";
-const X448: &str = "1.3.101.111";
-const DSA: &str = "1.2.840.10040.4.1";
-const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
-const P256: &str = "1.2.840.10045.3.1.7";
-const P384: &str = "1.3.132.0.34";
-const P521: &str = "1.3.132.0.35";
-const SECP256K1: &str = "1.3.132.0.10";
+pub(crate) const EC_PUBLIC_KEY: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+pub(crate) const RSA_ENCRYPTION: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+pub(crate) const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
+const X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
+const DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+const SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
