@@ -331,8 +331,8 @@ fn fingerprints_serial_and_dates_match_openssl() {
     );
     // "sha256 Fingerprint=AB:..." (the prefix's case varies with the openssl version)
     let after_equals = |line: &str| line.trim().split_once('=').unwrap().1.to_owned();
-    assert_eq!(after_equals(&sha256), info.fingerprint_sha256);
-    assert_eq!(after_equals(&sha1), info.fingerprint_sha1);
+    assert_eq!(after_equals(&sha256), leaf.fingerprint_sha256());
+    assert_eq!(after_equals(&sha1), leaf.fingerprint_sha1());
     assert_eq!(info.serial_hex, "1f:2e:3d:4c:5b:6a:79:88:01:02");
     let serial = openssl(
         &scratch.0,

@@ -261,8 +261,8 @@ pub(super) fn certificate_views(
                 }),
                 extensions: info.extensions.iter().map(extension_view).collect(),
                 fingerprints: FingerprintsView {
-                    sha256: info.fingerprint_sha256.clone(),
-                    sha1: info.fingerprint_sha1.clone(),
+                    sha256: certificate.fingerprint_sha256(),
+                    sha1: certificate.fingerprint_sha1(),
                 },
             }
         })

@@ -62,12 +62,6 @@ pub struct CertificateInfo {
     pub public_key: PublicKeyInfo,
     /// The algorithm the issuer signed with.
     pub signature_algorithm: SignatureAlgorithm,
-    /// SHA-256 of the DER, uppercase hex bytes separated by `:`, as
-    /// `openssl x509 -fingerprint -sha256` shows it.
-    pub fingerprint_sha256: String,
-    /// SHA-1 of the DER, in the same form (an identifier only; SHA-1 is never
-    /// used to check signatures).
-    pub fingerprint_sha1: String,
     /// Every extension, in encoded order.
     pub extensions: Vec<ExtensionInfo>,
 }
@@ -115,6 +109,19 @@ impl Certificate {
         &self.der
     }
 
+    /// SHA-256 of the DER, uppercase hex bytes separated by `:`, as
+    /// `openssl x509 -fingerprint -sha256` shows it. Computed when asked:
+    /// `verify` never needs it.
+    pub fn fingerprint_sha256(&self) -> String {
+        hex_colons(&Sha256::digest(&self.der), true)
+    }
+
+    /// SHA-1 of the DER, in the same form (an identifier only; SHA-1 is never
+    /// used to check signatures).
+    pub fn fingerprint_sha1(&self) -> String {
+        hex_colons(&Sha1::digest(&self.der), true)
+    }
+
     /// What the certificate says.
     pub fn info(&self) -> &CertificateInfo {
         &self.info
@@ -147,7 +154,7 @@ impl Certificate {
             ));
         }
         let tbs = Tbs::read(signed.to_be_signed).map_err(invalid)?;
-        let info = read_info(der, &signed, tbs).map_err(|problem| Error::decode(what, problem))?;
+        let info = read_info(&signed, tbs).map_err(|problem| Error::decode(what, problem))?;
         Ok(Self {
             der: der.to_vec(),
             tbs: signed.to_be_signed_der.to_vec(),
@@ -158,19 +165,15 @@ impl Certificate {
     }
 }
 
-fn read_info(der: &[u8], signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<CertificateInfo, String> {
+fn read_info(signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<CertificateInfo, String> {
     let names = alt_names(&tbs.extensions)?;
     let mut key_usage = Vec::new();
     let mut extended_key_usage = Vec::new();
     let mut basic_constraints = None;
-    for extension in &tbs.extensions {
-        let malformed = || {
-            format!(
-                "the {} extension is malformed",
-                extension_info(extension).name
-            )
-        };
-        match extension.oid.to_string().as_str() {
+    let extensions: Vec<ExtensionInfo> = tbs.extensions.iter().map(extension_info).collect();
+    for (extension, info) in tbs.extensions.iter().zip(&extensions) {
+        let malformed = || format!("the {} extension is malformed", info.name);
+        match info.oid.as_str() {
             KEY_USAGE => key_usage = key_usage_names(extension.value).ok_or_else(malformed)?,
             EXTENDED_KEY_USAGE => extended_key_usage = extended_key_usage_names(extension.value)?,
             BASIC_CONSTRAINTS => {
@@ -194,9 +197,7 @@ fn read_info(der: &[u8], signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<Certificat
         basic_constraints,
         public_key: tbs.public_key,
         signature_algorithm: SignatureAlgorithm::from_oid(&signed.algorithm.to_string()),
-        fingerprint_sha256: hex_colons(&Sha256::digest(der), true),
-        fingerprint_sha1: hex_colons(&Sha1::digest(der), true),
-        extensions: tbs.extensions.iter().map(extension_info).collect(),
+        extensions,
     })
 }
 

@@ -88,7 +88,7 @@ pub(crate) fn alt_names<'a>(
 ) -> Result<AltNames, String> {
     let mut names = AltNames::default();
     for extension in extensions {
-        if extension.oid.to_string() == SAN {
+        if extension.oid == ObjectIdentifier::new_unwrap(SAN) {
             names
                 .read(extension.value)
                 .map_err(|e| format!("the subjectAltName extension is malformed ({e})"))?;
