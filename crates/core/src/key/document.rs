@@ -14,6 +14,7 @@ use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
 use super::algorithm::check_rsa_bits;
+use crate::x509::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION};
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 /// How to write a private key.
@@ -108,10 +109,10 @@ impl KeyDocument {
         let oid = info.algorithm.oid;
         let algorithm = if oid == RSA_ENCRYPTION {
             rsa_algorithm(info.private_key.as_bytes(), label)?
-        } else if oid == ID_ED25519 {
+        } else if oid == ED25519 {
             ed25519_seed(info.private_key.as_bytes(), label)?;
             KeyAlgorithm::Ed25519
-        } else if oid == ID_EC_PUBLIC_KEY {
+        } else if oid == EC_PUBLIC_KEY {
             let curve = info.algorithm.parameters_oid().map_err(|_| {
                 Error::key_input("the EC key in PRIVATE KEY does not name its curve")
             })?;
@@ -232,7 +233,7 @@ fn from_sec1(der: &[u8]) -> Result<KeyDocument> {
     let inner_der = Zeroizing::new(inner.to_der().map_err(failed)?);
     let curve_der = curve.to_der().map_err(failed)?;
     let algorithm = AlgorithmIdentifierRef {
-        oid: ID_EC_PUBLIC_KEY,
+        oid: EC_PUBLIC_KEY,
         parameters: Some(AnyRef::from_der(&curve_der).map_err(failed)?),
     };
     wrap(
@@ -319,9 +320,9 @@ fn check_scalar(scalar: &[u8], curve: EcdsaCurve, label: &str) -> Result<()> {
 
 fn curve_of(oid: ObjectIdentifier) -> Result<EcdsaCurve> {
     match oid {
-        SECP256R1 => Ok(EcdsaCurve::P256),
-        SECP384R1 => Ok(EcdsaCurve::P384),
-        SECP521R1 => Ok(EcdsaCurve::P521),
+        P256 => Ok(EcdsaCurve::P256),
+        P384 => Ok(EcdsaCurve::P384),
+        P521 => Ok(EcdsaCurve::P521),
         other => Err(Error::key_input(format!(
             "the EC key is on curve {other}, which is not supported; use P-256, P-384 or P-521"
         ))),
@@ -330,9 +331,9 @@ fn curve_of(oid: ObjectIdentifier) -> Result<EcdsaCurve> {
 
 pub(super) fn curve_oid(curve: EcdsaCurve) -> ObjectIdentifier {
     match curve {
-        EcdsaCurve::P256 => SECP256R1,
-        EcdsaCurve::P384 => SECP384R1,
-        EcdsaCurve::P521 => SECP521R1,
+        EcdsaCurve::P256 => P256,
+        EcdsaCurve::P384 => P384,
+        EcdsaCurve::P521 => P521,
     }
 }
 
@@ -349,9 +350,3 @@ fn encrypted() -> Error {
 const SEC1_LABEL: &str = "EC PRIVATE KEY";
 const PKCS1_LABEL: &str = "RSA PRIVATE KEY";
 const PKCS8_LABEL: &str = "PRIVATE KEY";
-const ID_EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-const ID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-const SECP256R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-const SECP384R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-const SECP521R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");

@@ -26,6 +26,8 @@ pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
 pub use self::name::{DistinguishedName, NameAttribute};
 pub use self::public_key::PublicKeyInfo;
+/// Key algorithm and curve OIDs, shared with `key/` (which reads private keys).
+pub(crate) use self::public_key::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION};
 pub use self::request::RequestInfo;
 pub use self::signature::{
     HashAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan,
