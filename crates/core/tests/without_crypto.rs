@@ -48,6 +48,14 @@ fn a_key_document_writes_what_the_software_key_writes() {
                     "{algorithm}, read as {read_from:?}, written as {format:?}"
                 );
             }
+            // The public half it carries, without crypto (Ed25519's seed carries none).
+            let expected =
+                (algorithm != KeyAlgorithm::Ed25519).then(|| key.public_key_der().unwrap());
+            assert_eq!(
+                document.public_key_der(),
+                expected,
+                "{algorithm}, read as {read_from:?}"
+            );
             let again = PrivateKey::from_document(&document).unwrap();
             assert_eq!(
                 again.public_key_der().unwrap(),

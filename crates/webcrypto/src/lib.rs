@@ -79,18 +79,14 @@ pub async fn generate(spec: &Spec) -> Result<Signed, Error> {
     let (public, private) = subtle
         .generate_pair(&key_params(algorithm), &["sign", "verify"])
         .await?;
-    // Both exports start now; the private key's runs while the CSR is signed.
-    let spki = subtle.start_export_der("spki", &public);
-    let pkcs8 = subtle.start_export_der("pkcs8", &private);
-    let spki = spki.await?;
-    let unsigned = UnsignedRequest::new(spec, &spki)?;
-    let signature = sign_unsigned(&subtle, &unsigned, &private).await?;
-    let pkcs8 = zeroize::Zeroizing::new(pkcs8.await?);
-    Ok(Signed {
-        key: KeyDocument::from_pkcs8_der(&pkcs8)?,
-        public_key: read_spki(&spki)?,
-        request: unsigned.sign_with(&signature)?,
-    })
+    let pkcs8 = zeroize::Zeroizing::new(subtle.export_der("pkcs8", &private).await?);
+    let key = KeyDocument::from_pkcs8_der(&pkcs8)?;
+    // An EC or RSA key's PKCS#8 carries its public half; Ed25519's does not.
+    let spki = match key.public_key_der() {
+        Some(spki) => spki,
+        None => subtle.export_der("spki", &public).await?,
+    };
+    sign(&subtle, spec, key, &private, &spki).await
 }
 
 /// Signs the CSR `spec` describes with an existing key (e.g. one read from a
@@ -98,15 +94,23 @@ pub async fn generate(spec: &Spec) -> Result<Signed, Error> {
 pub async fn sign_request(spec: &Spec, key: KeyDocument) -> Result<Signed, Error> {
     let subtle = Subtle::get()?;
     let private = import_private(&subtle, &key).await?;
-    let spki = public_spki(&subtle, &private, key.algorithm()).await?;
+    let spki = match key.public_key_der() {
+        Some(spki) => spki,
+        None => public_spki(&subtle, &private, key.algorithm()).await?,
+    };
     sign(&subtle, spec, key, &private, &spki).await
 }
 
 /// The public half of a private key, as certificates and CSRs describe keys.
+/// WebCrypto imports the key (checking it) and derives the public half only
+/// when the key does not carry it (Ed25519, or EC without its public point).
 pub async fn public_key(key: &KeyDocument) -> Result<PublicKeyInfo, Error> {
     let subtle = Subtle::get()?;
     let private = import_private(&subtle, key).await?;
-    let spki = public_spki(&subtle, &private, key.algorithm()).await?;
+    let spki = match key.public_key_der() {
+        Some(spki) => spki,
+        None => public_spki(&subtle, &private, key.algorithm()).await?,
+    };
     read_spki(&spki)
 }
 

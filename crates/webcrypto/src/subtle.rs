@@ -83,21 +83,8 @@ impl Subtle {
 
     /// `exportKey(format)` for `spki` and `pkcs8`: the DER bytes.
     pub(crate) async fn export_der(&self, format: &str, key: &JsValue) -> Result<Vec<u8>, Error> {
-        self.start_export_der(format, key).await
-    }
-
-    /// [`Self::export_der`], with the export started now rather than when the
-    /// future is first polled, so it runs while the caller awaits other work.
-    pub(crate) fn start_export_der(
-        &self,
-        format: &str,
-        key: &JsValue,
-    ) -> impl Future<Output = Result<Vec<u8>, Error>> + use<> {
-        let started = self.export_key(format, key);
-        async move {
-            let buffer = settle("export the key", started).await?;
-            Ok(Uint8Array::new(&buffer).to_vec())
-        }
+        let buffer = settle("export the key", self.export_key(format, key)).await?;
+        Ok(Uint8Array::new(&buffer).to_vec())
     }
 
     /// `exportKey("jwk")`: the JSON Web Key object.

@@ -143,6 +143,36 @@ impl KeyDocument {
         &self.pkcs8
     }
 
+    /// The DER `SubjectPublicKeyInfo` of the public half, when the document
+    /// carries it: an EC key with its `publicKey` (Go, openssl and WebCrypto
+    /// write it) or an RSA key (`n` and `e`). `None` for Ed25519, whose
+    /// PKCS#8 v1 holds only the seed, and for an EC key without it: those
+    /// need crypto to derive.
+    pub fn public_key_der(&self) -> Option<Vec<u8>> {
+        let info = PrivateKeyInfoRef::from_der(&self.pkcs8).ok()?;
+        let inner = info.private_key.as_bytes();
+        let (algorithm, key): (AlgorithmIdentifierRef<'_>, Vec<u8>) = match self.algorithm {
+            KeyAlgorithm::Ecdsa(_) => {
+                let point = sec1::EcPrivateKey::from_der(inner).ok()?.public_key?;
+                (info.algorithm, point.to_vec())
+            }
+            KeyAlgorithm::Rsa { .. } => {
+                let private = pkcs1::RsaPrivateKeyRef::from_der(inner).ok()?;
+                let public = pkcs1::RsaPublicKey {
+                    modulus: private.modulus,
+                    public_exponent: private.public_exponent,
+                };
+                (info.algorithm, public.to_der().ok()?)
+            }
+            KeyAlgorithm::Ed25519 => return None,
+        };
+        let spki = spki::SubjectPublicKeyInfoRef {
+            algorithm,
+            subject_public_key: der::asn1::BitStringRef::from_bytes(&key).ok()?,
+        };
+        spki.to_der().ok()
+    }
+
     /// The PEM label the key was read with (`PRIVATE KEY` when read as DER).
     pub fn label(&self) -> &'static str {
         self.label
