@@ -94,10 +94,7 @@ pub async fn generate(spec: &Spec) -> Result<Signed, Error> {
 pub async fn sign_request(spec: &Spec, key: KeyDocument) -> Result<Signed, Error> {
     let subtle = Subtle::get()?;
     let private = import_private(&subtle, &key).await?;
-    let spki = match key.public_key_der() {
-        Some(spki) => spki,
-        None => public_spki(&subtle, &private, key.algorithm()).await?,
-    };
+    let spki = public_spki(&subtle, &private, &key).await?;
     sign(&subtle, spec, key, &private, &spki).await
 }
 
@@ -107,11 +104,7 @@ pub async fn sign_request(spec: &Spec, key: KeyDocument) -> Result<Signed, Error
 pub async fn public_key(key: &KeyDocument) -> Result<PublicKeyInfo, Error> {
     let subtle = Subtle::get()?;
     let private = import_private(&subtle, key).await?;
-    let spki = match key.public_key_der() {
-        Some(spki) => spki,
-        None => public_spki(&subtle, &private, key.algorithm()).await?,
-    };
-    read_spki(&spki)
+    read_spki(&public_spki(&subtle, &private, key).await?)
 }
 
 async fn sign(
@@ -162,10 +155,23 @@ async fn import_private(subtle: &Subtle, key: &KeyDocument) -> Result<JsValue, E
     imported
 }
 
-/// The SPKI of a private key's public half: its JWK without the private
-/// members, imported as a public key and exported as SPKI. WebCrypto cannot
-/// export a public key from a private one directly.
+/// The SPKI of a private key's public half: the one the key document carries
+/// (EC with its point, RSA), else derived by WebCrypto (Ed25519).
 async fn public_spki(
+    subtle: &Subtle,
+    private: &JsValue,
+    key: &KeyDocument,
+) -> Result<Vec<u8>, Error> {
+    match key.public_key_der() {
+        Some(spki) => Ok(spki),
+        None => derived_spki(subtle, private, key.algorithm()).await,
+    }
+}
+
+/// The SPKI derived from a private key: its JWK without the private members,
+/// imported as a public key and exported as SPKI. WebCrypto cannot export a
+/// public key from a private one directly.
+async fn derived_spki(
     subtle: &Subtle,
     private: &JsValue,
     algorithm: KeyAlgorithm,
