@@ -14,7 +14,6 @@ use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
 use super::algorithm::check_rsa_bits;
-use crate::x509::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION};
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 /// How to write a private key.
@@ -380,3 +379,10 @@ fn encrypted() -> Error {
 const SEC1_LABEL: &str = "EC PRIVATE KEY";
 const PKCS1_LABEL: &str = "RSA PRIVATE KEY";
 const PKCS8_LABEL: &str = "PRIVATE KEY";
+
+const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");

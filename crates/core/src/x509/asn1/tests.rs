@@ -1,0 +1,1 @@
+//! Tests of the DER reader, writer, OIDs and PEM.
