@@ -6,7 +6,6 @@ use super::asn1::oid::{
 };
 use super::asn1::read::{BitString, Result};
 use super::asn1::{Tlv, parse, tag};
-use super::signed::algorithm_and_parameters;
 use crate::{EcdsaCurve, KeyAlgorithm};
 
 /// A public key as read from a certificate or CSR.
@@ -40,7 +39,7 @@ pub(crate) fn parse_spki(der: &[u8]) -> Option<PublicKeyInfo> {
 /// Reads a `SubjectPublicKeyInfo` element.
 pub(crate) fn read_public_key(spki: Tlv<'_>) -> Result<PublicKeyInfo> {
     let mut reader = spki.expect(tag::SEQUENCE)?.contents()?;
-    let (oid, parameters) = algorithm_and_parameters(reader.read_any()?)?;
+    let (oid, parameters) = reader.read_any()?.algorithm_identifier()?;
     let key = reader.read_any()?.bit_string()?;
     reader.finish()?;
     // Matched as OIDs: formatting each as dotted text first costs more than the parse.

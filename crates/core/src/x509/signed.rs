@@ -42,20 +42,7 @@ impl<'a> Signed<'a> {
     }
 }
 
-/// An `AlgorithmIdentifier` (RFC 5280 §4.1.1.2): its OID, and its parameters if any.
+/// An `AlgorithmIdentifier`'s OID.
 pub(crate) fn read_algorithm<'a>(reader: &mut Reader<'a>) -> Result<Oid<'a>> {
-    algorithm_and_parameters(reader.read_any()?).map(|(oid, _)| oid)
-}
-
-/// An `AlgorithmIdentifier`'s OID and optional parameters.
-pub(crate) fn algorithm_and_parameters(identifier: Tlv<'_>) -> Result<(Oid<'_>, Option<Tlv<'_>>)> {
-    let mut reader = identifier.expect(tag::SEQUENCE)?.contents()?;
-    let oid = reader.read_any()?.oid()?;
-    let parameters = if reader.is_empty() {
-        None
-    } else {
-        Some(reader.read_any()?)
-    };
-    reader.finish()?;
-    Ok((oid, parameters))
+    Ok(reader.read_any()?.algorithm_identifier()?.0)
 }

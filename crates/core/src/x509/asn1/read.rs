@@ -275,6 +275,20 @@ impl<'a> Tlv<'a> {
         Oid::from_der_value(value).ok_or_else(|| self.malformed())
     }
 
+    /// An `AlgorithmIdentifier` (RFC 5280 §4.1.1.2): the OID, and the
+    /// parameters if any.
+    pub(crate) fn algorithm_identifier(&self) -> Result<(Oid<'a>, Option<Tlv<'a>>)> {
+        let mut reader = self.expect(tag::SEQUENCE)?.contents()?;
+        let oid = reader.read_any()?.oid()?;
+        let parameters = if reader.is_empty() {
+            None
+        } else {
+            Some(reader.read_any()?)
+        };
+        reader.finish()?;
+        Ok((oid, parameters))
+    }
+
     /// A BOOLEAN: one octet, `00` or `FF`.
     pub(crate) fn boolean(&self) -> Result<bool> {
         match self.expect(tag::BOOLEAN)?.value {
