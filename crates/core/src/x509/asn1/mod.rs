@@ -9,6 +9,7 @@ pub(crate) mod read;
 pub(crate) mod write;
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;
 
 pub(crate) use self::oid::Oid;
