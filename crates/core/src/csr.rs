@@ -4,19 +4,12 @@
 //! from whoever holds the private key (RustCrypto's [`PrivateKey`] with
 //! feature `software`, or e.g. the browser's WebCrypto).
 
-use der::asn1::{AnyRef, BitString, Ia5String, ObjectIdentifier, OctetString, SetOfVec};
-use der::{Decode, Encode, pem::LineEnding};
-use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
-use x509_cert::attr::Attribute;
-use x509_cert::ext::Extension;
-use x509_cert::ext::pkix::SubjectAltName;
-use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version};
-
 #[cfg(feature = "software")]
 use crate::PrivateKey;
 use crate::spec::{Host, Spec};
 use crate::subject::subject_name;
+use crate::x509::asn1::oid::{EXTENSION_REQUEST, SUBJECT_ALT_NAME, from_dotted};
+use crate::x509::asn1::{pem, tag, write};
 use crate::{Error, KeyAlgorithm, PublicKeyInfo, Result, SignatureAlgorithm};
 #[cfg(feature = "software")]
 use rand_core::TryCryptoRng;
@@ -25,7 +18,7 @@ use rand_core::TryCryptoRng;
 /// describes for a public key, and the algorithm cfssl would sign it with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnsignedRequest {
-    info: CertReqInfo,
+    /// The DER `CertificationRequestInfo`.
     to_be_signed: Vec<u8>,
     key_algorithm: KeyAlgorithm,
     algorithm: SignatureAlgorithm,
@@ -53,17 +46,15 @@ impl UnsignedRequest {
                 ))
             })?;
         }
-        let public_key = SubjectPublicKeyInfoOwned::from_der(public_key_der)
-            .map_err(|e| Error::encoding("the public key", e))?;
-        let info = CertReqInfo {
-            version: Version::V1,
-            subject: subject_name(spec)?,
-            public_key,
-            attributes: requested_extensions(&spec.hosts)?,
-        };
-        let to_be_signed = info.to_der().map_err(|e| Error::encoding("the CSR", e))?;
+        // CertificationRequestInfo (RFC 2986 §4.1): version 0 (v1), the
+        // subject, the key exactly as given (it read as one SPKI) and the attributes.
+        let to_be_signed = write::sequence(&[
+            &write::unsigned(&[0]),
+            &subject_name(spec),
+            &key.spki_der,
+            &requested_extensions(&spec.hosts)?,
+        ]);
         Ok(Self {
-            info,
             to_be_signed,
             key_algorithm,
             algorithm: key_algorithm.signature_algorithm(),
@@ -89,38 +80,30 @@ impl UnsignedRequest {
     /// the CSR holds it (DER for ECDSA: see [`crate::ecdsa_fixed_to_der`]).
     /// The signature is not checked here.
     pub fn sign_with(self, signature: &[u8]) -> Result<CertificateRequest> {
-        let request = CertReq {
-            info: self.info,
-            algorithm: algorithm_identifier(&self.algorithm)?,
-            signature: BitString::from_bytes(signature)
-                .map_err(|e| Error::encoding("the CSR signature", e))?,
-        };
-        let der = request
-            .to_der()
-            .map_err(|e| Error::encoding("the CSR", e))?;
+        let der = write::sequence(&[
+            &self.to_be_signed,
+            &algorithm_identifier(&self.algorithm)?,
+            &write::bit_string(signature),
+        ]);
         Ok(CertificateRequest::read(der, None))
     }
 }
 
-/// The `AlgorithmIdentifier` of a signature algorithm made here.
-fn algorithm_identifier(algorithm: &SignatureAlgorithm) -> Result<AlgorithmIdentifierOwned> {
-    let oid = algorithm
-        .oid()
-        .and_then(|oid| ObjectIdentifier::new(oid).ok())
-        .ok_or_else(|| {
-            Error::encoding("the signature algorithm", format!("{algorithm} has no OID"))
-        })?;
+/// The DER `AlgorithmIdentifier` of a signature algorithm made here.
+fn algorithm_identifier(algorithm: &SignatureAlgorithm) -> Result<Vec<u8>> {
+    let oid = algorithm.oid().and_then(from_dotted).ok_or_else(|| {
+        Error::encoding("the signature algorithm", format!("{algorithm} has no OID"))
+    })?;
     let rsa = matches!(
         algorithm,
         SignatureAlgorithm::RsaSha256
             | SignatureAlgorithm::RsaSha384
             | SignatureAlgorithm::RsaSha512
     );
-    Ok(AlgorithmIdentifierOwned {
-        oid,
-        // RFC 4055 §5: RSA signature algorithms carry an explicit NULL.
-        parameters: rsa.then(|| AnyRef::NULL.into()),
-    })
+    let oid = write::tlv(tag::OID, &[&oid]);
+    // RFC 4055 §5: RSA signature algorithms carry an explicit NULL.
+    let null: &[u8] = if rsa { &[tag::NULL, 0] } else { &[] };
+    Ok(write::sequence(&[&oid, null]))
 }
 
 /// A signed certificate signing request.
@@ -164,9 +147,7 @@ impl CertificateRequest {
 
     /// PEM with the label `CERTIFICATE REQUEST` and `\n` line endings.
     pub fn pem(&self) -> String {
-        // Encoding into a String only fails on a bad label, and this one is fixed.
-        der::pem::encode_string("CERTIFICATE REQUEST", LineEnding::LF, &self.der)
-            .unwrap_or_default()
+        pem::encode("CERTIFICATE REQUEST", &self.der)
     }
 }
 
@@ -189,15 +170,14 @@ pub fn generate<R: TryCryptoRng + ?Sized>(spec: &Spec, rng: &mut R) -> Result<Ke
     Ok(KeyAndRequest { key, request })
 }
 
-/// The `extensionRequest` attribute holding the subjectAltName, when there are
-/// hosts; Go lists DNS names, then emails, then IPs, then URIs, non-critical.
-fn requested_extensions(hosts: &[Host]) -> Result<SetOfVec<Attribute>> {
-    let mut attributes = SetOfVec::new();
+/// The `[0] IMPLICIT SET OF Attribute` of the request: empty without hosts,
+/// else the `extensionRequest` holding the subjectAltName. Go lists DNS
+/// names, then emails, then IPs, then URIs, non-critical.
+fn requested_extensions(hosts: &[Host]) -> Result<Vec<u8>> {
+    let attributes = tag::context(0, true);
     if hosts.is_empty() {
-        return Ok(attributes);
+        return Ok(write::tlv(attributes, &[]));
     }
-    let encoding = |e: der::Error| Error::encoding("the subjectAltName extension", e);
-    let ia5 = |text: &str| Ia5String::new(text).map_err(encoding);
     let rank = |host: &Host| match host {
         Host::Dns(_) => 0,
         Host::Email(_) => 1,
@@ -208,26 +188,41 @@ fn requested_extensions(hosts: &[Host]) -> Result<SetOfVec<Attribute>> {
     ordered.sort_by_key(|h| rank(h));
     let mut names = Vec::with_capacity(hosts.len());
     for host in ordered {
+        // GeneralName (RFC 5280 §4.2.1.6): [1] rfc822Name, [2] dNSName and
+        // [6] URI are IA5Strings, [7] iPAddress the octets.
         names.push(match host {
-            Host::Dns(name) => GeneralName::DnsName(ia5(name)?),
-            Host::Email(address) => GeneralName::Rfc822Name(ia5(address)?),
-            Host::Uri(uri) => GeneralName::UniformResourceIdentifier(ia5(uri)?),
-            Host::Ip(ip) => {
-                let octets = match ip {
-                    std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
-                    std::net::IpAddr::V6(v6) => v6.octets().to_vec(),
-                };
-                GeneralName::IpAddress(OctetString::new(octets).map_err(encoding)?)
+            Host::Dns(name) => write::tlv(tag::context(2, false), &[ia5(name)?]),
+            Host::Email(address) => write::tlv(tag::context(1, false), &[ia5(address)?]),
+            Host::Uri(uri) => write::tlv(tag::context(6, false), &[ia5(uri)?]),
+            Host::Ip(std::net::IpAddr::V4(v4)) => {
+                write::tlv(tag::context(7, false), &[&v4.octets()])
+            }
+            Host::Ip(std::net::IpAddr::V6(v6)) => {
+                write::tlv(tag::context(7, false), &[&v6.octets()])
             }
         });
     }
-    let san = SubjectAltName(names);
-    let extension = Extension {
-        extn_id: const_oid::db::rfc5280::ID_CE_SUBJECT_ALT_NAME,
-        critical: false,
-        extn_value: OctetString::new(san.to_der().map_err(encoding)?).map_err(encoding)?,
-    };
-    let attribute = Attribute::try_from(ExtensionReq(vec![extension])).map_err(encoding)?;
-    attributes.insert(attribute).map_err(encoding)?;
-    Ok(attributes)
+    let names: Vec<&[u8]> = names.iter().map(Vec::as_slice).collect();
+    let san = write::sequence(&names);
+    let extension = write::sequence(&[
+        &write::tlv(tag::OID, &[SUBJECT_ALT_NAME]),
+        &write::tlv(tag::OCTET_STRING, &[&san]),
+    ]);
+    let attribute = write::sequence(&[
+        &write::tlv(tag::OID, &[EXTENSION_REQUEST]),
+        &write::tlv(tag::SET, &[&write::sequence(&[&extension])]),
+    ]);
+    Ok(write::tlv(attributes, &[&attribute]))
+}
+
+/// The text of an IA5String, which holds ASCII only.
+fn ia5(text: &str) -> Result<&[u8]> {
+    if text.is_ascii() {
+        Ok(text.as_bytes())
+    } else {
+        Err(Error::encoding(
+            "the subjectAltName extension",
+            format!("{text:?} is not ASCII, which an IA5String needs"),
+        ))
+    }
 }

@@ -3,12 +3,9 @@
 
 use std::fmt;
 
-use der::asn1::{Any, ObjectIdentifier, PrintableStringRef, SetOfVec, Utf8StringRef};
-use der::{Decode, Encode};
-use x509_cert::attr::AttributeTypeAndValue;
-use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
-
 use crate::spec::Spec;
+use crate::x509::asn1::oid::{MAX_LEN, dotted, from_dotted};
+use crate::x509::asn1::{tag, write};
 use crate::{Error, Result};
 
 /// One object of cfssl's `names` array; empty strings mean "not set".
@@ -49,45 +46,63 @@ impl NameEntry {
 
 /// A checked dotted object identifier such as `2.5.4.9` (streetAddress).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ObjectId(ObjectIdentifier);
+pub struct ObjectId {
+    /// The DER contents octets, in the first `len` bytes.
+    der: [u8; MAX_LEN],
+    len: u8,
+}
 
 impl ObjectId {
     /// Parses a dotted OID found at `field`; refuses the OIDs that have their own
     /// cfssl field, since Go would then silently drop that field's values.
     pub fn parse(field: &str, text: &str) -> Result<Self> {
-        let oid = ObjectIdentifier::new(text).map_err(|_| {
+        let bytes = from_dotted(text).ok_or_else(|| {
             Error::field(
                 field,
                 format!("{text:?} is not a dotted object identifier such as \"2.5.4.9\""),
             )
         })?;
-        if let Some((_, cfssl_field)) = STANDARD_ATTRIBUTES.iter().find(|(o, _)| *o == oid) {
+        if let Some((_, cfssl_field)) = STANDARD_ATTRIBUTES.iter().find(|(o, _)| *o == bytes) {
             return Err(Error::field(
                 field,
                 format!("{text} has its own field; use \"{cfssl_field}\" instead of OID"),
             ));
         }
-        Ok(Self(oid))
+        let mut der = [0; MAX_LEN];
+        for (slot, byte) in der.iter_mut().zip(&bytes) {
+            *slot = *byte;
+        }
+        Ok(Self {
+            der,
+            // `from_dotted` returns at most MAX_LEN (39) octets.
+            len: u8::try_from(bytes.len()).unwrap_or_default(),
+        })
+    }
+
+    /// The DER contents octets.
+    fn as_bytes(&self) -> &[u8] {
+        self.der.get(..usize::from(self.len)).unwrap_or_default()
     }
 }
 
 impl fmt::Display for ObjectId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        f.write_str(&dotted(self.as_bytes()))
     }
 }
 
-const COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
-const STATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.8");
-const LOCALITY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.7");
-const ORGANIZATION: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.10");
-const ORGANIZATIONAL_UNIT: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.11");
-const COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
-const SERIAL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.5");
-const EMAIL_ADDRESS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
+// The attribute types (X.520 and PKCS#9) as DER contents octets.
+const COUNTRY: &[u8] = &[0x55, 0x04, 0x06];
+const STATE: &[u8] = &[0x55, 0x04, 0x08];
+const LOCALITY: &[u8] = &[0x55, 0x04, 0x07];
+const ORGANIZATION: &[u8] = &[0x55, 0x04, 0x0a];
+const ORGANIZATIONAL_UNIT: &[u8] = &[0x55, 0x04, 0x0b];
+const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
+const SERIAL_NUMBER: &[u8] = &[0x55, 0x04, 0x05];
+const EMAIL_ADDRESS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01];
 
 /// Attributes cfssl sets through a named field.
-const STANDARD_ATTRIBUTES: [(ObjectIdentifier, &str); 8] = [
+const STANDARD_ATTRIBUTES: [(&[u8], &str); 8] = [
     (COUNTRY, "C"),
     (STATE, "ST"),
     (LOCALITY, "L"),
@@ -115,8 +130,9 @@ pub(crate) fn check_text(field: &str, text: &str) -> Result<()> {
 /// Builds the subject as Go's `pkix.Name.ToRDNSequence` does: C, ST, L, O, OU,
 /// CN, SERIALNUMBER, each type one RDN holding all its values (so two `O`
 /// entries become `O=a+O=b`), then every `OID` and `E` as an RDN of its own.
-pub(crate) fn subject_name(spec: &Spec) -> Result<Name> {
-    let mut rdns = RdnSequence::default();
+/// Returns the DER `Name`.
+pub(crate) fn subject_name(spec: &Spec) -> Vec<u8> {
+    let mut rdns: Vec<Vec<u8>> = Vec::new();
     let pick = |field: fn(&NameEntry) -> &String| -> Vec<&str> {
         spec.names
             .iter()
@@ -124,7 +140,7 @@ pub(crate) fn subject_name(spec: &Spec) -> Result<Name> {
             .filter(|s| !s.is_empty())
             .collect()
     };
-    let multi_valued: [(ObjectIdentifier, Vec<&str>); 7] = [
+    let multi_valued: [(&[u8], Vec<&str>); 7] = [
         (COUNTRY, pick(|n| &n.country)),
         (STATE, pick(|n| &n.state)),
         (LOCALITY, pick(|n| &n.locality)),
@@ -135,46 +151,41 @@ pub(crate) fn subject_name(spec: &Spec) -> Result<Name> {
     ];
     for (oid, values) in multi_valued {
         if !values.is_empty() {
-            rdns.push(rdn(oid, &values)?);
+            rdns.push(rdn(oid, &values));
         }
     }
     for entry in &spec.names {
         for (oid, value) in &entry.oids {
-            rdns.push(rdn(oid.0, &[value])?);
+            rdns.push(rdn(oid.as_bytes(), &[value]));
         }
         if !entry.email.is_empty() {
-            rdns.push(rdn(EMAIL_ADDRESS, &[&entry.email])?);
+            rdns.push(rdn(EMAIL_ADDRESS, &[&entry.email]));
         }
     }
-    // Round-tripping through DER lets x509-cert check the name as it would read one.
-    let der = rdns
-        .to_der()
-        .map_err(|e| Error::encoding("the subject", e))?;
-    Name::from_der(&der).map_err(|e| Error::encoding("the subject", e))
+    let parts: Vec<&[u8]> = rdns.iter().map(Vec::as_slice).collect();
+    write::sequence(&parts)
 }
 
 fn non_empty(text: &str) -> Vec<&str> {
     if text.is_empty() { vec![] } else { vec![text] }
 }
 
-/// One RDN holding `values` of type `oid`. DER sorts the SET, as Go does.
-fn rdn(oid: ObjectIdentifier, values: &[&str]) -> Result<RelativeDistinguishedName> {
-    let mut set = SetOfVec::new();
-    for value in values {
-        let atv = AttributeTypeAndValue {
-            oid,
-            value: go_string(value)?,
-        };
-        set.insert(atv)
-            .map_err(|e| Error::encoding(format!("subject attribute {oid}"), e))?;
-    }
-    RelativeDistinguishedName::try_from(set.into_vec())
-        .map_err(|e| Error::encoding(format!("subject attribute {oid}"), e))
+/// One RDN holding `values` of type `oid`: a SET OF AttributeTypeAndValue,
+/// sorted by encoding as DER (and Go) sort it.
+fn rdn(oid: &[u8], values: &[&str]) -> Vec<u8> {
+    let oid = write::tlv(tag::OID, &[oid]);
+    let mut attributes: Vec<Vec<u8>> = values
+        .iter()
+        .map(|value| write::sequence(&[&oid, &go_string(value)]))
+        .collect();
+    attributes.sort();
+    let parts: Vec<&[u8]> = attributes.iter().map(Vec::as_slice).collect();
+    write::tlv(tag::SET, &parts)
 }
 
 /// Go's rule: PrintableString when every character allows it (Go also refuses
 /// `*` and `&` there), else UTF8String.
-fn go_string(value: &str) -> Result<Any> {
+fn go_string(value: &str) -> Vec<u8> {
     let printable = value.chars().all(|c| {
         c.is_ascii_alphanumeric()
             || matches!(
@@ -182,10 +193,10 @@ fn go_string(value: &str) -> Result<Any> {
                 ' ' | '\'' | '(' | ')' | '+' | ',' | '-' | '.' | '/' | ':' | '=' | '?'
             )
     });
-    let encoded = if printable {
-        PrintableStringRef::new(value).and_then(|s| Any::encode_from(&s))
+    let string_tag = if printable {
+        tag::PRINTABLE_STRING
     } else {
-        Utf8StringRef::new(value).and_then(|s| Any::encode_from(&s))
+        tag::UTF8_STRING
     };
-    encoded.map_err(|e| Error::encoding(format!("subject value {value:?}"), e))
+    write::tlv(string_tag, &[value.as_bytes()])
 }

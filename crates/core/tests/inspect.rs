@@ -670,7 +670,7 @@ fn refusals_say_what_was_tried() {
     check_error(
         &[0x30, 0x03, 0x02, 0x01, 0xff],
         expect![
-            "DER input: neither a certificate (not a valid X.509 certificate (unexpected ASN.1 DER tag: expected SEQUENCE, got INTEGER)) nor a certificate request (not a valid PKCS#10 certificate signing request (unexpected ASN.1 DER tag: expected SEQUENCE, got INTEGER))"
+            "DER input: neither a certificate (not a valid X.509 certificate (unexpected ASN.1 DER tag: expected SEQUENCE, got INTEGER at byte 2)) nor a certificate request (not a valid PKCS#10 certificate signing request (unexpected ASN.1 DER tag: expected SEQUENCE, got INTEGER at byte 2))"
         ],
     );
     check_error(

@@ -6,15 +6,13 @@
 
 use std::fmt;
 
-use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef};
-use der::pem::LineEnding;
-use der::{Decode, Encode, SecretDocument};
-use pkcs8::PrivateKeyInfoRef;
-use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
 use super::algorithm::check_rsa_bits;
-use crate::x509::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION};
+use super::der::{EcPrivateKey, PrivateKeyInfo, RsaPrivateKey, pkcs8, sec1};
+use crate::x509::asn1::oid::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, dotted};
+use crate::x509::asn1::pem::encode as pem_encode;
+use crate::x509::asn1::{parse, tag, write};
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 /// How to write a private key.
@@ -105,26 +103,29 @@ impl KeyDocument {
     /// Reads a DER PKCS#8 `PrivateKeyInfo` (e.g. WebCrypto's `exportKey("pkcs8")`).
     pub fn from_pkcs8_der(der: &[u8]) -> Result<Self> {
         let label = PKCS8_LABEL;
-        let info = PrivateKeyInfoRef::from_der(der).map_err(|e| malformed(label, e))?;
-        let oid = info.algorithm.oid;
-        let algorithm = if oid == RSA_ENCRYPTION {
-            rsa_algorithm(info.private_key.as_bytes(), label)?
-        } else if oid == ED25519 {
-            ed25519_seed(info.private_key.as_bytes(), label)?;
-            KeyAlgorithm::Ed25519
-        } else if oid == EC_PUBLIC_KEY {
-            let curve = info.algorithm.parameters_oid().map_err(|_| {
-                Error::key_input("the EC key in PRIVATE KEY does not name its curve")
-            })?;
-            let curve = curve_of(curve)?;
-            let inner = sec1::EcPrivateKey::from_der(info.private_key.as_bytes())
-                .map_err(|e| malformed(label, e))?;
-            check_scalar(inner.private_key, curve, label)?;
-            KeyAlgorithm::Ecdsa(curve)
-        } else {
-            return Err(Error::key_input(format!(
-                "PRIVATE KEY of algorithm {oid} is not supported; use an ecdsa (P-256, P-384, P-521), rsa or ed25519 key"
-            )));
+        let info = PrivateKeyInfo::read(der).map_err(|e| malformed(label, e))?;
+        let algorithm = match info.algorithm.as_bytes() {
+            RSA_ENCRYPTION => rsa_algorithm(info.private_key, label)?,
+            ED25519 => {
+                ed25519_seed(info.private_key, label)?;
+                KeyAlgorithm::Ed25519
+            }
+            EC_PUBLIC_KEY => {
+                let curve = info.parameters.and_then(|p| p.oid().ok()).ok_or_else(|| {
+                    Error::key_input("the EC key in PRIVATE KEY does not name its curve")
+                })?;
+                let curve = curve_of(curve.as_bytes())?;
+                let inner =
+                    EcPrivateKey::read(info.private_key).map_err(|e| malformed(label, e))?;
+                check_scalar(inner.private_key, curve, label)?;
+                KeyAlgorithm::Ecdsa(curve)
+            }
+            other => {
+                return Err(Error::key_input(format!(
+                    "PRIVATE KEY of algorithm {} is not supported; use an ecdsa (P-256, P-384, P-521), rsa or ed25519 key",
+                    dotted(other)
+                )));
+            }
         };
         Ok(Self {
             algorithm,
@@ -149,28 +150,23 @@ impl KeyDocument {
     /// PKCS#8 v1 holds only the seed, and for an EC key without it: those
     /// need crypto to derive.
     pub fn public_key_der(&self) -> Option<Vec<u8>> {
-        let info = PrivateKeyInfoRef::from_der(&self.pkcs8).ok()?;
-        let inner = info.private_key.as_bytes();
-        let (algorithm, key): (AlgorithmIdentifierRef<'_>, Vec<u8>) = match self.algorithm {
-            KeyAlgorithm::Ecdsa(_) => {
-                let point = sec1::EcPrivateKey::from_der(inner).ok()?.public_key?;
-                (info.algorithm, point.to_vec())
-            }
+        let info = PrivateKeyInfo::read(&self.pkcs8).ok()?;
+        let key = match self.algorithm {
+            KeyAlgorithm::Ecdsa(_) => EcPrivateKey::read(info.private_key)
+                .ok()?
+                .public_key?
+                .to_vec(),
             KeyAlgorithm::Rsa { .. } => {
-                let private = pkcs1::RsaPrivateKeyRef::from_der(inner).ok()?;
-                let public = pkcs1::RsaPublicKey {
-                    modulus: private.modulus,
-                    public_exponent: private.public_exponent,
-                };
-                (info.algorithm, public.to_der().ok()?)
+                let private = RsaPrivateKey::read(info.private_key).ok()?;
+                // RSAPublicKey (RFC 8017 §A.1.1): the INTEGERs as encoded.
+                write::sequence(&[private.modulus.der, private.public_exponent.der])
             }
             KeyAlgorithm::Ed25519 => return None,
         };
-        let spki = spki::SubjectPublicKeyInfoRef {
-            algorithm,
-            subject_public_key: der::asn1::BitStringRef::from_bytes(&key).ok()?,
-        };
-        spki.to_der().ok()
+        Some(write::sequence(&[
+            info.algorithm_der,
+            &write::bit_string(&key),
+        ]))
     }
 
     /// The PEM label the key was read with (`PRIVATE KEY` when read as DER).
@@ -184,53 +180,31 @@ impl KeyDocument {
     /// `MarshalPKCS1PrivateKey` write; Ed25519 always as PKCS#8 v1 without the
     /// public key, as Go writes it (some readers refuse v2, RFC 8410 §7).
     pub fn to_pem(&self, format: KeyFormat) -> Result<KeyPem> {
-        let failed = |e: der::Error| Error::encoding("the private key", e);
-        let info = PrivateKeyInfoRef::from_der(&self.pkcs8).map_err(failed)?;
-        let inner = info.private_key.as_bytes();
-        let document = match (self.algorithm, format) {
+        let info =
+            PrivateKeyInfo::read(&self.pkcs8).map_err(|e| Error::encoding("the private key", e))?;
+        let inner = info.private_key;
+        let (label, der) = match (self.algorithm, format) {
             (KeyAlgorithm::Ed25519, _) => {
                 let seed = ed25519_seed(inner, self.label)?;
-                let seed_der = Zeroizing::new(
-                    OctetStringRef::new(seed)
-                        .map_err(failed)?
-                        .to_der()
-                        .map_err(failed)?,
-                );
-                let v1 = PrivateKeyInfoRef::new(
-                    info.algorithm,
-                    OctetStringRef::new(&seed_der).map_err(failed)?,
-                );
-                (
-                    PKCS8_LABEL,
-                    SecretDocument::encode_msg(&v1).map_err(failed)?,
-                )
+                let seed_der = Zeroizing::new(write::tlv(tag::OCTET_STRING, &[seed]));
+                (PKCS8_LABEL, pkcs8(info.algorithm_der, &seed_der))
             }
-            (_, KeyFormat::Pkcs8) => (
-                PKCS8_LABEL,
-                SecretDocument::try_from(self.pkcs8.as_slice()).map_err(failed)?,
-            ),
-            (KeyAlgorithm::Rsa { .. }, KeyFormat::Cfssl) => (
-                PKCS1_LABEL,
-                SecretDocument::try_from(inner).map_err(failed)?,
-            ),
+            (_, KeyFormat::Pkcs8) => (PKCS8_LABEL, Zeroizing::new(self.pkcs8.to_vec())),
+            (KeyAlgorithm::Rsa { .. }, KeyFormat::Cfssl) => {
+                (PKCS1_LABEL, Zeroizing::new(inner.to_vec()))
+            }
             (KeyAlgorithm::Ecdsa(curve), KeyFormat::Cfssl) => {
-                let parsed = sec1::EcPrivateKey::from_der(inner).map_err(failed)?;
-                let sec1 = sec1::EcPrivateKey {
-                    private_key: parsed.private_key,
-                    parameters: Some(sec1::EcParameters::NamedCurve(curve_oid(curve))),
-                    public_key: parsed.public_key,
-                };
-                (
-                    SEC1_LABEL,
-                    SecretDocument::encode_msg(&sec1).map_err(failed)?,
-                )
+                let parsed =
+                    EcPrivateKey::read(inner).map_err(|e| Error::encoding("the private key", e))?;
+                let sec1 = sec1(
+                    parsed.private_key,
+                    Some(curve_oid(curve)),
+                    parsed.public_key,
+                );
+                (SEC1_LABEL, sec1)
             }
         };
-        let (label, document) = document;
-        document
-            .to_pem(label, LineEnding::LF)
-            .map(KeyPem)
-            .map_err(failed)
+        Ok(KeyPem(Zeroizing::new(pem_encode(label, &der))))
     }
 }
 
@@ -244,69 +218,43 @@ impl fmt::Debug for KeyDocument {
 /// SEC1 `ECPrivateKey` (RFC 5915) as PKCS#8, the curve moved to the algorithm.
 fn from_sec1(der: &[u8]) -> Result<KeyDocument> {
     let label = SEC1_LABEL;
-    let parsed = sec1::EcPrivateKey::from_der(der).map_err(|e| malformed(label, e))?;
-    let curve = parsed
-        .parameters
-        .and_then(|p| p.named_curve())
-        .ok_or_else(|| {
-            Error::key_input(
-                "the EC PRIVATE KEY does not name its curve; rewrite it with `openssl pkey -in KEY -out KEY.pkcs8.pem`",
-            )
-        })?;
-    let curve_name = curve_of(curve)?;
+    let parsed = EcPrivateKey::read(der).map_err(|e| malformed(label, e))?;
+    let curve = parsed.curve.ok_or_else(|| {
+        Error::key_input(
+            "the EC PRIVATE KEY does not name its curve; rewrite it with `openssl pkey -in KEY -out KEY.pkcs8.pem`",
+        )
+    })?;
+    let curve_name = curve_of(curve.as_bytes())?;
     check_scalar(parsed.private_key, curve_name, label)?;
-    let inner = sec1::EcPrivateKey {
-        parameters: None,
-        ..parsed
-    };
-    let failed = |e: der::Error| malformed(label, e);
-    let inner_der = Zeroizing::new(inner.to_der().map_err(failed)?);
-    let curve_der = curve.to_der().map_err(failed)?;
-    let algorithm = AlgorithmIdentifierRef {
-        oid: EC_PUBLIC_KEY,
-        parameters: Some(AnyRef::from_der(&curve_der).map_err(failed)?),
-    };
-    wrap(
-        algorithm,
-        &inner_der,
-        KeyAlgorithm::Ecdsa(curve_name),
+    let inner = sec1(parsed.private_key, None, parsed.public_key);
+    let algorithm = write::sequence(&[
+        &write::tlv(tag::OID, &[EC_PUBLIC_KEY]),
+        &write::tlv(tag::OID, &[curve.as_bytes()]),
+    ]);
+    Ok(KeyDocument {
+        algorithm: KeyAlgorithm::Ecdsa(curve_name),
+        pkcs8: pkcs8(&algorithm, &inner),
         label,
-    )
+    })
 }
 
 /// PKCS#1 `RSAPrivateKey` (RFC 8017) as PKCS#8.
 fn from_pkcs1(der: &[u8]) -> Result<KeyDocument> {
     let label = PKCS1_LABEL;
     let algorithm = rsa_algorithm(der, label)?;
-    let identifier = AlgorithmIdentifierRef {
-        oid: RSA_ENCRYPTION,
-        // RFC 8017 A.1: rsaEncryption carries an explicit NULL.
-        parameters: Some(AnyRef::NULL),
-    };
-    wrap(identifier, der, algorithm, label)
-}
-
-fn wrap(
-    algorithm: AlgorithmIdentifierRef<'_>,
-    private_key: &[u8],
-    kind: KeyAlgorithm,
-    label: &'static str,
-) -> Result<KeyDocument> {
-    let failed = |e: der::Error| malformed(label, e);
-    let info: PrivateKeyInfoRef<'_> =
-        PrivateKeyInfoRef::new(algorithm, OctetStringRef::new(private_key).map_err(failed)?);
-    let pkcs8 = Zeroizing::new(info.to_der().map_err(failed)?);
+    // RFC 8017 A.1: rsaEncryption carries an explicit NULL.
+    let identifier = write::sequence(&[&write::tlv(tag::OID, &[RSA_ENCRYPTION]), &[tag::NULL, 0]]);
     Ok(KeyDocument {
-        algorithm: kind,
-        pkcs8,
+        algorithm,
+        pkcs8: pkcs8(&identifier, der),
         label,
     })
 }
 
 /// The size of a PKCS#1 key, which must be one cfssl accepts.
 fn rsa_algorithm(pkcs1_der: &[u8], label: &str) -> Result<KeyAlgorithm> {
-    let key = pkcs1::RsaPrivateKeyRef::from_der(pkcs1_der).map_err(|e| malformed(label, e))?;
-    let modulus = key.modulus.as_bytes();
+    let key = RsaPrivateKey::read(pkcs1_der).map_err(|e| malformed(label, e))?;
+    let modulus = key.modulus.unsigned().map_err(|e| malformed(label, e))?;
     let bits = match modulus.first() {
         Some(first) => modulus.len() * 8 - first.leading_zeros() as usize,
         None => 0,
@@ -322,8 +270,10 @@ fn rsa_algorithm(pkcs1_der: &[u8], label: &str) -> Result<KeyAlgorithm> {
 /// The 32-byte seed in an Ed25519 PKCS#8 `privateKey` (an OCTET STRING in
 /// the OCTET STRING, RFC 8410 §7).
 fn ed25519_seed<'a>(private_key: &'a [u8], label: &str) -> Result<&'a [u8]> {
-    let seed = <&OctetStringRef>::from_der(private_key).map_err(|e| malformed(label, e))?;
-    match seed.as_bytes() {
+    let seed = parse(private_key)
+        .and_then(|seed| seed.octets())
+        .map_err(|e| malformed(label, e))?;
+    match seed {
         bytes if bytes.len() == 32 => Ok(bytes),
         bytes => Err(malformed(
             label,
@@ -348,18 +298,20 @@ fn check_scalar(scalar: &[u8], curve: EcdsaCurve, label: &str) -> Result<()> {
     Ok(())
 }
 
-fn curve_of(oid: ObjectIdentifier) -> Result<EcdsaCurve> {
+fn curve_of(oid: &[u8]) -> Result<EcdsaCurve> {
     match oid {
         P256 => Ok(EcdsaCurve::P256),
         P384 => Ok(EcdsaCurve::P384),
         P521 => Ok(EcdsaCurve::P521),
         other => Err(Error::key_input(format!(
-            "the EC key is on curve {other}, which is not supported; use P-256, P-384 or P-521"
+            "the EC key is on curve {}, which is not supported; use P-256, P-384 or P-521",
+            dotted(other)
         ))),
     }
 }
 
-pub(super) fn curve_oid(curve: EcdsaCurve) -> ObjectIdentifier {
+/// A curve's OID, as DER contents octets.
+pub(super) fn curve_oid(curve: EcdsaCurve) -> &'static [u8] {
     match curve {
         EcdsaCurve::P256 => P256,
         EcdsaCurve::P384 => P384,

@@ -1,56 +1,70 @@
 //! The RustCrypto [`PrivateKey`] as PEM text: written as cfssl writes keys
 //! (or PKCS#8), read through [`KeyDocument`].
 
-use std::fmt;
-
-use der::asn1::ObjectIdentifier;
-use der::pem::LineEnding;
 use ed25519_dalek::pkcs8::KeypairBytes;
-use pkcs8::{DecodePrivateKey, EncodePrivateKey};
 use rsa::pkcs1::EncodeRsaPrivateKey;
+use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey, SecretDocument};
 use zeroize::Zeroizing;
 
+use super::der::sec1;
 use super::document::curve_oid;
 use super::{KeyDocument, KeyFormat, KeyPem, PrivateKey, Secret};
+use crate::x509::asn1::pem;
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 impl PrivateKey {
     /// Writes the key as PEM in the given format, with `\n` line endings.
     pub fn to_pem(&self, format: KeyFormat) -> Result<KeyPem> {
-        let lf = LineEnding::LF;
-        let pem = match (&self.0, format) {
-            (Secret::P256(key), KeyFormat::Cfssl) => sec1_pem(
-                &key.to_bytes(),
-                &key.verifying_key().to_sec1_bytes(),
-                curve_oid(EcdsaCurve::P256),
+        let (label, der) = match (&self.0, format) {
+            (Secret::P256(key), KeyFormat::Cfssl) => (
+                SEC1_LABEL,
+                ec(
+                    &key.to_bytes(),
+                    &key.verifying_key().to_sec1_bytes(),
+                    EcdsaCurve::P256,
+                ),
             ),
-            (Secret::P384(key), KeyFormat::Cfssl) => sec1_pem(
-                &key.to_bytes(),
-                &key.verifying_key().to_sec1_bytes(),
-                curve_oid(EcdsaCurve::P384),
+            (Secret::P384(key), KeyFormat::Cfssl) => (
+                SEC1_LABEL,
+                ec(
+                    &key.to_bytes(),
+                    &key.verifying_key().to_sec1_bytes(),
+                    EcdsaCurve::P384,
+                ),
             ),
-            (Secret::P521(key), KeyFormat::Cfssl) => sec1_pem(
-                &key.to_bytes(),
-                &key.verifying_key().to_sec1_bytes(),
-                curve_oid(EcdsaCurve::P521),
+            (Secret::P521(key), KeyFormat::Cfssl) => (
+                SEC1_LABEL,
+                ec(
+                    &key.to_bytes(),
+                    &key.verifying_key().to_sec1_bytes(),
+                    EcdsaCurve::P521,
+                ),
             ),
-            (Secret::P256(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
-            (Secret::P384(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
-            (Secret::P521(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
-            (Secret::Rsa(key), KeyFormat::Cfssl) => text(key.to_pkcs1_pem(lf)),
-            (Secret::Rsa(key), KeyFormat::Pkcs8) => text(key.to_pkcs8_pem(lf)),
+            (Secret::P256(key), KeyFormat::Pkcs8) => (PKCS8_LABEL, bytes(key.to_pkcs8_der())),
+            (Secret::P384(key), KeyFormat::Pkcs8) => (PKCS8_LABEL, bytes(key.to_pkcs8_der())),
+            (Secret::P521(key), KeyFormat::Pkcs8) => (PKCS8_LABEL, bytes(key.to_pkcs8_der())),
+            (Secret::Rsa(key), KeyFormat::Cfssl) => (
+                "RSA PRIVATE KEY",
+                key.to_pkcs1_der()
+                    .map(|document| Zeroizing::new(document.as_bytes().to_vec()))
+                    .map_err(|e| e.to_string()),
+            ),
+            (Secret::Rsa(key), KeyFormat::Pkcs8) => (PKCS8_LABEL, bytes(key.to_pkcs8_der())),
             // Go writes PKCS#8 v1 without the optional public key; so do we, as
             // some readers refuse v2 (RFC 8410 §7).
-            (Secret::Ed25519(key), _) => text(
-                KeypairBytes {
-                    secret_key: key.to_bytes(),
-                    public_key: None,
-                }
-                .to_pkcs8_pem(lf),
+            (Secret::Ed25519(key), _) => (
+                PKCS8_LABEL,
+                bytes(
+                    KeypairBytes {
+                        secret_key: key.to_bytes(),
+                        public_key: None,
+                    }
+                    .to_pkcs8_der(),
+                ),
             ),
         };
-        pem.map(KeyPem)
-            .map_err(|reason| Error::encoding("the private key", reason))
+        let der = der.map_err(|reason| Error::encoding("the private key", reason))?;
+        Ok(KeyPem(Zeroizing::new(pem::encode(label, &der))))
     }
 
     /// Reads a private key from PEM text: `EC PRIVATE KEY` (SEC1, P-256/384/521),
@@ -63,7 +77,7 @@ impl PrivateKey {
     /// The key a [`KeyDocument`] holds, its numbers checked by the backend.
     pub fn from_document(document: &KeyDocument) -> Result<Self> {
         let der = document.pkcs8_der();
-        let malformed = |e: pkcs8::Error| {
+        let malformed = |e: rsa::pkcs8::Error| {
             Error::key_input(format!("the {} block is malformed: {e}", document.label()))
         };
         let secret = match document.algorithm() {
@@ -90,26 +104,19 @@ impl PrivateKey {
 /// SEC1 `ECPrivateKey` (RFC 5915) with the curve and the public key, as Go
 /// writes it. Built from the key's cached public point: the backends' own SEC1
 /// writer would compute the point again (a scalar multiplication).
-fn sec1_pem(
-    secret: &[u8],
-    public_point: &[u8],
-    curve: ObjectIdentifier,
-) -> Result<Zeroizing<String>, String> {
+fn ec(secret: &[u8], point: &[u8], curve: EcdsaCurve) -> Result<Zeroizing<Vec<u8>>, String> {
     let secret = Zeroizing::new(secret.to_vec());
-    let key = sec1::EcPrivateKey {
-        private_key: &secret,
-        parameters: Some(sec1::EcParameters::NamedCurve(curve)),
-        public_key: Some(public_point),
-    };
-    let document = der::SecretDocument::encode_msg(&key).map_err(|e| e.to_string())?;
+    Ok(sec1(&secret, Some(curve_oid(curve)), Some(point)))
+}
+
+/// A backend's DER document as bytes, its error as text.
+fn bytes(
+    document: Result<SecretDocument, rsa::pkcs8::Error>,
+) -> Result<Zeroizing<Vec<u8>>, String> {
     document
-        .to_pem("EC PRIVATE KEY", LineEnding::LF)
+        .map(|document| Zeroizing::new(document.as_bytes().to_vec()))
         .map_err(|e| e.to_string())
 }
 
-/// The backends' encode results, with their errors as text.
-fn text<E: fmt::Display>(
-    result: Result<Zeroizing<String>, E>,
-) -> Result<Zeroizing<String>, String> {
-    result.map_err(|e| e.to_string())
-}
+const SEC1_LABEL: &str = "EC PRIVATE KEY";
+const PKCS8_LABEL: &str = "PRIVATE KEY";

@@ -4,6 +4,7 @@
 //! its children) that knows the crypto backend.
 
 mod algorithm;
+mod der;
 mod document;
 #[cfg(feature = "software")]
 mod encoding;

@@ -5,9 +5,9 @@ use std::fmt;
 
 use crypto_common::Generate;
 use rand_core::TryCryptoRng;
+use rsa::pkcs8::EncodePublicKey;
 use rsa::traits::PublicKeyParts;
 use sha2::{Digest, Sha256, Sha384, Sha512};
-use spki::EncodePublicKey;
 use zeroize::Zeroizing;
 
 use super::algorithm::check_rsa_bits;

@@ -2,25 +2,27 @@
 //! (`YYMMDDHHMMSSZ`, years 1950 to 2049) and GeneralizedTime
 //! (`YYYYMMDDHHMMSS[.fff]Z`), read by hand so that any year reads.
 
-use der::asn1::AnyRef;
-use der::{Tag, Tagged};
-
+use super::asn1::read::{Problem, Result};
+use super::asn1::{Tlv, tag};
 use super::civil::Civil;
 use super::time::UnixTime;
 
 /// Reads a UTCTime or GeneralizedTime.
-pub(crate) fn read_time(time: AnyRef<'_>) -> der::Result<UnixTime> {
-    let tag = time.tag();
-    let text = time.value();
-    let parsed = match tag {
-        Tag::UtcTime => utc_time(text),
-        Tag::GeneralizedTime => generalized_time(text),
-        other => return Err(other.unexpected_error(Some(Tag::UtcTime)).into()),
+pub(crate) fn read_time(time: Tlv<'_>) -> Result<UnixTime> {
+    let parsed = match time.tag {
+        tag::UTC_TIME => utc_time(time.value),
+        tag::GENERALIZED_TIME => generalized_time(time.value),
+        got => {
+            return Err(time.error(Problem::UnexpectedTag {
+                expected: Some(tag::UTC_TIME),
+                got,
+            }));
+        }
     };
     parsed
         .and_then(Civil::checked)
         .map(|civil| UnixTime(civil.unix_seconds()))
-        .ok_or_else(|| tag.value_error().into())
+        .ok_or_else(|| time.malformed())
 }
 
 fn utc_time(text: &[u8]) -> Option<Civil> {

@@ -3,6 +3,7 @@
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
+use super::asn1::DerError;
 use super::extensions::{
     BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE, alt_names,
     basic_constraints as read_basic_constraints, extended_key_usage_names, extension_info,
@@ -145,7 +146,7 @@ impl Certificate {
 
     fn read(der: &[u8], what: &str) -> Result<Self> {
         let invalid =
-            |e: der::Error| Error::decode(what, format!("not a valid X.509 certificate ({e})"));
+            |e: DerError| Error::decode(what, format!("not a valid X.509 certificate ({e})"));
         let (signed, rest) = Signed::read(der).map_err(invalid)?;
         if rest != 0 {
             return Err(Error::decode(
@@ -157,7 +158,7 @@ impl Certificate {
         let info = read_info(&signed, tbs).map_err(|problem| Error::decode(what, problem))?;
         Ok(Self {
             der: der.to_vec(),
-            tbs: signed.to_be_signed_der.to_vec(),
+            tbs: signed.to_be_signed.der.to_vec(),
             // A signature BIT STRING with unused bits cannot verify; it is empty.
             signature: signed.signature_bytes().to_vec(),
             info,

@@ -3,10 +3,9 @@
 
 use std::fmt;
 
-use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier};
-use der::{Decode, Reader, Tag, Tagged};
-
-use super::der_read::{children, optional};
+use super::asn1::oid::SUBJECT_ALT_NAME;
+use super::asn1::read::Result as DerResult;
+use super::asn1::{Oid, Tlv, parse, tag};
 use super::general_name::AltNames;
 
 /// One extension of a certificate.
@@ -43,29 +42,28 @@ pub struct BasicConstraints {
 
 /// One extension as encoded: its OID, criticality and DER value.
 pub(crate) struct Extension<'a> {
-    pub(crate) oid: ObjectIdentifier,
+    pub(crate) oid: Oid<'a>,
     pub(crate) critical: bool,
     pub(crate) value: &'a [u8],
 }
 
 /// Reads a DER `Extensions` (SEQUENCE OF Extension) in encoded order.
-pub(crate) fn read_extensions(list: AnyRef<'_>) -> der::Result<Vec<Extension<'_>>> {
-    children(list, Tag::Sequence)?
+pub(crate) fn read_extensions(list: Tlv<'_>) -> DerResult<Vec<Extension<'_>>> {
+    list.children(tag::SEQUENCE)?
         .into_iter()
         .map(|extension| {
-            extension.sequence(|reader| {
-                let oid = reader.decode()?;
-                let critical = optional(reader, Tag::Boolean)?
-                    .map(|flag| flag.decode_as::<bool>())
-                    .transpose()?
-                    .unwrap_or(false);
-                let value = AnyRef::decode(reader)?;
-                value.tag().assert_eq(Tag::OctetString)?;
-                Ok(Extension {
-                    oid,
-                    critical,
-                    value: value.value(),
-                })
+            let mut reader = extension.expect(tag::SEQUENCE)?.contents()?;
+            let oid = reader.read_any()?.oid()?;
+            let critical = match reader.optional(tag::BOOLEAN)? {
+                Some(flag) => flag.boolean()?,
+                None => false,
+            };
+            let value = reader.read(tag::OCTET_STRING)?.value;
+            reader.finish()?;
+            Ok(Extension {
+                oid,
+                critical,
+                value,
             })
         })
         .collect()
@@ -88,7 +86,7 @@ pub(crate) fn alt_names<'a>(
 ) -> Result<AltNames, String> {
     let mut names = AltNames::default();
     for extension in extensions {
-        if extension.oid == ObjectIdentifier::new_unwrap(SAN) {
+        if extension.oid == *SUBJECT_ALT_NAME {
             names
                 .read(extension.value)
                 .map_err(|e| format!("the subjectAltName extension is malformed ({e})"))?;
@@ -111,8 +109,8 @@ pub(crate) fn key_usage_names(extension_value: &[u8]) -> Option<Vec<&'static str
         "encipher only",
         "decipher only",
     ];
-    let bits = BitStringRef::from_der(extension_value).ok()?;
-    let bytes = bits.raw_bytes();
+    let bits = parse(extension_value).ok()?.bit_string().ok()?;
+    let bytes = bits.bytes;
     let set = |bit: usize| {
         bytes
             .get(bit / 8)
@@ -130,29 +128,31 @@ pub(crate) fn key_usage_names(extension_value: &[u8]) -> Option<Vec<&'static str
 
 /// The basicConstraints extension; `None` when it is malformed.
 pub(crate) fn basic_constraints(extension_value: &[u8]) -> Option<BasicConstraints> {
-    let read = AnyRef::from_der(extension_value).and_then(|value| {
-        value.sequence(|reader| {
-            let ca = optional(reader, Tag::Boolean)?
-                .map(|flag| flag.decode_as::<bool>())
-                .transpose()?
-                .unwrap_or(false);
-            let path_len = optional(reader, Tag::Integer)?
-                .map(|length| length.decode_as::<u32>())
-                .transpose()?;
-            Ok(BasicConstraints { ca, path_len })
-        })
-    });
-    read.ok()
+    let read = || -> DerResult<BasicConstraints> {
+        let mut reader = parse(extension_value)?.expect(tag::SEQUENCE)?.contents()?;
+        let ca = match reader.optional(tag::BOOLEAN)? {
+            Some(flag) => flag.boolean()?,
+            None => false,
+        };
+        let path_len = reader
+            .optional(tag::INTEGER)?
+            .map(|length| length.u32())
+            .transpose()?;
+        reader.finish()?;
+        Ok(BasicConstraints { ca, path_len })
+    };
+    read().ok()
 }
 
 /// The extendedKeyUsage purposes in encoded order, by the names Kubernetes
 /// uses (`server auth`, `client auth`, ...) or as dotted OIDs.
 pub(crate) fn extended_key_usage_names(extension_value: &[u8]) -> Result<Vec<String>, String> {
-    let read = AnyRef::from_der(extension_value).and_then(|value| {
-        children(value, Tag::Sequence)?
+    let read = parse(extension_value).and_then(|value| {
+        value
+            .children(tag::SEQUENCE)?
             .into_iter()
-            .map(|oid| oid.decode_as::<ObjectIdentifier>())
-            .collect::<der::Result<Vec<_>>>()
+            .map(|oid| oid.oid())
+            .collect::<DerResult<Vec<_>>>()
     });
     let oids = read.map_err(|e| format!("the extendedKeyUsage extension is malformed ({e})"))?;
     Ok(oids

@@ -3,10 +3,8 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use der::asn1::{AnyRef, ObjectIdentifier};
-use der::{Decode, SliceReader, Tag, Tagged};
-
-use super::der_read::children;
+use super::asn1::read::{Problem, Result};
+use super::asn1::{Oid, Tlv, parse, tag};
 use super::name::read_name;
 use crate::Host;
 
@@ -19,35 +17,40 @@ pub(crate) struct AltNames {
 
 impl AltNames {
     /// Adds the names of a subjectAltName extension's DER value, in encoded order.
-    pub(crate) fn read(&mut self, extension_value: &[u8]) -> der::Result<()> {
-        let names = AnyRef::from_der(extension_value)?;
-        for name in children(names, Tag::Sequence)? {
+    pub(crate) fn read(&mut self, extension_value: &[u8]) -> Result<()> {
+        for name in parse(extension_value)?.children(tag::SEQUENCE)? {
             self.read_one(name)?;
         }
         Ok(())
     }
 
-    fn read_one(&mut self, name: AnyRef<'_>) -> der::Result<()> {
-        let Tag::ContextSpecific { number, .. } = name.tag() else {
-            return Err(name.tag().unexpected_error(None).into());
+    fn read_one(&mut self, name: Tlv<'_>) -> Result<()> {
+        let unexpected = || {
+            name.error(Problem::UnexpectedTag {
+                expected: None,
+                got: name.tag,
+            })
         };
-        let value = name.value();
+        if name.tag & 0xc0 != 0x80 {
+            return Err(unexpected());
+        }
+        let value = name.value;
         let text = || {
             std::str::from_utf8(value)
                 .map(str::to_owned)
-                .map_err(|_| der::Error::from(Tag::Ia5String.value_error()))
+                .map_err(|_| name.malformed())
         };
-        match number.value() {
+        match name.tag & 0x1f {
             0 => {
-                let oid: ObjectIdentifier =
-                    ObjectIdentifier::decode(&mut SliceReader::new(value)?)?;
+                // The type-id leads the [0] IMPLICIT OtherName SEQUENCE.
+                let oid = name.contents()?.read_any()?.oid()?;
                 self.other.push(format!("othername:{oid}"));
             }
             1 => self.hosts.push(Host::Email(text()?)),
             2 => self.hosts.push(Host::Dns(text()?)),
             3 => self.other.push("X400Name".to_owned()),
             4 => {
-                let directory_name = read_name(AnyRef::from_der(value)?)?;
+                let directory_name = read_name(name.inner()?)?;
                 self.other.push(format!("DirName:{directory_name}"));
             }
             5 => self.other.push("EdiPartyName".to_owned()),
@@ -57,11 +60,10 @@ impl AltNames {
                 None => self.other.push(format!("IP Address:#{}", hex(value))),
             },
             8 => {
-                let oid: ObjectIdentifier = ObjectIdentifier::from_bytes(value)
-                    .map_err(|_| der::Error::from(Tag::ObjectIdentifier.value_error()))?;
+                let oid = Oid::from_der_value(value).ok_or_else(|| name.malformed())?;
                 self.other.push(format!("Registered ID:{oid}"));
             }
-            _ => return Err(name.tag().unexpected_error(None).into()),
+            _ => return Err(unexpected()),
         }
         Ok(())
     }

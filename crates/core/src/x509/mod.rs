@@ -1,14 +1,15 @@
-//! Reading X.509: certificates, certificate chains and CSRs, parsed with
-//! `der` field by field, and their signatures checked by a [`SignatureVerifier`].
+//! Reading X.509: certificates, certificate chains and CSRs, parsed field by
+//! field with the core's own DER reader (`asn1`), and their signatures
+//! checked by a [`SignatureVerifier`].
 //! The base of `inspect`, `lint` and `verify`.
 //!
 //! Pure like the rest of the core: text or DER comes in, and time is an
 //! argument ([`UnixTime`]); nothing here reads the clock.
 
+pub(crate) mod asn1;
 mod asn1_time;
 mod certificate;
 mod civil;
-mod der_read;
 mod extensions;
 mod general_name;
 mod name;
@@ -26,8 +27,6 @@ pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
 pub use self::name::{DistinguishedName, NameAttribute};
 pub use self::public_key::PublicKeyInfo;
-/// Key algorithm and curve OIDs, shared with `key/` (which reads private keys).
-pub(crate) use self::public_key::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION};
 pub use self::request::RequestInfo;
 pub use self::signature::{
     HashAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan,

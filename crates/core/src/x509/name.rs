@@ -3,10 +3,8 @@
 
 use std::fmt;
 
-use der::asn1::{AnyRef, ObjectIdentifier};
-use der::{Decode, Reader, Tag, Tagged};
-
-use super::der_read::children;
+use super::asn1::read::Result;
+use super::asn1::{Tlv, tag};
 
 /// A subject or issuer name, in encoded order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -112,52 +110,45 @@ impl fmt::Display for NameAttribute {
 
 /// Reads a DER `Name` (an RDNSequence) in encoded order, multi-valued RDNs
 /// as encoded (not re-sorted).
-pub(crate) fn read_name(name: AnyRef<'_>) -> der::Result<DistinguishedName> {
-    let rdns = children(name, Tag::Sequence)?
+pub(crate) fn read_name(name: Tlv<'_>) -> Result<DistinguishedName> {
+    let rdns = name
+        .children(tag::SEQUENCE)?
         .into_iter()
         .map(|rdn| {
-            children(rdn, Tag::Set)?
+            rdn.children(tag::SET)?
                 .into_iter()
                 .map(read_attribute)
                 .collect()
         })
-        .collect::<der::Result<_>>()?;
+        .collect::<Result<_>>()?;
     Ok(DistinguishedName { rdns })
 }
 
 /// One `AttributeTypeAndValue`.
-fn read_attribute(attribute: AnyRef<'_>) -> der::Result<NameAttribute> {
-    attribute.sequence(|reader| {
-        let oid = reader.decode::<ObjectIdentifier>()?.to_string();
-        let value = reader.read_slice(reader.remaining_len())?;
-        Ok(NameAttribute {
-            short_name: short_name(&oid),
-            value: value_text(value)?,
-            oid,
-        })
+fn read_attribute(attribute: Tlv<'_>) -> Result<NameAttribute> {
+    let mut reader = attribute.expect(tag::SEQUENCE)?.contents()?;
+    let oid = reader.read_any()?.oid()?.to_string();
+    let value = reader.read_any()?;
+    reader.finish()?;
+    Ok(NameAttribute {
+        short_name: short_name(&oid),
+        value: value_text(value),
+        oid,
     })
 }
 
-/// The text of one DER value. `der` knows no UniversalString tag, so its
-/// length is read as if it were an OCTET STRING.
-fn value_text(tlv: &[u8]) -> der::Result<String> {
-    if tlv.first() == Some(&UNIVERSAL_STRING) {
-        let mut copy = tlv.to_vec();
-        if let Some(tag) = copy.first_mut() {
-            *tag = OCTET_STRING;
-        }
-        return Ok(utf32(AnyRef::from_der(&copy)?.value()));
-    }
-    let value = AnyRef::from_der(tlv)?;
-    let data = value.value();
-    Ok(match value.tag() {
-        Tag::Utf8String
-        | Tag::PrintableString
-        | Tag::Ia5String
-        | Tag::NumericString
-        | Tag::VisibleString => String::from_utf8_lossy(data).into_owned(),
-        Tag::TeletexString => data.iter().map(|&b| char::from(b)).collect(),
-        Tag::BmpString => {
+/// The text of one DER value.
+fn value_text(value: Tlv<'_>) -> String {
+    let data = value.value;
+    match value.tag {
+        tag::UTF8_STRING
+        | tag::PRINTABLE_STRING
+        | tag::IA5_STRING
+        | tag::NUMERIC_STRING
+        | tag::VISIBLE_STRING => String::from_utf8_lossy(data).into_owned(),
+        tag::TELETEX_STRING => data.iter().map(|&b| char::from(b)).collect(),
+        tag::UNIVERSAL_STRING => utf32(data),
+        tag::BMP_STRING => {
             let units = data.chunks(2).map(|c| match *c {
                 [high, low] => u16::from_be_bytes([high, low]),
                 [high] => u16::from_be_bytes([high, 0]),
@@ -168,7 +159,7 @@ fn value_text(tlv: &[u8]) -> der::Result<String> {
                 .collect()
         }
         _ => format!("#{}", hex_lower(data)),
-    })
+    }
 }
 
 /// UTF-32BE, a short last word padded with zeros, invalid words as U+FFFD.
@@ -189,8 +180,6 @@ fn hex_lower(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const UNIVERSAL_STRING: u8 = 0x1c;
-const OCTET_STRING: u8 = 0x04;
 const COMMON_NAME: &str = "2.5.4.3";
 const ORGANIZATION: &str = "2.5.4.10";
 

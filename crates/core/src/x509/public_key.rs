@@ -1,9 +1,11 @@
 //! The subject public key of a certificate or CSR (RFC 5280 §4.1.2.7).
 
-use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier};
-use der::{Decode, Tag, Tagged};
-use spki::SubjectPublicKeyInfoRef;
-
+use super::asn1::oid::{
+    DSA, EC_PUBLIC_KEY, ED448, ED25519, P256, P384, P521, RSA_ENCRYPTION, RSASSA_PSS, SECP256K1,
+    X448, X25519, dotted,
+};
+use super::asn1::read::{BitString, Result};
+use super::asn1::{Tlv, parse, tag};
 use crate::{EcdsaCurve, KeyAlgorithm};
 
 /// A public key as read from a certificate or CSR.
@@ -31,33 +33,29 @@ impl PublicKeyInfo {
 
 /// Reads a DER `SubjectPublicKeyInfo` on its own (e.g. an issuer's key).
 pub(crate) fn parse_spki(der: &[u8]) -> Option<PublicKeyInfo> {
-    read_public_key(der).ok()
+    read_public_key(parse(der).ok()?).ok()
 }
 
-/// Reads a DER `SubjectPublicKeyInfo`; nothing may follow it.
-pub(crate) fn read_public_key(der: &[u8]) -> der::Result<PublicKeyInfo> {
-    let spki = SubjectPublicKeyInfoRef::from_der(der)?;
+/// Reads a `SubjectPublicKeyInfo` element.
+pub(crate) fn read_public_key(spki: Tlv<'_>) -> Result<PublicKeyInfo> {
+    let mut reader = spki.expect(tag::SEQUENCE)?.contents()?;
+    let (oid, parameters) = reader.read_any()?.algorithm_identifier()?;
+    let key = reader.read_any()?.bit_string()?;
+    reader.finish()?;
     // Matched as OIDs: formatting each as dotted text first costs more than the parse.
-    let oid = spki.algorithm.oid;
-    let (algorithm, description) = match oid {
-        EC_PUBLIC_KEY => {
-            let curve = spki
-                .algorithm
-                .parameters
-                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
-            match curve {
-                Some(P256) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P256), "ecdsa P-256"),
-                Some(P384) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P384), "ecdsa P-384"),
-                Some(P521) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P521), "ecdsa P-521"),
-                Some(SECP256K1) => (None, "ec secp256k1".to_owned()),
-                Some(other) => (None, format!("ec on curve {other}")),
-                None => (
-                    None,
-                    "ec with explicit or missing curve parameters".to_owned(),
-                ),
-            }
-        }
-        RSA_ENCRYPTION => match rsa_modulus(spki.subject_public_key) {
+    let (algorithm, description) = match oid.as_bytes() {
+        EC_PUBLIC_KEY => match parameters.and_then(|p| p.oid().ok()).map(|c| c.as_bytes()) {
+            Some(P256) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P256), "ecdsa P-256"),
+            Some(P384) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P384), "ecdsa P-384"),
+            Some(P521) => known(KeyAlgorithm::Ecdsa(EcdsaCurve::P521), "ecdsa P-521"),
+            Some(SECP256K1) => (None, "ec secp256k1".to_owned()),
+            Some(other) => (None, format!("ec on curve {}", dotted(other))),
+            None => (
+                None,
+                "ec with explicit or missing curve parameters".to_owned(),
+            ),
+        },
+        RSA_ENCRYPTION => match rsa_modulus(key) {
             Some(modulus) => {
                 let bits = modulus_bits(modulus);
                 (Some(KeyAlgorithm::Rsa { bits }), format!("rsa {bits} bits"))
@@ -75,21 +73,18 @@ pub(crate) fn read_public_key(der: &[u8]) -> der::Result<PublicKeyInfo> {
     Ok(PublicKeyInfo {
         algorithm,
         description,
-        spki_der: der.to_vec(),
+        spki_der: spki.der.to_vec(),
     })
 }
 
 /// The modulus of a PKCS#1 `RSAPublicKey` (RFC 8017 §A.1.1), sign byte and all.
-fn rsa_modulus(key: BitStringRef<'_>) -> Option<&[u8]> {
-    let key = AnyRef::from_der(key.as_bytes()?).ok()?;
-    key.sequence(|reader| {
-        let modulus = AnyRef::decode(reader)?;
-        modulus.tag().assert_eq(Tag::Integer)?;
-        let exponent = AnyRef::decode(reader)?;
-        exponent.tag().assert_eq(Tag::Integer)?;
-        Ok::<_, der::Error>(modulus.value())
-    })
-    .ok()
+fn rsa_modulus(key: BitString<'_>) -> Option<&[u8]> {
+    let key = parse(key.whole_bytes()?).ok()?;
+    let mut reader = key.expect(tag::SEQUENCE).ok()?.contents().ok()?;
+    let modulus = reader.read(tag::INTEGER).ok()?;
+    reader.read(tag::INTEGER).ok()?;
+    reader.finish().ok()?;
+    Some(modulus.value)
 }
 
 fn known(algorithm: KeyAlgorithm, description: &str) -> (Option<KeyAlgorithm>, String) {
@@ -107,18 +102,3 @@ fn modulus_bits(modulus: &[u8]) -> usize {
         None => 0,
     }
 }
-
-pub(crate) const EC_PUBLIC_KEY: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-pub(crate) const RSA_ENCRYPTION: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-pub(crate) const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
-const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
-const X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
-const DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
-const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
-pub(crate) const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-pub(crate) const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-pub(crate) const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
-const SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");

@@ -1,6 +1,7 @@
 //! Reading a PKCS#10 certificate signing request (RFC 2986) back: what it
 //! asks for, and whether its self-signature holds.
 
+use super::asn1::DerError;
 use super::extensions::{alt_names, extension_info};
 use super::missing_block;
 use super::name::DistinguishedName;
@@ -92,9 +93,9 @@ impl CertificateRequest {
         let (signed, info) = parse(self.der())?;
         let names = alt_names(&info.extensions).map_err(|e| Error::decode(WHAT, e))?;
         let signature_algorithm = SignatureAlgorithm::from_oid(&signed.algorithm.to_string());
-        let signature = match signed.signature.as_bytes() {
+        let signature = match signed.signature.whole_bytes() {
             Some(signature) => verifier.verify(&SignatureCheck {
-                signed: signed.to_be_signed_der,
+                signed: signed.to_be_signed.der,
                 algorithm: &signature_algorithm,
                 signature,
                 signer_spki_der: &info.public_key.spki_der,
@@ -122,7 +123,7 @@ const WHAT: &str = "certificate request";
 const CSR_LABELS: [&str; 2] = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"];
 
 fn parse(der: &[u8]) -> Result<(Signed<'_>, RequestedInfo<'_>)> {
-    let invalid = |e: der::Error| {
+    let invalid = |e: DerError| {
         Error::decode(
             WHAT,
             format!("not a valid PKCS#10 certificate signing request ({e})"),

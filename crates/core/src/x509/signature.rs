@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use super::asn1::{parse, tag, write};
 use super::public_key::{PublicKeyInfo, parse_spki};
 use crate::{EcdsaCurve, KeyAlgorithm};
 
@@ -219,19 +220,15 @@ impl SignatureCheck<'_> {
 /// (32, 48, 66 for P-256, P-384, P-521). `None` when it is not such DER or a
 /// number does not fit.
 pub fn ecdsa_der_to_fixed(der: &[u8], field_bytes: usize) -> Option<Vec<u8>> {
-    use der::Decode;
-    use der::asn1::UintRef;
-    #[derive(der::Sequence)]
-    struct EcdsaSigValue<'a> {
-        r: UintRef<'a>,
-        s: UintRef<'a>,
-    }
-    let value = EcdsaSigValue::from_der(der).ok()?;
+    let value = parse(der).ok()?.expect(tag::SEQUENCE).ok()?;
+    let mut reader = value.contents().ok()?;
+    let r = reader.read_any().ok()?.unsigned().ok()?;
+    let s = reader.read_any().ok()?.unsigned().ok()?;
+    reader.finish().ok()?;
     let mut fixed = vec![0; 2 * field_bytes];
-    for (number, half) in [value.r, value.s].iter().zip(fixed.chunks_mut(field_bytes)) {
-        let bytes = number.as_bytes();
-        let offset = field_bytes.checked_sub(bytes.len())?;
-        half[offset..].copy_from_slice(bytes);
+    for (number, half) in [r, s].iter().zip(fixed.chunks_mut(field_bytes)) {
+        let offset = field_bytes.checked_sub(number.len())?;
+        half[offset..].copy_from_slice(number);
     }
     Some(fixed)
 }
@@ -239,22 +236,11 @@ pub fn ecdsa_der_to_fixed(der: &[u8], field_bytes: usize) -> Option<Vec<u8>> {
 /// The inverse of [`ecdsa_der_to_fixed`]: a fixed-width `r || s` (even
 /// length) as DER. `None` for an odd or empty length.
 pub fn ecdsa_fixed_to_der(fixed: &[u8]) -> Option<Vec<u8>> {
-    use der::Encode;
-    use der::asn1::UintRef;
-    #[derive(der::Sequence)]
-    struct EcdsaSigValue<'a> {
-        r: UintRef<'a>,
-        s: UintRef<'a>,
-    }
     if fixed.is_empty() || !fixed.len().is_multiple_of(2) {
         return None;
     }
     let (r, s) = fixed.split_at(fixed.len() / 2);
-    let value = EcdsaSigValue {
-        r: UintRef::new(r).ok()?,
-        s: UintRef::new(s).ok()?,
-    };
-    value.to_der().ok()
+    Some(write::sequence(&[&write::unsigned(r), &write::unsigned(s)]))
 }
 
 /// The byte width of a curve's field elements and scalars.

@@ -2,46 +2,47 @@
 //! RFC 2986 §4.2): the to-be-signed SEQUENCE, the signature algorithm and
 //! the signature.
 
-use der::asn1::{AnyRef, BitStringRef};
-use der::{Decode, Reader, SliceReader, Tag, Tagged};
-use spki::{AlgorithmIdentifierRef, ObjectIdentifier};
+use super::asn1::read::{BitString, Result};
+use super::asn1::{Oid, Reader, Tlv, tag};
 
 /// A signed structure as encoded.
 pub(crate) struct Signed<'a> {
-    /// The to-be-signed SEQUENCE.
-    pub(crate) to_be_signed: AnyRef<'a>,
-    /// Its DER, the bytes the signature covers.
-    pub(crate) to_be_signed_der: &'a [u8],
+    /// The to-be-signed SEQUENCE; its `der` is the bytes the signature covers.
+    pub(crate) to_be_signed: Tlv<'a>,
     /// The signature algorithm.
-    pub(crate) algorithm: ObjectIdentifier,
+    pub(crate) algorithm: Oid<'a>,
     /// The signature.
-    pub(crate) signature: BitStringRef<'a>,
+    pub(crate) signature: BitString<'a>,
 }
 
 impl<'a> Signed<'a> {
     /// Reads the SEQUENCE at the start of `der`; also returns how many bytes
     /// follow it.
-    pub(crate) fn read(der: &'a [u8]) -> der::Result<(Self, usize)> {
-        let mut reader = SliceReader::new(der)?;
-        let signed = reader.sequence(|reader| {
-            let to_be_signed_der = reader.tlv_bytes()?;
-            let to_be_signed = AnyRef::from_der(to_be_signed_der)?;
-            to_be_signed.tag().assert_eq(Tag::Sequence)?;
-            let algorithm = AlgorithmIdentifierRef::decode(reader)?.oid;
-            let signature = BitStringRef::decode(reader)?;
-            Ok::<_, der::Error>(Self {
+    pub(crate) fn read(der: &'a [u8]) -> Result<(Self, usize)> {
+        let mut outer = Reader::new(der);
+        let signed = outer.read(tag::SEQUENCE)?;
+        let mut reader = signed.contents()?;
+        let to_be_signed = reader.read(tag::SEQUENCE)?;
+        let algorithm = read_algorithm(&mut reader)?;
+        let signature = reader.read_any()?.bit_string()?;
+        reader.finish()?;
+        Ok((
+            Self {
                 to_be_signed,
-                to_be_signed_der,
                 algorithm,
                 signature,
-            })
-        })?;
-        let rest = usize::try_from(reader.remaining_len())?;
-        Ok((signed, rest))
+            },
+            outer.rest().len(),
+        ))
     }
 
     /// The signature's bytes; empty when it has unused bits (it cannot verify).
     pub(crate) fn signature_bytes(&self) -> &'a [u8] {
-        self.signature.as_bytes().unwrap_or_default()
+        self.signature.whole_bytes().unwrap_or_default()
     }
+}
+
+/// An `AlgorithmIdentifier`'s OID.
+pub(crate) fn read_algorithm<'a>(reader: &mut Reader<'a>) -> Result<Oid<'a>> {
+    Ok(reader.read_any()?.algorithm_identifier()?.0)
 }

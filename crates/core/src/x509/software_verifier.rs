@@ -1,9 +1,9 @@
 //! The pure-Rust [`SignatureVerifier`]: RustCrypto, the same backend that
 //! signs (feature `software`).
 
+use rsa::pkcs8::DecodePublicKey;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use signature::hazmat::PrehashVerifier;
-use spki::DecodePublicKey;
 
 use super::signature::{
     HashAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier,

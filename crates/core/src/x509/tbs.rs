@@ -1,15 +1,13 @@
 //! A certificate's `TBSCertificate` (RFC 5280 §4.1.2), read field by field in
 //! encoded order.
 
-use der::asn1::AnyRef;
-use der::{Decode, Reader, Tag, Tagged};
-use spki::AlgorithmIdentifierRef;
-
+use super::asn1::read::Result;
+use super::asn1::{Tlv, tag};
 use super::asn1_time::read_time;
-use super::der_read::{context, optional};
 use super::extensions::{Extension, read_extensions};
 use super::name::{DistinguishedName, read_name};
 use super::public_key::{PublicKeyInfo, read_public_key};
+use super::signed::read_algorithm;
 use super::time::UnixTime;
 
 /// What the issuer signed.
@@ -28,43 +26,44 @@ pub(crate) struct Tbs<'a> {
 
 impl<'a> Tbs<'a> {
     /// Reads the `TBSCertificate` SEQUENCE.
-    pub(crate) fn read(tbs: AnyRef<'a>) -> der::Result<Self> {
-        tbs.sequence(|reader| {
-            let version = match optional(reader, context(0, true))? {
-                Some(explicit) => u32::from_der(explicit.value())?,
-                None => 0,
-            };
-            if version > 2 {
-                return Err(Tag::Integer.value_error().into());
+    pub(crate) fn read(tbs: Tlv<'a>) -> Result<Self> {
+        let mut reader = tbs.expect(tag::SEQUENCE)?.contents()?;
+        let version = match reader.optional(tag::context(0, true))? {
+            Some(explicit) => {
+                let version = explicit.inner()?;
+                match version.u32()? {
+                    number @ 0..=2 => number,
+                    _ => return Err(version.malformed()),
+                }
             }
-            let serial = AnyRef::decode(reader)?;
-            serial.tag().assert_eq(Tag::Integer)?;
-            AlgorithmIdentifierRef::decode(reader)?;
-            let issuer = read_name(AnyRef::decode(reader)?)?;
-            let (not_before, not_after) = AnyRef::decode(reader)?.sequence(|validity| {
-                let not_before = read_time(AnyRef::decode(validity)?)?;
-                let not_after = read_time(AnyRef::decode(validity)?)?;
-                Ok::<_, der::Error>((not_before, not_after))
-            })?;
-            let subject = read_name(AnyRef::decode(reader)?)?;
-            let public_key = read_public_key(reader.tlv_bytes()?)?;
-            // issuerUniqueID and subjectUniqueID, unused since RFC 3280
-            optional(reader, context(1, false))?;
-            optional(reader, context(2, false))?;
-            let extensions = match optional(reader, context(3, true))? {
-                Some(explicit) => read_extensions(AnyRef::from_der(explicit.value())?)?,
-                None => Vec::new(),
-            };
-            Ok(Self {
-                version,
-                serial: serial.value(),
-                issuer,
-                not_before,
-                not_after,
-                subject,
-                public_key,
-                extensions,
-            })
+            None => 0,
+        };
+        let serial = reader.read(tag::INTEGER)?;
+        read_algorithm(&mut reader)?;
+        let issuer = read_name(reader.read_any()?)?;
+        let mut validity = reader.read(tag::SEQUENCE)?.contents()?;
+        let not_before = read_time(validity.read_any()?)?;
+        let not_after = read_time(validity.read_any()?)?;
+        validity.finish()?;
+        let subject = read_name(reader.read_any()?)?;
+        let public_key = read_public_key(reader.read_any()?)?;
+        // issuerUniqueID and subjectUniqueID, unused since RFC 3280
+        reader.optional(tag::context(1, false))?;
+        reader.optional(tag::context(2, false))?;
+        let extensions = match reader.optional(tag::context(3, true))? {
+            Some(explicit) => read_extensions(explicit.inner()?)?,
+            None => Vec::new(),
+        };
+        reader.finish()?;
+        Ok(Self {
+            version,
+            serial: serial.value,
+            issuer,
+            not_before,
+            not_after,
+            subject,
+            public_key,
+            extensions,
         })
     }
 }
