@@ -707,6 +707,12 @@ fn kubernetes_objects_that_are_not_one_csr_are_refused() {
         expect!["Kubernetes object: not valid JSON: EOF while parsing a value at line 1 column 8"],
     );
     check_error(
+        b"apiVersion: certificates.k8s.io/v1\nkind: CertificateSigningRequest\nkind: Secret\n",
+        expect![[
+            r#"Kubernetes object: not valid YAML: line 3: the key "kind" is given twice (first on line 2); keep one"#
+        ]],
+    );
+    check_error(
         b"apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\n",
         expect!["Kubernetes object: kind is Secret, not CertificateSigningRequest"],
     );

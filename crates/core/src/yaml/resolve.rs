@@ -1,20 +1,40 @@
 //! What a plain (unquoted) scalar means: YAML 1.2's core schema, resolved the
 //! way `yaml_serde` resolves it, so that a manifest reads back as it did there.
 //!
-//! The writer quotes a string whenever [`reads_as_text`] says it would not
-//! read back as that text.
+//! The reader types plain scalars with [`plain_value`]; the writer quotes a
+//! string whenever [`reads_as_text`] says it would not read back as that text.
+
+use serde_json::{Number, Value};
 
 /// What a plain scalar resolves to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Plain {
     Null,
-    Bool,
+    Bool(bool),
     /// Fits a JSON number (`u64` or `i64`).
-    Int,
+    Int(Number),
     /// An integer outside 64 bits, within 128.
     WideInt,
-    Float,
+    Float(f64),
     Text,
+}
+
+/// The JSON value of a plain scalar; `Err` for an integer that does not fit
+/// in 64 bits (`yaml_serde` refuses those too).
+pub(super) fn plain_value(text: &str) -> Result<Value, String> {
+    Ok(match classify(text) {
+        Plain::Null => Value::Null,
+        Plain::Bool(value) => Value::Bool(value),
+        Plain::Int(number) => Value::Number(number),
+        Plain::WideInt => {
+            return Err(format!(
+                "the integer {text} does not fit in 64 bits; quote it to keep it as text"
+            ));
+        }
+        // Infinity and NaN have no JSON number: they read as null, as in yaml_serde.
+        Plain::Float(float) => Number::from_f64(float).map_or(Value::Null, Value::Number),
+        Plain::Text => Value::String(text.to_owned()),
+    })
 }
 
 /// Whether `text` written plain reads back as the same text: not null, a
@@ -29,21 +49,25 @@ fn classify(text: &str) -> Plain {
         return Plain::Null;
     }
     match text {
-        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return Plain::Bool,
+        "true" | "True" | "TRUE" => return Plain::Bool(true),
+        "false" | "False" | "FALSE" => return Plain::Bool(false),
         _ => {}
     }
-    if unsigned(text, u64::from_str_radix).is_some()
-        || negative(text, i64::from_str_radix).is_some()
-    {
-        return Plain::Int;
+    if let Some(int) = unsigned(text, u64::from_str_radix) {
+        return Plain::Int(int.into());
+    }
+    if let Some(int) = negative(text, i64::from_str_radix) {
+        return Plain::Int(int.into());
     }
     if unsigned(text, u128::from_str_radix).is_some()
         || negative(text, i128::from_str_radix).is_some()
     {
         return Plain::WideInt;
     }
-    if !digits_but_not_number(text) && float(text).is_some() {
-        return Plain::Float;
+    if !digits_but_not_number(text)
+        && let Some(float) = float(text)
+    {
+        return Plain::Float(float);
     }
     Plain::Text
 }
@@ -118,36 +142,39 @@ fn digits_but_not_number(text: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::reads_as_text;
+    use serde_json::{Value, json};
+
+    use super::{plain_value, reads_as_text};
+
+    #[track_caller]
+    fn check(text: &str, expect: Value) {
+        assert_eq!(plain_value(text), Ok(expect), "{text:?}");
+        assert!(!reads_as_text(text), "{text:?}");
+    }
 
     #[test]
-    fn knows_what_reads_as_another_type() {
-        for other in [
-            "",
-            "~",
-            "null",
-            "Null",
-            "NULL",
-            "true",
-            "FALSE",
-            "0",
-            "+12",
-            "-12",
-            "0x1F",
-            "-0x10",
-            "0o17",
-            "0b101",
-            "18446744073709551615",
-            "18446744073709551616",
-            "1.5",
-            "1e3",
-            ".5",
-            "-.inf",
-            ".NaN",
-        ] {
-            assert!(!reads_as_text(other), "{other:?}");
+    fn resolves_the_core_schema() {
+        for null in ["", "~", "null", "Null", "NULL"] {
+            check(null, Value::Null);
         }
+        check("true", json!(true));
+        check("FALSE", json!(false));
+        check("0", json!(0));
+        check("+12", json!(12));
+        check("-12", json!(-12));
+        check("0x1F", json!(31));
+        check("-0x10", json!(-16));
+        check("0o17", json!(15));
+        check("0b101", json!(5));
+        check("18446744073709551615", json!(u64::MAX));
+        check("-9223372036854775808", json!(i64::MIN));
+        check("1.5", json!(1.5));
+        check("1e3", json!(1000.0));
+        check(".5", json!(0.5));
+        check("-.inf", Value::Null);
+        check(".NaN", Value::Null);
     }
 
     #[test]
@@ -174,14 +201,29 @@ mod tests {
             "+",
         ] {
             assert!(reads_as_text(text), "{text:?}");
+            assert_eq!(plain_value(text), Ok(json!(text)), "{text:?}");
         }
     }
 
     #[test]
-    fn digits_with_a_leading_zero_are_not_written_plain() {
+    fn digits_with_a_leading_zero_are_text_but_not_written_plain() {
         // YAML 1.1 readers take them for octal numbers.
         for text in ["0123", "-007", "00"] {
+            assert_eq!(plain_value(text), Ok(json!(text)), "{text:?}");
             assert!(!reads_as_text(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn refuses_integers_wider_than_64_bits() {
+        let error = plain_value("18446744073709551616").unwrap_err();
+        assert_eq!(
+            error,
+            "the integer 18446744073709551616 does not fit in 64 bits; quote it to keep it as text"
+        );
+        assert!(plain_value("-9223372036854775809").is_err());
+        assert!(!reads_as_text("18446744073709551616"));
+        // Past 128 bits, Rust reads it as a float, and so does yaml_serde.
+        assert_eq!(plain_value(&"9".repeat(40)), Ok(json!(1e40)));
     }
 }

@@ -1,7 +1,10 @@
-//! The writer against `yaml_serde`, which did this work before: the same
-//! bytes for the same manifest and round trips for any string (`write.rs`).
+//! The reader and the writer against `yaml_serde` (a dev-dependency only),
+//! which did this work before: the same values from the same YAML
+//! (`read.rs`), the same bytes for the same manifest and round trips for any
+//! string (`write.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod read;
 mod write;
 
 use serde_json::Value;

@@ -3,7 +3,7 @@
 
 use super::{Generator, yaml_serde_reads};
 use crate::kubernetes::object::{CertificateSigningRequest, Condition, ObjectMeta, Spec, Status};
-use crate::yaml::to_string;
+use crate::yaml::{from_str, to_string};
 
 /// Pieces of strings that stress quoting: indicators, blanks, things that
 /// read as other types, controls, breaks and non-ASCII.
@@ -209,7 +209,7 @@ fn is_break(c: char) -> bool {
 
 /// Writes a manifest carrying `text`: byte for byte what yaml_serde writes
 /// (except for line breaks, which yaml_serde writes as a `|` block), and
-/// read back as the same value.
+/// read back as the same value by both readers.
 #[track_caller]
 fn check_written(text: &str) {
     let object = manifest_with(text);
@@ -219,6 +219,7 @@ fn check_written(text: &str) {
         let theirs = yaml_serde::to_string(&object).unwrap();
         assert_eq!(ours, theirs, "{text:?}");
     }
+    assert_eq!(from_str(&ours).as_ref(), Ok(&value), "{text:?} as\n{ours}");
     assert_eq!(yaml_serde_reads(&ours), Ok(value), "{text:?} as\n{ours}");
 }
 
