@@ -25,6 +25,7 @@ mod subject;
 mod verify;
 mod warning;
 mod x509;
+mod yaml;
 
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]

@@ -20,6 +20,7 @@ const LEAF_DER: &[u8] = include_bytes!("data/inspect/leaf.der");
 const CHAIN: &str = include_str!("data/inspect/chain.pem");
 const KUBECTL_FAILED: &str = include_str!("data/inspect/kubectl-failed.yaml");
 const KUBECTL_ISSUED: &str = include_str!("data/inspect/kubectl-issued.json");
+const KUBECTL_ISSUED_FULL: &str = include_str!("data/inspect/kubectl-issued-full.yaml");
 
 /// The fixed "now" of the snapshots: the leaf (2026-01-01 to 2027-01-01) is valid.
 fn now() -> UnixTime {
@@ -279,6 +280,22 @@ fn base64_of_pem_as_status_certificate_holds_it() {
                                 10.0.34.2
           Requested Extensions: subjectAltName
     "#]],
+    );
+}
+
+#[test]
+fn a_full_kubectl_yaml_dump_reads_as_its_json() {
+    // Annotations (one wrapped, one a `|` block of JSON), labels, managedFields
+    // with `k:{...}` keys, spec.extra and spec.uid: the view ignores them.
+    let from_yaml = inspect(KUBECTL_ISSUED_FULL.as_bytes(), now()).unwrap();
+    let from_json = inspect(KUBECTL_ISSUED.as_bytes(), now()).unwrap();
+    assert_eq!(from_yaml.input, InputFormat::KubernetesYaml);
+    assert_eq!(
+        from_yaml,
+        csrcraft::Inspection {
+            input: InputFormat::KubernetesYaml,
+            ..from_json
+        }
     );
 }
 
@@ -688,6 +705,12 @@ fn kubernetes_objects_that_are_not_one_csr_are_refused() {
     check_error(
         b"{\"kind\": ",
         expect!["Kubernetes object: not valid JSON: EOF while parsing a value at line 1 column 8"],
+    );
+    check_error(
+        b"apiVersion: certificates.k8s.io/v1\nkind: CertificateSigningRequest\nkind: Secret\n",
+        expect![[
+            r#"Kubernetes object: not valid YAML: line 3: the key "kind" is given twice (first on line 2); keep one"#
+        ]],
     );
     check_error(
         b"apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\n",

@@ -62,7 +62,7 @@ pub(super) fn from_json(text: &str) -> Result<Decoded> {
 }
 
 pub(super) fn from_yaml(text: &str) -> Result<Decoded> {
-    let value: Value = yaml_serde::from_str(text)
+    let value = crate::yaml::from_str(text)
         .map_err(|e| Error::decode("Kubernetes object", format!("not valid YAML: {e}")))?;
     from_value(value, InputFormat::KubernetesYaml)
 }

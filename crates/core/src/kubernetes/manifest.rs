@@ -149,7 +149,9 @@ impl Manifest {
 
     /// Block-style YAML: one field a line, `usages` as a `- ` list.
     pub fn to_yaml(&self) -> Result<String> {
-        yaml_serde::to_string(&self.object).map_err(|e| Error::encoding("the manifest as YAML", e))
+        let value = serde_json::to_value(&self.object)
+            .map_err(|e| Error::encoding("the manifest as YAML", e))?;
+        Ok(crate::yaml::to_string(&value))
     }
 
     /// Pretty-printed JSON with a final newline.

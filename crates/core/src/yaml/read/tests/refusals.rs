@@ -1,0 +1,242 @@
+use expect_test::expect;
+
+use super::check_error;
+use crate::yaml::read::{MAX_DEPTH, from_str};
+
+#[test]
+fn refuses_anchors_aliases_tags_and_directives() {
+    check_error(
+        "a: &x 1\n",
+        expect!["line 1: anchors ('&') are not read; write the value out"],
+    );
+    check_error(
+        "a: 1\nb: *x\n",
+        expect!["line 2: aliases ('*') are not read; write the value out"],
+    );
+    check_error(
+        "a: !!str 1\n",
+        expect!["line 1: tags ('!') are not read; remove the tag"],
+    );
+    check_error(
+        "- !custom {}\n",
+        expect!["line 1: tags ('!') are not read; remove the tag"],
+    );
+    check_error(
+        "%YAML 1.2\n---\na: 1\n",
+        expect!["line 1: directives (%YAML, %TAG) are not read; remove the line"],
+    );
+    check_error(
+        "? complex\n: key\n",
+        expect!["line 1: complex keys ('? ') are not read; write 'key: value'"],
+    );
+}
+
+#[test]
+fn refuses_more_than_one_document() {
+    check_error(
+        "a: 1\n---\nb: 2\n",
+        expect!["line 2: a second document starts here; give one object, not several"],
+    );
+    check_error(
+        "a: 1\n...\nb: 2\n",
+        expect!["line 3: a second document starts here; give one object, not several"],
+    );
+    check_error(
+        "--- a: 1\n",
+        expect!["line 1: text after '---' on the same line is not read; start it on the next line"],
+    );
+}
+
+#[test]
+fn refuses_duplicate_keys() {
+    check_error(
+        "metadata:\n  name: a\n  uid: u\n  name: b\n",
+        expect![[r#"line 4: the key "name" is given twice (first on line 2); keep one"#]],
+    );
+    check_error(
+        "a: {k: 1,\n  k: 2}\n",
+        expect![[r#"line 2: the key "k" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "'a': 1\n\"a\": 2\n",
+        expect![[r#"line 2: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+}
+
+#[test]
+fn refuses_bad_indentation() {
+    check_error(
+        "a:\n  b:\n    c: 1\n   d: 2\n",
+        expect![
+            "line 4: this line's indentation (column 4) does not line up with the lines above it (column 3); line it up with its siblings"
+        ],
+    );
+    check_error(
+        "a:\n  - b: 1\n   - 2\n",
+        expect![
+            "line 3: this line's indentation (column 4) does not line up with the lines above it (column 3); line it up with its siblings"
+        ],
+    );
+    check_error(
+        "a: 1\n- b\n",
+        expect![
+            "line 2: a '- ' item where the mapping expects a key; indent the items under their key"
+        ],
+    );
+    check_error(
+        "a:\n  b: 1\n c: 2\n",
+        expect![
+            "line 3: this line's indentation (column 2) does not line up with the lines above it (column 1); line it up with its siblings"
+        ],
+    );
+    check_error(
+        "a: b: c\n",
+        expect![
+            "line 1: a ': ' after a value; a nested mapping starts on its own line, indented under its key, and text with ': ' must be quoted"
+        ],
+    );
+    check_error(
+        "a: b\n  c: d\n",
+        expect![
+            "line 2: a ': ' after a value; a nested mapping starts on its own line, indented under its key, and text with ': ' must be quoted"
+        ],
+    );
+    check_error(
+        "a: - b\n",
+        expect![
+            "line 1: a '- ' item cannot start here; a sequence starts on its own line, below its key"
+        ],
+    );
+    check_error(
+        "a: 1\nplain text\n",
+        expect![
+            "line 2: expected a 'key: value' here, at the mapping's indentation; quote text that holds ': '"
+        ],
+    );
+}
+
+#[test]
+fn refuses_tabs_in_indentation() {
+    check_error(
+        "a:\n\tb: 1\n",
+        expect!["line 2: a tab in the indentation; indent with spaces only"],
+    );
+    check_error(
+        "a: |\n\ttext\n",
+        expect![
+            "line 2: a tab where a block scalar's indentation needs spaces; indent with spaces"
+        ],
+    );
+}
+
+#[test]
+fn refuses_unclosed_quotes_and_brackets() {
+    check_error(
+        "a: 1\nb: \"open\n  still open\n",
+        expect![[
+            r#"line 2: the " that opens a string here is never closed; end the string with ""#
+        ]],
+    );
+    check_error(
+        "a: 'open\n---\n",
+        expect!["line 1: the ' that opens a string here is never closed; end the string with '"],
+    );
+    check_error(
+        "a: [1,\n  2\n",
+        expect!["line 1: the '[' here is never closed; end it with ']'"],
+    );
+    check_error(
+        "a: {k: v\n",
+        expect!["line 1: the '{' here is never closed; end it with '}'"],
+    );
+    check_error(
+        "a: [1 2}\n",
+        expect!["line 1: expected ',' or ']' in the collection that starts on line 1"],
+    );
+}
+
+#[test]
+fn refuses_bad_escapes_and_characters() {
+    check_error(
+        "a: \"\\q\"\n",
+        expect![[r#"line 1: '\q' is not an escape YAML knows; write '\\' for a backslash"#]],
+    );
+    check_error(
+        "a: \"\\u12\"\n",
+        expect!["line 1: an escape that needs 4 hex digits has fewer"],
+    );
+    check_error(
+        "a: \"\\uD800\"\n",
+        expect!["line 1: the escape for D800 is not a Unicode character"],
+    );
+    check_error(
+        "a: 1\nb: bell\u{7}\n",
+        expect![[
+            r#"line 2: the character U+0007 cannot appear as it is; write it as "\u0007" inside double quotes"#
+        ]],
+    );
+    check_error(
+        "a: x\u{2028}y\n",
+        expect![[
+            r#"line 1: the character U+2028 cannot appear as it is; write it as "\u2028" inside double quotes"#
+        ]],
+    );
+    check_error(
+        "a: 1\rb: 2\n",
+        expect!["line 1: a carriage return that does not end a line; end lines with LF or CRLF"],
+    );
+    check_error(
+        "a: 18446744073709551616\n",
+        expect![
+            "line 1: the integer 18446744073709551616 does not fit in 64 bits; quote it to keep it as text"
+        ],
+    );
+    check_error(
+        "a: |0\n  x\n",
+        expect![
+            "line 1: a block scalar's indentation indicator is 1 to 9, not 0; leave it out to take the first line's"
+        ],
+    );
+    check_error(
+        "a: | x\n",
+        expect![
+            "line 1: text after a block scalar's '|' or '>' on its line; the text starts on the next line, indented"
+        ],
+    );
+    check_error(
+        "a: \"x\" y\n",
+        expect![[r#"line 1: unexpected "y" after the value; quote the whole value"#]],
+    );
+    check_error(
+        "a: @x\n",
+        expect!["line 1: '@' cannot start a plain value; quote the value"],
+    );
+    check_error(
+        "a: [x: 1]\n",
+        expect!["line 1: a 'key: value' pair inside [ ] is not read; write it as {key: value}"],
+    );
+    check_error(
+        "a: {[x]: 1}\n",
+        expect!["line 1: a collection as a mapping key is not read; keys are text"],
+    );
+}
+
+#[test]
+fn bounds_nesting_depth() {
+    let deep = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    assert!(from_str(&deep(MAX_DEPTH)).is_ok());
+    check_error(
+        &deep(MAX_DEPTH + 1),
+        expect!["line 1: collections are nested more than 64 deep; this reader stops there"],
+    );
+    let block: String = (0..=MAX_DEPTH)
+        .map(|level| format!("{}k:\n", "  ".repeat(level)))
+        .collect();
+    check_error(
+        &block,
+        expect!["line 65: collections are nested more than 64 deep; this reader stops there"],
+    );
+    // Hostile depth fails fast instead of overflowing the stack.
+    assert!(from_str(&deep(100_000)).is_err());
+    assert!(from_str(&"- ".repeat(100_000)).is_err());
+}

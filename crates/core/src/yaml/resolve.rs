@@ -1,0 +1,229 @@
+//! What a plain (unquoted) scalar means: YAML 1.2's core schema, resolved the
+//! way `yaml_serde` resolves it, so that a manifest reads back as it did there.
+//!
+//! The reader types plain scalars with [`plain_value`]; the writer quotes a
+//! string whenever [`reads_as_text`] says it would not read back as that text.
+
+use serde_json::{Number, Value};
+
+/// What a plain scalar resolves to.
+#[derive(Clone, Debug, PartialEq)]
+enum Plain {
+    Null,
+    Bool(bool),
+    /// Fits a JSON number (`u64` or `i64`).
+    Int(Number),
+    /// An integer outside 64 bits, within 128.
+    WideInt,
+    Float(f64),
+    Text,
+}
+
+/// The JSON value of a plain scalar; `Err` for an integer that does not fit
+/// in 64 bits (`yaml_serde` refuses those too).
+pub(super) fn plain_value(text: &str) -> Result<Value, String> {
+    Ok(match classify(text) {
+        Plain::Null => Value::Null,
+        Plain::Bool(value) => Value::Bool(value),
+        Plain::Int(number) => Value::Number(number),
+        Plain::WideInt => {
+            return Err(format!(
+                "the integer {text} does not fit in 64 bits; quote it to keep it as text"
+            ));
+        }
+        // Infinity and NaN have no JSON number: they read as null, as in yaml_serde.
+        Plain::Float(float) => Number::from_f64(float).map_or(Value::Null, Value::Number),
+        Plain::Text => Value::String(text.to_owned()),
+    })
+}
+
+/// Whether `text` written plain reads back as the same text: not null, a
+/// boolean or a number, and not digits with a leading zero (`0123`, which YAML
+/// 1.1 reads as octal).
+pub(super) fn reads_as_text(text: &str) -> bool {
+    classify(text) == Plain::Text && !digits_but_not_number(text)
+}
+
+fn classify(text: &str) -> Plain {
+    if matches!(text, "" | "~" | "null" | "Null" | "NULL") {
+        return Plain::Null;
+    }
+    match text {
+        "true" | "True" | "TRUE" => return Plain::Bool(true),
+        "false" | "False" | "FALSE" => return Plain::Bool(false),
+        _ => {}
+    }
+    if let Some(int) = unsigned(text, u64::from_str_radix) {
+        return Plain::Int(int.into());
+    }
+    if let Some(int) = negative(text, i64::from_str_radix) {
+        return Plain::Int(int.into());
+    }
+    if unsigned(text, u128::from_str_radix).is_some()
+        || negative(text, i128::from_str_radix).is_some()
+    {
+        return Plain::WideInt;
+    }
+    if !digits_but_not_number(text)
+        && let Some(float) = float(text)
+    {
+        return Plain::Float(float);
+    }
+    Plain::Text
+}
+
+type Radix<T> = fn(&str, u32) -> Result<T, std::num::ParseIntError>;
+
+/// The radix prefixes YAML 1.2 gives integers.
+const PREFIXES: [(&str, u32); 3] = [("0x", 16), ("0o", 8), ("0b", 2)];
+
+/// A non-negative integer: decimal, `0x`, `0o` or `0b`, with an optional `+`.
+fn unsigned<T>(text: &str, parse: Radix<T>) -> Option<T> {
+    let unsigned = text.strip_prefix('+').unwrap_or(text);
+    for (prefix, radix) in PREFIXES {
+        if let Some(digits) = unsigned.strip_prefix(prefix) {
+            if digits.starts_with(['+', '-']) {
+                return None;
+            }
+            if let Ok(int) = parse(digits, radix) {
+                return Some(int);
+            }
+        }
+    }
+    if unsigned.starts_with(['+', '-']) || digits_but_not_number(text) {
+        return None;
+    }
+    parse(unsigned, 10).ok()
+}
+
+/// A negative integer: `-` then decimal, `0x`, `0o` or `0b` digits.
+fn negative<T>(text: &str, parse: Radix<T>) -> Option<T> {
+    for (prefix, radix) in PREFIXES {
+        if let Some(digits) = text.strip_prefix('-').and_then(|t| t.strip_prefix(prefix))
+            && let Ok(int) = parse(&format!("-{digits}"), radix)
+        {
+            return Some(int);
+        }
+    }
+    if digits_but_not_number(text) {
+        return None;
+    }
+    parse(text, 10).ok()
+}
+
+/// A finite float as Rust reads it, or `.inf`, `-.inf` and `.nan` in YAML's
+/// three spellings each.
+fn float(text: &str) -> Option<f64> {
+    let unsigned = match text.strip_prefix('+') {
+        Some(rest) if rest.starts_with(['+', '-']) => return None,
+        Some(rest) => rest,
+        None => text,
+    };
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") {
+        return Some(f64::INFINITY);
+    }
+    if matches!(text, "-.inf" | "-.Inf" | "-.INF") {
+        return Some(f64::NEG_INFINITY);
+    }
+    if matches!(text, ".nan" | ".NaN" | ".NAN") {
+        return Some(f64::NAN);
+    }
+    unsigned
+        .parse::<f64>()
+        .ok()
+        .filter(|float| float.is_finite())
+}
+
+/// Digits with a leading zero and an optional sign, e.g. `0123`: a string in
+/// YAML 1.2.
+fn digits_but_not_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::{plain_value, reads_as_text};
+
+    #[track_caller]
+    fn check(text: &str, expect: Value) {
+        assert_eq!(plain_value(text), Ok(expect), "{text:?}");
+        assert!(!reads_as_text(text), "{text:?}");
+    }
+
+    #[test]
+    fn resolves_the_core_schema() {
+        for null in ["", "~", "null", "Null", "NULL"] {
+            check(null, Value::Null);
+        }
+        check("true", json!(true));
+        check("FALSE", json!(false));
+        check("0", json!(0));
+        check("+12", json!(12));
+        check("-12", json!(-12));
+        check("0x1F", json!(31));
+        check("-0x10", json!(-16));
+        check("0o17", json!(15));
+        check("0b101", json!(5));
+        check("18446744073709551615", json!(u64::MAX));
+        check("-9223372036854775808", json!(i64::MIN));
+        check("1.5", json!(1.5));
+        check("1e3", json!(1000.0));
+        check(".5", json!(0.5));
+        check("-.inf", Value::Null);
+        check(".NaN", Value::Null);
+    }
+
+    #[test]
+    fn keeps_what_is_not_a_number_as_text() {
+        for text in [
+            "yes",
+            "on",
+            "nULL",
+            "tRUE",
+            "0x",
+            "0x+1",
+            "+-1",
+            "1_000",
+            "inf",
+            "nan",
+            "infinity",
+            "1.2.3",
+            "system:masters",
+            "1e",
+            "--1",
+            "++1",
+            ".",
+            "-",
+            "+",
+        ] {
+            assert!(reads_as_text(text), "{text:?}");
+            assert_eq!(plain_value(text), Ok(json!(text)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn digits_with_a_leading_zero_are_text_but_not_written_plain() {
+        // YAML 1.1 readers take them for octal numbers.
+        for text in ["0123", "-007", "00"] {
+            assert_eq!(plain_value(text), Ok(json!(text)), "{text:?}");
+            assert!(!reads_as_text(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_integers_wider_than_64_bits() {
+        let error = plain_value("18446744073709551616").unwrap_err();
+        assert_eq!(
+            error,
+            "the integer 18446744073709551616 does not fit in 64 bits; quote it to keep it as text"
+        );
+        assert!(plain_value("-9223372036854775809").is_err());
+        assert!(!reads_as_text("18446744073709551616"));
+        // Past 128 bits, Rust reads it as a float, and so does yaml_serde.
+        assert_eq!(plain_value(&"9".repeat(40)), Ok(json!(1e40)));
+    }
+}
