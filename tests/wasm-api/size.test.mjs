@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { pkgDir } from './helpers.mjs';
 
 const TARGET = 150 * 1000; // bytes: issue 4's budget
-const CEILING = 315 * 1000; // bytes: 299,918 measured on 2026-11-28 (WebCrypto, one ASN.1 stack, no yaml_serde), plus 5%
+const CEILING = 315 * 1000; // bytes: 299,870 measured on 2026-11-28 (WebCrypto, one ASN.1 stack, no yaml_serde), plus 5%
 
 test(`wasm + js stay under the ${CEILING / 1000} KB gzip ceiling`, (t) => {
   // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)
