@@ -79,6 +79,9 @@ const EDGE_CASES: &[&str] = &[
     "a: [\n]\n",
     "a: {\n}\n",
     "a: [x, # comment\n  y]\n",
+    // go-yaml (kubectl) wraps long quoted text, escaping a second space.
+    "a: \"a message that go-yaml wrapped\n  \\ after two spaces\"\n",
+    "apiVersion: v1\nitems:\n- kind: CertificateSigningRequest\n  metadata:\n    name: one\nkind: List\nmetadata:\n  resourceVersion: \"\"\n",
 ];
 
 /// Documents both readers refuse.

@@ -56,12 +56,7 @@ impl Reader<'_> {
                 return Err(self.expected_key());
             };
             if let Some(first) = key_lines.insert(key.clone(), line) {
-                return Err(SyntaxError {
-                    line,
-                    problem: format!(
-                        "the key {key:?} is given twice (first on line {first}); keep one"
-                    ),
-                });
+                return Err(super::duplicate_key(&key, line, first));
             }
             let value = self.mapping_value(column)?;
             map.insert(key, value);

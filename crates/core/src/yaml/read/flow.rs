@@ -59,12 +59,7 @@ impl Reader<'_> {
             let line = self.cursor.line();
             let key = self.flow_key()?;
             if let Some(first) = key_lines.insert(key.clone(), line) {
-                return Err(SyntaxError {
-                    line,
-                    problem: format!(
-                        "the key {key:?} is given twice (first on line {first}); keep one"
-                    ),
-                });
+                return Err(super::duplicate_key(&key, line, first));
             }
             self.skip_flow_space(start, '{')?;
             let mut value = Value::Null;

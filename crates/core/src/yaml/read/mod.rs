@@ -77,6 +77,14 @@ fn check_characters(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The error for a mapping's `key` given again on `line`.
+fn duplicate_key(key: &str, line: usize, first: usize) -> SyntaxError {
+    SyntaxError {
+        line,
+        problem: format!("the key {key:?} is given twice (first on line {first}); keep one"),
+    }
+}
+
 struct Reader<'a> {
     cursor: Cursor<'a>,
     /// Collections open around the cursor.
