@@ -4,9 +4,13 @@
 //! is byte for byte what it wrote: plain when that reads back as the same text,
 //! single quotes when it would not (`'true'`, `'1.5'`, `': x'`), and double
 //! quotes with escapes when a character needs one (a control character, a tab,
-//! a BOM). One difference: `yaml_serde` writes a string with a line break as a
-//! `|` block; here it is double-quoted with `\n`, which reads back the same in
-//! every YAML reader without depending on indentation.
+//! a BOM). Two differences:
+//! - `yaml_serde` writes a string with a line break as a `|` block; here it is
+//!   double-quoted with `\n`, which reads back the same in every YAML reader
+//!   without depending on indentation.
+//! - YAML 1.1's booleans (`yes`, `on`, `n`, ...) are single-quoted:
+//!   `kubectl` reads YAML 1.1, so a CSR named `on` written plain would reach
+//!   the API server as `true` and be refused.
 
 use super::resolve::reads_as_text;
 
@@ -14,7 +18,7 @@ use super::resolve::reads_as_text;
 pub(super) fn write_string(out: &mut String, text: &str) {
     if text.chars().any(needs_escape) {
         write_double_quoted(out, text);
-    } else if reads_as_text(text) && plain_is_safe(text) {
+    } else if reads_as_text(text) && !is_yaml11_bool(text) && plain_is_safe(text) {
         out.push_str(text);
     } else {
         write_single_quoted(out, text);
@@ -28,6 +32,29 @@ fn needs_escape(c: char) -> bool {
     let printable = matches!(c, '\n' | ' '..='~' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
         && c != '\u{FEFF}';
     !printable || is_break(c)
+}
+
+/// A word YAML 1.1 (go-yaml v2, which `kubectl` reads manifests with) takes
+/// for a boolean, though YAML 1.2 reads it as text.
+pub(super) fn is_yaml11_bool(text: &str) -> bool {
+    matches!(
+        text,
+        "y" | "Y"
+            | "yes"
+            | "Yes"
+            | "YES"
+            | "n"
+            | "N"
+            | "no"
+            | "No"
+            | "NO"
+            | "on"
+            | "On"
+            | "ON"
+            | "off"
+            | "Off"
+            | "OFF"
+    )
 }
 
 fn is_break(c: char) -> bool {
@@ -135,7 +162,17 @@ mod tests {
         check("a:b", "a:b");
         check(r#"tab "and" \"#, r#"tab "and" \"#);
         check("Jürgen", "Jürgen");
-        check("yes", "yes");
+    }
+
+    #[test]
+    fn single_quotes_what_kubectl_reads_as_a_boolean() {
+        for word in [
+            "y", "Y", "yes", "Yes", "YES", "n", "NO", "on", "On", "off", "OFF",
+        ] {
+            check(word, &format!("'{word}'"));
+        }
+        check("yess", "yess");
+        check("online", "online");
     }
 
     #[test]

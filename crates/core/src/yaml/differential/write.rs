@@ -3,6 +3,7 @@
 
 use super::{Generator, yaml_serde_reads};
 use crate::kubernetes::object::{CertificateSigningRequest, Condition, ObjectMeta, Spec, Status};
+use crate::yaml::quote::is_yaml11_bool;
 use crate::yaml::{from_str, to_string};
 
 /// Pieces of strings that stress quoting: indicators, blanks, things that
@@ -208,14 +209,15 @@ fn is_break(c: char) -> bool {
 }
 
 /// Writes a manifest carrying `text`: byte for byte what yaml_serde writes
-/// (except for line breaks, which yaml_serde writes as a `|` block), and
-/// read back as the same value by both readers.
+/// (except for line breaks, which yaml_serde writes as a `|` block, and YAML
+/// 1.1 booleans, which it leaves plain), and read back as the same value by
+/// both readers.
 #[track_caller]
 fn check_written(text: &str) {
     let object = manifest_with(text);
     let value = serde_json::to_value(&object).unwrap();
     let ours = to_string(&value);
-    if !text.contains(is_break) {
+    if !text.contains(is_break) && !is_yaml11_bool(text) {
         let theirs = yaml_serde::to_string(&object).unwrap();
         assert_eq!(ours, theirs, "{text:?}");
     }
