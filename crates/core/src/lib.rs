@@ -16,6 +16,7 @@
 //! ```
 
 mod csr;
+mod domain;
 mod error;
 mod inspect;
 mod key;
@@ -29,6 +30,9 @@ mod x509;
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]
 pub use crate::csr::{KeyAndRequest, generate};
+pub use crate::domain::DomainToAscii;
+#[cfg(feature = "idna")]
+pub use crate::domain::Idna;
 pub use crate::error::{Error, Result};
 #[cfg(feature = "software")]
 pub use crate::inspect::inspect;
