@@ -3,9 +3,9 @@
 // Issue 4's budget is 400 KB, and this test enforces it (on the Debian toolchain that
 // scripts/test uses). It is met since WebCrypto does the crypto (688 KB gzip with RustCrypto in
 // the wasm), the core's Kubernetes types are its own (k8s-openapi brought jiff), it reads X.509
-// with the same ASN.1 stack that writes it, and its YAML is its own (no yaml_serde): 343,072
-// bytes measured on 2026-11-28. What is left is the core without crypto (ASN.1, IDNA) and Yew;
-// see README.md.
+// with its own DER reader and writer, its YAML is its own (no yaml_serde), and the browser's URL
+// parser does IDNA (no idna crate): SIZE_APP bytes measured on 2026-11-28. What is left is the
+// core without crypto and Yew; see README.md.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

@@ -193,6 +193,7 @@ impl Issued {
             host: Some("web.example.com"),
             at: self.inside,
             signatures: &csrcraft::SoftwareVerifier,
+            domains: &csrcraft::Idna,
         };
         change(&mut input);
         csrcraft::verify(&input).unwrap_or_else(|e| panic!("verify refused its input: {e}"))

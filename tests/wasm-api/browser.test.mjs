@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { data, makeCa, pkgDir, signWithCa, workdir } from './helpers.mjs';
+import { IDN, data, makeCa, opensslCsr, pkgDir, signWithCa, workdir } from './helpers.mjs';
 
 const CHROMIUM = process.env.CSRCRAFT_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -132,6 +132,35 @@ test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 
   assert.ok(requests.length >= 3, requests.join('\n'));
   const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`));
   assert.deepEqual(elsewhere, [], `requests to other than ${origin}`);
+  await page.close();
+});
+
+test("internationalized names become punycode by Chromium's URL parser, as by the CLI's idna crate", { timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 30_000 });
+  const made = await page.evaluate((hosts) => window.csrcraft.generate({ CN: 'x', hosts }), IDN.hosts);
+  assert.deepEqual(made.warnings, IDN.warnings);
+  work.write('idn.csr', made.csrPem);
+  assert.ok(work.ok('req', '-in', 'idn.csr', '-noout', '-text').includes(`${IDN.sans}\n`));
+  for (const [host, message] of IDN.refused) {
+    const refused = await page.evaluate((host) => window.csrcraft.generate({ CN: 'x', hosts: ['a.example', host] })
+      .then(() => null, (e) => e.message), host);
+    assert.equal(refused, message);
+  }
+  for (const host of IDN.forbidden) {
+    const refused = await page.evaluate((host) => window.csrcraft.generate({ CN: 'x', hosts: ['a.example', host] })
+      .then(() => null, (e) => e.message), host);
+    assert.ok(refused?.startsWith(`hosts[1]: ${JSON.stringify(host)} is not a valid DNS name: `), `${host}: ${refused}`);
+  }
+
+  const ca = makeCa(work, 'idn-ca');
+  const cert = signWithCa(work, opensslCsr(work, 'DNS:xn--bcher-kva.example'), 'idn-ca');
+  const report = await page.evaluate(({ cert, ca }) => window.csrcraft.verify(cert, { ca, host: 'Bücher.example' }), { cert, ca });
+  assert.equal(report.checks.find((c) => c.name === 'hostname').detail, '"Bücher.example" matches DNS:xn--bcher-kva.example');
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

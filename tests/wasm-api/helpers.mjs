@@ -61,3 +61,36 @@ export function signWithCa(work, csrPem, name = 'ca') {
     '-out', 'leaf.pem');
   return work.read('leaf.pem');
 }
+
+/**
+ * Internationalized names, which the wasm API turns into punycode with the platform's URL parser
+ * (UTS #46): the spec's hosts, the SANs openssl shows, and the warnings, as the CLI (the idna
+ * crate) gives them (crates/core/tests/spec.rs and domains.rs).
+ */
+export const IDN = {
+  hosts: ['bücher.example', '*.bücher.example', 'info@bücher.example', 'ＡＢＣ.example', 'Bücher。Example'],
+  sans: 'DNS:xn--bcher-kva.example, DNS:*.xn--bcher-kva.example, DNS:abc.example, email:info@xn--bcher-kva.example',
+  warnings: [
+    { field: 'hosts[0]', message: 'internationalized name requested as xn--bcher-kva.example (punycode)' },
+    { field: 'hosts[1]', message: 'internationalized name requested as *.xn--bcher-kva.example (punycode)' },
+    { field: 'hosts[2]', message: 'internationalized domain requested as info@xn--bcher-kva.example' },
+    { field: 'hosts[3]', message: 'internationalized name requested as abc.example (punycode)' },
+    { field: 'hosts[4]', message: 'internationalized name requested as xn--bcher-kva.example (punycode)' },
+    { field: 'hosts[4]', message: 'xn--bcher-kva.example is listed twice; requested once' },
+  ],
+  /** Names UTS #46 refuses (a disallowed code point), each with the error naming its entry. */
+  refused: [
+    ['bü\u{fffd}.example', 'hosts[1]: "bü\u{fffd}.example" is not a valid DNS name: the internationalized name cannot be converted to punycode (IDNA 2008)'],
+    ['info@bü\u{fffd}.example', 'hosts[1]: "info@bü\u{fffd}.example" is not a valid DNS name: the internationalized name cannot be converted to punycode (IDNA 2008)'],
+  ],
+  /** Names with URL syntax in them: refused, whatever the URL parser would make of them. */
+  forbidden: ['bü/cher.example', 'bü?x.example', 'bü#x.example', 'x@bü:1.example', 'bü%41.example', 'bü\\x.example'],
+};
+
+/** A CSR made by openssl, for the key `name`-key.pem, with `san` (e.g. DNS:a.example): the PEM. */
+export function opensslCsr(work, san, name = 'openssl') {
+  work.ok('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+    '-keyout', `${name}-key.pem`, '-subj', `/CN=${name}`, '-addext', `subjectAltName=${san}`,
+    '-out', `${name}.csr`);
+  return work.read(`${name}.csr`);
+}

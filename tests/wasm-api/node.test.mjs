@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { data, loadApi, makeCa, signWithCa, workdir } from './helpers.mjs';
+import { IDN, data, loadApi, makeCa, opensslCsr, signWithCa, workdir } from './helpers.mjs';
 
 const api = await loadApi();
 const work = workdir();
@@ -333,5 +333,42 @@ describe('verify', () => {
     await assert.rejects(api.verify(cert, {}), /^Error: options\.ca: required/);
     await assert.rejects(api.verify(cert, { ca, key: 'nope' }), /^Error: key: /);
     await assert.rejects(api.verify(cert, { ca, host: 7 }), /^Error: options\.host: expected a string$/);
+  });
+});
+
+describe('internationalized names (UTS #46 by the platform\'s URL parser)', () => {
+  test('hosts become the punycode the CLI makes, with the same warnings', async () => {
+    const made = await api.generate({ CN: 'x', hosts: IDN.hosts });
+    assert.deepEqual(made.warnings, IDN.warnings);
+    const text = work.ok('req', '-in', work.write('idn.csr', made.csrPem), '-noout', '-text');
+    assert.ok(text.includes(`${IDN.sans}\n`), text);
+    const lint = await api.lint({ CN: 'x', hosts: IDN.hosts }, { signer: 'example.com/serving' });
+    assert.deepEqual(lint.specWarnings, IDN.warnings);
+  });
+  test('a name UTS #46 refuses is an error naming its entry', async () => {
+    for (const [host, message] of IDN.refused) {
+      await rejects(api.generate({ CN: 'x', hosts: ['a.example', host] }), message);
+    }
+  });
+  test('URL syntax in a name never reaches the URL parser as such: refused', async () => {
+    for (const host of IDN.forbidden) {
+      await assert.rejects(api.generate({ CN: 'x', hosts: ['a.example', host] }),
+        (e) => e.message.startsWith(`hosts[1]: ${JSON.stringify(host)} is not a valid DNS name: `), host);
+    }
+  });
+  test('verify: an internationalized host matches the punycode SAN', async () => {
+    const ca = makeCa(work, 'idn-ca');
+    const cert = signWithCa(work, opensslCsr(work, 'DNS:xn--bcher-kva.example'), 'idn-ca');
+    for (const host of ['bücher.example', 'BÜCHER.example.', 'bücher。example']) {
+      const report = await api.verify(cert, { ca, host });
+      const hostname = report.checks.find((c) => c.name === 'hostname');
+      assert.equal(hostname.outcome, 'pass', report.text);
+      assert.equal(hostname.detail, `${JSON.stringify(host)} matches DNS:xn--bcher-kva.example`);
+    }
+    const other = await api.verify(cert, { ca, host: 'bucher.example' });
+    assert.equal(other.checks.find((c) => c.name === 'hostname').outcome, 'fail');
+    const refused = await api.verify(cert, { ca, host: 'bü/cher.example' });
+    assert.equal(refused.checks.find((c) => c.name === 'hostname').detail,
+      '"bü/cher.example" is not a valid internationalized host name');
   });
 });

@@ -15,6 +15,7 @@ use crate::components::verify_panel::VerifyPanel;
 use crate::derive;
 use crate::hooks::{use_checked_views, use_theme, use_ticker, use_unload_guard};
 use crate::services::clock::now_ms;
+use crate::services::domains::domains;
 use crate::services::page::confirm;
 use crate::services::{clipboard, crypto, download, task};
 use crate::state::{Action, InspectInputs, Job, LintInputs, State, VerifyInputs, shown};
@@ -32,7 +33,9 @@ pub fn app() -> Html {
     use_unload_guard(state.holds_key());
     use_theme(state.theme);
 
-    let spec = use_memo(state.spec_json.clone(), |json| derive::check_spec(json));
+    let spec = use_memo(state.spec_json.clone(), |json| {
+        derive::check_spec(json, domains())
+    });
     let notes = Notes::of(&spec);
     let (lint, lint_pending) = shown(&state.lint, &LintInputs::of(&state));
     let (report, report_pending) = shown(&state.verify, &VerifyInputs::of(&state));
@@ -74,7 +77,7 @@ pub fn app() -> Html {
             {
                 return;
             }
-            let spec = match derive::check_spec(&state.spec_json) {
+            let spec = match derive::check_spec(&state.spec_json, domains()) {
                 Ok(parsed) => parsed.value,
                 Err(e) => return dispatch.dispatch(Action::Notice(e.to_string())),
             };
@@ -140,7 +143,7 @@ pub fn app() -> Html {
                             name={AttrValue::from(state.name.clone())}
                             effective_name={manifest_name.map(AttrValue::from)}
                             signer={AttrValue::from(state.signer.clone())}
-                            usages={derive::shown_usages(&state)}
+                            usages={derive::shown_usages(&state, domains())}
                             default_usages={state.usages.is_none()}
                             expiration={AttrValue::from(state.expiration.clone())}
                             expiration_error={derive::expiration(&state.expiration).err().map(|e| e.to_string())}

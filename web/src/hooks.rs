@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::derive;
 use crate::services::clock::{Ticker, now_ms, unix_now};
+use crate::services::domains::domains;
 use crate::services::page::{UnloadGuard, set_theme};
 use crate::services::{crypto, task};
 use crate::state::{
@@ -19,7 +20,10 @@ pub fn use_checked_views(state: &UseReducerHandle<State>) {
     use_task(
         state,
         LintInputs::of(state),
-        |state, _| crypto::lint(derive::lint_plan(state), derive::lint_options(state)),
+        |state, _| {
+            let plan = derive::lint_plan(state, domains());
+            crypto::lint(plan, derive::lint_options(state))
+        },
         Action::Lint,
     );
     use_task(

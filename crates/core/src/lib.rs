@@ -16,6 +16,7 @@
 //! ```
 
 mod csr;
+mod domain;
 mod error;
 mod inspect;
 mod key;
@@ -30,6 +31,9 @@ mod yaml;
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]
 pub use crate::csr::{KeyAndRequest, generate};
+pub use crate::domain::DomainToAscii;
+#[cfg(feature = "idna")]
+pub use crate::domain::Idna;
 pub use crate::error::{Error, Result};
 #[cfg(feature = "software")]
 pub use crate::inspect::inspect;

@@ -23,6 +23,7 @@ fn an_empty_chain_or_trust_list_is_bad_input() {
         host: None,
         at: UnixTime(0),
         signatures: &csrcraft::SoftwareVerifier,
+        domains: &csrcraft::Idna,
     };
     assert!(problem(verify(&none).unwrap_err()).starts_with("certificate: no certificate given"));
 }

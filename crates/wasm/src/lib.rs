@@ -20,7 +20,7 @@ use csrcraft::kubernetes::{
     parse_duration_seconds,
 };
 use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, Spec, VerifyInput};
-use csrcraft_webcrypto::{Signed, checked};
+use csrcraft_webcrypto::{Signed, UrlIdna, checked};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
@@ -40,7 +40,7 @@ pub async fn generate(
     #[wasm_bindgen(unchecked_optional_param_type = "GenerateOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = GenerateOptions::read(&options)?;
-    let parsed = Spec::from_json(&spec_text(&spec)?)?;
+    let parsed = Spec::from_json_with(&spec_text(&spec)?, &UrlIdna)?;
     let signed = csrcraft_webcrypto::generate(&parsed.value).await?;
     options.result(&signed, &parsed.warnings).await
 }
@@ -168,7 +168,7 @@ pub async fn lint(
     let (request, spec_warnings) = match csr_or_spec.as_string() {
         Some(text) if text.contains("-----BEGIN ") => (CertificateRequest::from_pem(&text)?, None),
         _ => {
-            let parsed = Spec::from_json(&spec_text(&csr_or_spec)?)?;
+            let parsed = Spec::from_json_with(&spec_text(&csr_or_spec)?, &UrlIdna)?;
             // The key is dropped (and zeroized) here: only the CSR is linted,
             // read back from PEM as the cluster will read it.
             let pem = csrcraft_webcrypto::generate(&parsed.value)
@@ -248,6 +248,7 @@ pub async fn verify(
             host: host.as_deref(),
             at,
             signatures,
+            domains: &UrlIdna,
         })
     })
     .await??;

@@ -4,6 +4,7 @@
 //! imports the key and signs; the key stays in the page.
 
 use csrcraft::{KeyDocument, Spec};
+use csrcraft_webcrypto::UrlIdna;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
@@ -23,7 +24,7 @@ pub async fn generate_with_key(
 ) -> Result<JsValue, JsError> {
     let key_pem = Zeroizing::new(key_pem);
     let options = GenerateOptions::read(&options)?;
-    let parsed = Spec::from_json(&spec_text(&spec)?)?;
+    let parsed = Spec::from_json_with(&spec_text(&spec)?, &UrlIdna)?;
     let key = KeyDocument::from_pem(&key_pem)?;
     let mut spec_warnings = parsed.warnings;
     spec_warnings.extend(parsed.value.key_mismatch(key.algorithm()));

@@ -7,9 +7,11 @@
 //! The core stays pure and synchronous; this crate drives it:
 //! [`generate`] and [`sign_request`] fill in an [`csrcraft::UnsignedRequest`],
 //! and [`checked`] runs a core function with a [`csrcraft::SignatureVerifier`]
-//! whose answers come from WebCrypto.
+//! whose answers come from WebCrypto. [`UrlIdna`] is the core's
+//! [`csrcraft::DomainToAscii`] by the platform's URL parser.
 
 mod algorithms;
+mod domains;
 mod signatures;
 mod subtle;
 
@@ -19,6 +21,7 @@ use csrcraft::{
 use wasm_bindgen::{JsCast, JsValue};
 
 use self::algorithms::{import_params, key_params, sign_params};
+pub use self::domains::UrlIdna;
 pub use self::signatures::checked;
 use self::subtle::Subtle;
 

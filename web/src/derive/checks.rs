@@ -1,10 +1,11 @@
 //! The generated CSR's manifest, and the returned certificate's verification and inspect
-//! view: each through the core, with its signatures checked by the verifier passed in.
+//! view: each through the core, with its signatures checked by the verifier passed in (and the
+//! host to verify turned into ASCII by the `DomainToAscii` passed in).
 
 use csrcraft::kubernetes::{Manifest, ManifestOptions};
 use csrcraft::{
-    CertificateRequest, Error, PublicKeyInfo, SignatureVerifier, UnixTime, VerifyInput,
-    VerifyReport, read_certificates,
+    CertificateRequest, DomainToAscii, Error, PublicKeyInfo, SignatureVerifier, UnixTime,
+    VerifyInput, VerifyReport, read_certificates,
 };
 
 use crate::state::VerifyInputs;
@@ -38,6 +39,7 @@ pub fn verify_report(
     generated: Option<(&PublicKeyInfo, &CertificateRequest)>,
     now: UnixTime,
     verifier: &dyn SignatureVerifier,
+    domains: &dyn DomainToAscii,
 ) -> Option<Result<VerifyReport, Error>> {
     if inputs.cert.trim().is_empty() {
         return None;
@@ -60,6 +62,7 @@ pub fn verify_report(
             host: Some(inputs.host.trim()).filter(|h| !h.is_empty()),
             at: now,
             signatures: verifier,
+            domains,
         })
     })())
 }
@@ -79,7 +82,7 @@ pub fn inspect_text(
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
-    use csrcraft::SoftwareVerifier;
+    use csrcraft::{Idna, SoftwareVerifier};
 
     use super::*;
     use crate::derive::manifest_options;
@@ -95,6 +98,7 @@ mod tests {
                 None,
                 UnixTime(0),
                 &SoftwareVerifier,
+                &Idna,
             )
         };
         assert!(verify(&state).is_none());

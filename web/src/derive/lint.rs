@@ -2,7 +2,7 @@
 //! throwaway key), and the core's findings for it.
 
 use csrcraft::kubernetes::{Finding, LintOptions, LintReport, SignerName};
-use csrcraft::{CertificateRequest, KeyAlgorithm, SignatureVerifier, Spec};
+use csrcraft::{CertificateRequest, DomainToAscii, KeyAlgorithm, SignatureVerifier, Spec};
 
 use super::{check_spec, expiration_seconds, fresh};
 use crate::state::State;
@@ -47,11 +47,11 @@ pub enum LintPlan {
 /// needs a throwaway key; RSA keys take long enough to make (seconds for RSA-8192, on a core
 /// the real Generate may need) that an RSA spec lints the last generated CSR, or waits for
 /// Generate.
-pub fn lint_plan(state: &State) -> LintPlan {
+pub fn lint_plan(state: &State, domains: &dyn DomainToAscii) -> LintPlan {
     if let Some(generated) = fresh(state) {
         return LintPlan::Request(LintSubject::Generated, generated.request.clone());
     }
-    let spec = match check_spec(&state.spec_json) {
+    let spec = match check_spec(&state.spec_json, domains) {
         Ok(parsed) => parsed.value,
         Err(e) => return LintPlan::Waiting(format!("Fix the spec first: {e}")),
     };
@@ -95,8 +95,8 @@ pub fn lint_view(
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
-    use csrcraft::SoftwareVerifier;
     use csrcraft::kubernetes::Severity;
+    use csrcraft::{Idna, SoftwareVerifier};
 
     use super::*;
     use crate::form::FormEdit;
@@ -107,7 +107,7 @@ mod tests {
     fn the_tutorial_preview_fails_kubelet_serving() {
         let mut state = State::default();
         state.apply(Action::LoadExample);
-        let LintPlan::Preview(spec) = lint_plan(&state) else {
+        let LintPlan::Preview(spec) = lint_plan(&state, &Idna) else {
             panic!("no preview");
         };
         // What the page does with WebCrypto: a throwaway key and its CSR.
@@ -132,15 +132,15 @@ mod tests {
     fn rsa_waits_for_generate_then_lints_the_last_csr() {
         let mut state = State::default();
         state.apply(Action::Form(FormEdit::Algo("rsa".into())));
-        assert!(matches!(lint_plan(&state), LintPlan::Waiting(_)));
+        assert!(matches!(lint_plan(&state, &Idna), LintPlan::Waiting(_)));
         generate(&mut state);
         assert!(matches!(
-            lint_plan(&state),
+            lint_plan(&state, &Idna),
             LintPlan::Request(LintSubject::Generated, _)
         ));
         state.apply(Action::Form(FormEdit::CommonName("other.example".into())));
         assert!(matches!(
-            lint_plan(&state),
+            lint_plan(&state, &Idna),
             LintPlan::Request(LintSubject::Stale, _)
         ));
     }
@@ -149,7 +149,7 @@ mod tests {
     fn a_bad_spec_is_named() {
         let mut state = State::default();
         state.apply(Action::SpecJson("{".into()));
-        let LintPlan::Waiting(why) = lint_plan(&state) else {
+        let LintPlan::Waiting(why) = lint_plan(&state, &Idna) else {
             panic!("a plan for a broken spec");
         };
         assert!(why.starts_with("Fix the spec first"), "{why}");

@@ -1,7 +1,9 @@
 //! What the page shows, computed from the state by the core. Pure and synchronous: the time
-//! comes in as an argument, and every signature check goes through the `SignatureVerifier`
+//! comes in as an argument, every signature check goes through the `SignatureVerifier`
 //! passed in (WebCrypto's in the page, through `csrcraft_webcrypto::checked`; RustCrypto's in
-//! the native tests).
+//! the native tests), and internationalized names become punycode through the
+//! `DomainToAscii` passed in (the browser's URL parser in the page; the idna crate in the
+//! native tests).
 
 mod checks;
 mod lint;
@@ -9,7 +11,7 @@ mod lint;
 use csrcraft::kubernetes::{
     Expiration, ManifestOptions, SignerName, default_usages, parse_duration_seconds,
 };
-use csrcraft::{Error, Parsed, Spec};
+use csrcraft::{DomainToAscii, Error, Parsed, Spec};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -18,8 +20,8 @@ pub use self::lint::{LintPlan, LintSubject, LintView, lint_options, lint_plan, l
 use crate::state::{Generated, State};
 
 /// The spec as the core reads it.
-pub fn check_spec(json: &str) -> Result<Parsed<Spec>, Error> {
-    Spec::from_json(json)
+pub fn check_spec(json: &str, domains: &dyn DomainToAscii) -> Result<Parsed<Spec>, Error> {
+    Spec::from_json_with(json, domains)
 }
 
 /// The field an error is about (`key.size`, `hosts[2]`), for showing it beside that field.
@@ -40,11 +42,11 @@ pub fn fresh(state: &State) -> Option<&Generated> {
 
 /// The usages the checkboxes show: the chosen ones, or the defaults for the signer, the key
 /// kind and whether the spec names hosts.
-pub fn shown_usages(state: &State) -> Vec<String> {
+pub fn shown_usages(state: &State, domains: &dyn DomainToAscii) -> Vec<String> {
     if let Some(usages) = &state.usages {
         return usages.clone();
     }
-    let spec = check_spec(&state.spec_json).ok().map(|p| p.value);
+    let spec = check_spec(&state.spec_json, domains).ok().map(|p| p.value);
     let key = match fresh(state) {
         Some(g) => Some(g.key.algorithm()),
         None => spec.as_ref().map(Spec::key_algorithm),
@@ -114,6 +116,8 @@ pub fn next_commands(name: &str) -> Vec<String> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
+    use csrcraft::Idna;
+
     use super::*;
     use crate::form::FormEdit;
     use crate::state::Action;
@@ -122,13 +126,23 @@ mod tests {
     fn rsa_defaults_include_key_encipherment() {
         let mut state = State::default();
         state.apply(Action::Form(FormEdit::Algo("rsa".into())));
-        assert!(shown_usages(&state).contains(&"key encipherment".to_owned()));
+        assert!(shown_usages(&state, &Idna).contains(&"key encipherment".to_owned()));
     }
 
     #[test]
     fn bad_spec_errors_name_their_field() {
-        let error = check_spec(r#"{"CN": "a", "key": {"algo": "rsa", "size": 1024}}"#).unwrap_err();
+        let error = check_spec(
+            r#"{"CN": "a", "key": {"algo": "rsa", "size": 1024}}"#,
+            &Idna,
+        )
+        .unwrap_err();
         assert_eq!(error_field(&error), Some("key.size"));
+        let error = check_spec(
+            r#"{"CN": "a", "hosts": ["a.example", "bü/cher.example"]}"#,
+            &Idna,
+        )
+        .unwrap_err();
+        assert_eq!(error_field(&error), Some("hosts[1]"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use csrcraft::kubernetes::{LintOptions, ManifestOptions};
 use csrcraft::{CertificateRequest, PublicKeyInfo, Spec, UnixTime};
 use csrcraft_webcrypto::{Error, Signed, checked};
 
+use super::domains::domains;
 use crate::derive::{self, LintPlan, LintSubject, LintView, ManifestText};
 use crate::state::{InspectView, VerifyInputs, VerifyView};
 
@@ -61,7 +62,10 @@ pub async fn verify(
     now: UnixTime,
 ) -> VerifyView {
     let generated = generated.as_ref().map(|(key, request)| (key, request));
-    match checked(|verifier| derive::verify_report(&inputs, generated, now, verifier)).await {
+    let domains = domains();
+    match checked(|verifier| derive::verify_report(&inputs, generated, now, verifier, domains))
+        .await
+    {
         Ok(report) => report.map(|r| r.map_err(|e| e.to_string())),
         Err(e) => Some(Err(e.to_string())),
     }

@@ -5,6 +5,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod crypto;
+pub mod domains;
 pub mod download;
 pub mod files;
 pub mod page;

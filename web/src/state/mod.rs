@@ -233,7 +233,8 @@ impl State {
             Action::Name(v) => self.name = v,
             Action::Signer(v) => self.signer = v,
             Action::ToggleUsage(usage) => {
-                let mut usages = crate::derive::shown_usages(self);
+                let mut usages =
+                    crate::derive::shown_usages(self, crate::services::domains::domains());
                 match usages.iter().position(|u| *u == usage) {
                     Some(i) => {
                         usages.remove(i);

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use csrcraft::{
-    Certificate, CertificateRequest, PrivateKey, SoftwareVerifier, UnixTime, VerifyInput,
+    Certificate, CertificateRequest, Idna, PrivateKey, SoftwareVerifier, UnixTime, VerifyInput,
     read_certificates, verify as verify_certificate,
 };
 
@@ -83,6 +83,7 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
         host: args.host.as_deref(),
         at,
         signatures: &SoftwareVerifier,
+        domains: &Idna,
     })?;
     print(&if args.json {
         report.to_json(at)?

@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use crate::{Error, Result, Warning};
+use crate::{DomainToAscii, Error, Result, Warning};
 
 /// One subjectAltName requested by the spec.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,8 +29,14 @@ impl Host {
     }
 }
 
-/// Classifies one `hosts` entry found at `field`.
-pub(super) fn parse_host(field: &str, raw: &str, warnings: &mut Vec<Warning>) -> Result<Host> {
+/// Classifies one `hosts` entry found at `field`; `domains` turns
+/// internationalized names into ASCII.
+pub(super) fn parse_host(
+    field: &str,
+    raw: &str,
+    domains: &dyn DomainToAscii,
+    warnings: &mut Vec<Warning>,
+) -> Result<Host> {
     let text = raw.trim();
     if text.is_empty() {
         return Err(Error::field(field, "empty host; remove the entry"));
@@ -54,12 +60,12 @@ pub(super) fn parse_host(field: &str, raw: &str, warnings: &mut Vec<Warning>) ->
         return Ok(Host::Ip(canonical_ip(ip)));
     }
     if text.contains('@') && !has_scheme(text) {
-        return parse_email(field, text, warnings).map(Host::Email);
+        return parse_email(field, text, domains, warnings).map(Host::Email);
     }
     if has_scheme(text) || text.starts_with('/') {
         return parse_uri(field, text, warnings).map(Host::Uri);
     }
-    parse_dns(field, text, warnings).map(Host::Dns)
+    parse_dns(field, text, domains, warnings).map(Host::Dns)
 }
 
 /// Go writes IPv4-mapped IPv6 addresses (`::ffff:10.0.0.1`) as 4-byte IPv4 SANs.
@@ -108,7 +114,12 @@ fn parse_uri(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<Str
     Ok(text.to_owned())
 }
 
-fn parse_email(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<String> {
+fn parse_email(
+    field: &str,
+    text: &str,
+    domains: &dyn DomainToAscii,
+    warnings: &mut Vec<Warning>,
+) -> Result<String> {
     let Some((local, domain)) = text.rsplit_once('@') else {
         return Err(Error::field(
             field,
@@ -129,7 +140,7 @@ fn parse_email(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<S
             ),
         ));
     }
-    let ascii_domain = dns_to_ascii(field, domain, text)?;
+    let ascii_domain = dns_to_ascii(field, domain, text, domains)?;
     if ascii_domain != domain {
         warnings.push(Warning::new(
             field,
@@ -139,7 +150,12 @@ fn parse_email(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<S
     Ok(format!("{local}@{ascii_domain}"))
 }
 
-fn parse_dns(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<String> {
+fn parse_dns(
+    field: &str,
+    text: &str,
+    domains: &dyn DomainToAscii,
+    warnings: &mut Vec<Warning>,
+) -> Result<String> {
     if text.ends_with('.') {
         return Err(Error::field(
             field,
@@ -167,7 +183,7 @@ fn parse_dns(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<Str
             ),
         ));
     }
-    let ascii = dns_to_ascii(field, rest, text)?;
+    let ascii = dns_to_ascii(field, rest, text, domains)?;
     if looks_like_ip(&ascii) {
         return Err(Error::field(
             field,
@@ -185,15 +201,21 @@ fn parse_dns(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<Str
     Ok(format!("{wildcard}{ascii}"))
 }
 
-/// Converts a domain to its ASCII (punycode) form, checking label syntax.
-/// `whole` is the entry as written, for the message.
-fn dns_to_ascii(field: &str, domain: &str, whole: &str) -> Result<String> {
+/// Converts a domain to its ASCII (punycode) form with `domains` when it is
+/// not ASCII, then checks label syntax. `whole` is the entry as written, for
+/// the message.
+fn dns_to_ascii(
+    field: &str,
+    domain: &str,
+    whole: &str,
+    domains: &dyn DomainToAscii,
+) -> Result<String> {
     let invalid =
         |why: &str| Error::field(field, format!("{whole:?} is not a valid DNS name: {why}"));
     let ascii = if domain.is_ascii() {
         domain.to_owned()
     } else {
-        idna::domain_to_ascii_strict(domain).map_err(|_| {
+        domains.to_ascii(domain).ok_or_else(|| {
             invalid("the internationalized name cannot be converted to punycode (IDNA 2008)")
         })?
     };

@@ -10,7 +10,7 @@ use self::fields::{Fields, as_string, describe};
 pub use self::hosts::Host;
 use crate::key::{EcdsaCurve, KeyAlgorithm};
 use crate::subject::{NameEntry, ObjectId, check_text};
-use crate::{Error, Result, Warning};
+use crate::{DomainToAscii, Error, Result, Warning};
 
 /// What a cfssl CSR spec asks for, checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,15 +38,24 @@ pub struct Parsed<T> {
 }
 
 impl Spec {
-    /// Parses a cfssl CSR JSON spec, as `cfssl genkey` reads it.
+    /// Parses a cfssl CSR JSON spec, as `cfssl genkey` reads it, turning
+    /// internationalized `hosts` into punycode with the idna crate.
+    #[cfg(feature = "idna")]
     pub fn from_json(text: &str) -> Result<Parsed<Spec>> {
+        Self::from_json_with(text, &crate::Idna)
+    }
+
+    /// Parses a cfssl CSR JSON spec, as `cfssl genkey` reads it, turning
+    /// internationalized `hosts` into punycode with `domains` (e.g. a page's
+    /// URL parser).
+    pub fn from_json_with(text: &str, domains: &dyn DomainToAscii) -> Result<Parsed<Spec>> {
         let json: Value = serde_json::from_str(text).map_err(|e| Error::SpecSyntax {
             line: e.line(),
             column: e.column(),
             reason: syntax_reason(&e),
         })?;
         let mut warnings = Vec::new();
-        let spec = read_spec(&json, &mut warnings)?;
+        let spec = read_spec(&json, domains, &mut warnings)?;
         Ok(Parsed {
             value: spec,
             warnings,
@@ -80,7 +89,11 @@ fn syntax_reason(error: &serde_json::Error) -> String {
     }
 }
 
-fn read_spec(json: &Value, warnings: &mut Vec<Warning>) -> Result<Spec> {
+fn read_spec(
+    json: &Value,
+    domains: &dyn DomainToAscii,
+    warnings: &mut Vec<Warning>,
+) -> Result<Spec> {
     let mut fields = Fields::new("", json)?;
     if fields.take("ca").is_some() {
         return Err(Error::field(
@@ -90,7 +103,7 @@ fn read_spec(json: &Value, warnings: &mut Vec<Warning>) -> Result<Spec> {
     }
     let common_name = fields.take_string("CN")?;
     check_text("CN", &common_name)?;
-    let hosts = read_hosts(&mut fields, warnings)?;
+    let hosts = read_hosts(&mut fields, domains, warnings)?;
     let key = match fields.take("key") {
         Some(value) => Some(read_key(value, warnings)?),
         None => None,
@@ -138,11 +151,15 @@ fn top_level_advice(key: &str) -> Option<&'static str> {
     })
 }
 
-fn read_hosts(fields: &mut Fields<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Host>> {
+fn read_hosts(
+    fields: &mut Fields<'_>,
+    domains: &dyn DomainToAscii,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Host>> {
     let mut hosts: Vec<Host> = Vec::new();
     for (i, item) in fields.take_array("hosts")?.iter().enumerate() {
         let path = format!("hosts[{i}]");
-        let host = hosts::parse_host(&path, as_string(&path, item)?, warnings)?;
+        let host = hosts::parse_host(&path, as_string(&path, item)?, domains, warnings)?;
         if hosts.contains(&host) {
             warnings.push(Warning::new(
                 path,

@@ -14,7 +14,7 @@
 
 use std::net::IpAddr;
 
-use crate::{CertificateInfo, Host};
+use crate::{CertificateInfo, DomainToAscii, Host};
 
 /// The host a TLS client would connect to, read from what the user typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,8 +27,9 @@ pub(crate) enum Target {
 }
 
 impl Target {
-    /// Reads `host`; `Err` says why it cannot be a host name.
-    pub(crate) fn parse(host: &str) -> Result<Self, String> {
+    /// Reads `host`, turning an internationalized name into ASCII with
+    /// `domains`; `Err` says why it cannot be a host name.
+    pub(crate) fn parse(host: &str, domains: &dyn DomainToAscii) -> Result<Self, String> {
         let trimmed = host.trim();
         let unbracketed = trimmed
             .strip_prefix('[')
@@ -44,8 +45,9 @@ impl Target {
         let ascii = if name.is_ascii() {
             name.to_ascii_lowercase()
         } else {
-            idna::domain_to_ascii(name)
-                .map_err(|_| format!("{host:?} is not a valid internationalized host name"))?
+            domains
+                .to_ascii(name)
+                .ok_or_else(|| format!("{host:?} is not a valid internationalized host name"))?
         };
         Ok(Self::Dns(ascii))
     }
@@ -168,9 +170,20 @@ fn dns_matches(pattern: &str, name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Converts the one internationalized name these tests use, as UTS #46
+    /// does, and refuses everything else: an ASCII name that reached it
+    /// would fail to parse.
+    struct OneName;
+
+    impl DomainToAscii for OneName {
+        fn to_ascii(&self, domain: &str) -> Option<String> {
+            (domain == "bücher.example").then(|| "xn--bcher-kva.example".to_owned())
+        }
+    }
+
     #[track_caller]
     fn check(host: &str, sans: &[Host], expect: Option<&str>) {
-        let target = Target::parse(host).unwrap_or_else(|e| panic!("{e}"));
+        let target = Target::parse(host, &OneName).unwrap_or_else(|e| panic!("{e}"));
         let got = match match_host(&target, sans) {
             HostMatch::Matched(san) => Some(san),
             HostMatch::NoMatch => None,
@@ -267,5 +280,31 @@ mod tests {
             &[dns("xn--bcher-kva.example")],
             Some("DNS:xn--bcher-kva.example"),
         );
+        check(
+            " bücher.example. ",
+            &[dns("*.example"), dns("xn--bcher-kva.example")],
+            Some("DNS:*.example"),
+        );
+        assert_eq!(
+            Target::parse("bücher.test", &OneName),
+            Err(r#""bücher.test" is not a valid internationalized host name"#.to_owned())
+        );
+    }
+
+    #[cfg(feature = "idna")]
+    #[test]
+    fn the_idna_crate_maps_as_uts46_does() {
+        for (host, ascii) in [
+            ("bücher.example", "xn--bcher-kva.example"),
+            ("BÜCHER.Example", "xn--bcher-kva.example"),
+            ("ＡＢＣ.example", "abc.example"),
+            ("bücher。example", "xn--bcher-kva.example"),
+        ] {
+            assert_eq!(
+                Target::parse(host, &crate::Idna),
+                Ok(Target::Dns(ascii.to_owned())),
+                "{host}"
+            );
+        }
     }
 }

@@ -36,7 +36,8 @@ use std::fmt;
 
 pub use self::input::read_certificates;
 use crate::{
-    Certificate, CertificateRequest, Error, PublicKeyInfo, Result, SignatureVerifier, UnixTime,
+    Certificate, CertificateRequest, DomainToAscii, Error, PublicKeyInfo, Result,
+    SignatureVerifier, UnixTime,
 };
 
 /// What to verify, and against what.
@@ -58,6 +59,9 @@ pub struct VerifyInput<'a> {
     pub at: UnixTime,
     /// Checks the signatures: the chain's and the CSR's.
     pub signatures: &'a dyn SignatureVerifier,
+    /// Turns an internationalized `host` into ASCII (e.g. `Idna`, with
+    /// feature `idna`).
+    pub domains: &'a dyn DomainToAscii,
 }
 
 /// Every check, in a fixed order.
@@ -226,18 +230,18 @@ pub fn verify(input: &VerifyInput<'_>) -> Result<VerifyReport> {
         validity::check(&path.certificates(leaf), input.at),
         key_match::check(leaf, input.key),
         request_match::check(leaf, input.request, input.signatures)?,
-        hostname_check(leaf, input.host),
+        hostname_check(leaf, input.host, input.domains),
         usage::check(leaf, input.host.is_some()),
     ];
     Ok(VerifyReport { checks })
 }
 
-fn hostname_check(leaf: &Certificate, host: Option<&str>) -> Check {
+fn hostname_check(leaf: &Certificate, host: Option<&str>, domains: &dyn DomainToAscii) -> Check {
     let Some(host) = host else {
         return Check::skipped(Check::HOSTNAME, "no host given");
     };
     let info = leaf.info();
-    let target = match hostname::Target::parse(host) {
+    let target = match hostname::Target::parse(host, domains) {
         Ok(target) => target,
         Err(problem) => return Check::fail(Check::HOSTNAME, problem),
     };
