@@ -329,6 +329,40 @@ describe('verify', () => {
     const report = await api.verify(new Uint8Array(der), { ca });
     assert.equal(report.checks.find((c) => c.name === 'signature chain').outcome, 'fail', report.text);
   });
+  // WebCrypto's answers come after the core's run that asks for them (csrcraft-webcrypto's
+  // `checked`): a signature that does not hold must still fail, whichever link it is.
+  test('a CA of the same name with another key: FAIL, and the right one of the two: PASS', async () => {
+    work.ok('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+      '-keyout', 'twin-key.pem', '-out', 'twin.pem', '-subj', '/O=csrcraft/CN=ca test CA', '-days', '2',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
+    const twin = work.read('twin.pem');
+    const wrong = await api.verify(cert, { ca: twin });
+    const chain = wrong.checks.find((c) => c.name === 'signature chain');
+    assert.equal(chain.outcome, 'fail', wrong.text);
+    assert.match(chain.detail, /^the signature of the leaf does not verify against CA "O=csrcraft, CN=ca test CA"/);
+    const both = await api.verify(cert, { ca: [twin, ca] });
+    assert.equal(both.verified, true, both.text);
+  });
+  test('a chain through an intermediate: PASS, and with the intermediate\'s signature changed: FAIL', async () => {
+    makeCa(work, 'root');
+    work.ok('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+      '-keyout', 'int-key.pem', '-out', 'int.csr', '-subj', '/O=csrcraft/CN=int test CA');
+    work.write('int.ext', 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\n');
+    work.ok('x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root-key.pem',
+      '-set_serial', '0x77', '-days', '1', '-extfile', 'int.ext', '-out', 'int.pem');
+    const intermediate = work.read('int.pem');
+    const leaf = signWithCa(work, made.csrPem, 'int');
+    const root = work.read('root.pem');
+    const good = await api.verify(leaf + intermediate, { ca: root });
+    assert.equal(good.verified, true, good.text);
+    const der = Buffer.from(intermediate.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    der[der.length - 5] ^= 1;
+    const changed = `-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`;
+    const bad = await api.verify(leaf + changed, { ca: root });
+    const chain = bad.checks.find((c) => c.name === 'signature chain');
+    assert.equal(chain.outcome, 'fail', bad.text);
+    assert.match(chain.detail, /^the signature of the intermediate "O=csrcraft, CN=int test CA" does not verify against CA "O=csrcraft, CN=root test CA"/);
+  });
   test('errors', async () => {
     await assert.rejects(api.verify(cert, {}), /^Error: options\.ca: required/);
     await assert.rejects(api.verify(cert, { ca, key: 'nope' }), /^Error: key: /);

@@ -1,9 +1,10 @@
 //! Signature checks answered by WebCrypto for the core's synchronous
-//! functions: run the function with a verifier that answers what it already
-//! knows and notes what it does not, check the noted signatures with
-//! WebCrypto, and run it again, until nothing new is asked.
-//! The core's functions are pure, so running one again is safe; inputs are
-//! finite, so the questions run out (typically after one round).
+//! functions. The core asks its questions synchronously and WebCrypto answers
+//! asynchronously, so [`checked`] runs the function with a verifier that
+//! answers what it already knows, and assumes every signature it does not
+//! know holds, noting it. It then checks the noted signatures with WebCrypto.
+//! When all of them hold, that run's output stands; otherwise the function
+//! runs again with the real answers.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,11 +18,22 @@ use csrcraft::{
 };
 
 /// Runs `run` with its signatures checked by WebCrypto, and returns what it
-/// returns once every signature it asked about was answered.
+/// returns when each signature is answered as WebCrypto answers it.
+///
+/// Why one round is enough when every signature holds: `run` is pure (its
+/// output depends only on its inputs and the verifier's answers). A round
+/// answers what an earlier round learnt with WebCrypto's answers, and the rest
+/// provisionally with "valid". If WebCrypto confirms every provisional
+/// answer, the round saw exactly the answers a run with WebCrypto's answers
+/// sees, so it asked the same questions and its output is that run's output.
+/// If one is refuted, the output is dropped and `run` runs again with the
+/// answers learnt. A round that does not end learnt at least one answer it
+/// did not know, and an input holds finitely many signatures, so this ends:
+/// one round when every signature holds, usually two when one does not.
 pub async fn checked<T>(mut run: impl FnMut(&dyn SignatureVerifier) -> T) -> Result<T, Error> {
     let mut known = HashMap::new();
-    // Each round answers at least one new question; this bound is far above
-    // what any input needs (one per certificate pair plus the CSR).
+    // This bound is far above what any input needs (one question per
+    // certificate pair plus the CSR).
     for _ in 0..MAX_ROUNDS {
         let recorder = Recorder {
             known: &known,
@@ -29,10 +41,10 @@ pub async fn checked<T>(mut run: impl FnMut(&dyn SignatureVerifier) -> T) -> Res
         };
         let output = run(&recorder);
         let asked = recorder.asked.into_inner();
-        if asked.is_empty() {
+        let answers = check_all(&asked).await?;
+        if answers.iter().all(|answer| *answer == PROVISIONAL) {
             return Ok(output);
         }
-        let answers = check_all(&asked).await?;
         known.extend(asked.into_iter().zip(answers));
     }
     Err(Error::WebCrypto {
@@ -42,6 +54,10 @@ pub async fn checked<T>(mut run: impl FnMut(&dyn SignatureVerifier) -> T) -> Res
 }
 
 const MAX_ROUNDS: usize = 64;
+
+/// The answer given to a question WebCrypto has not answered yet: the
+/// signature holds, as it does in the usual case.
+const PROVISIONAL: Result<(), SignatureError> = Ok(());
 
 /// A signature check with its bytes owned, to be asked later.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -75,13 +91,16 @@ impl SignatureVerifier for Recorder<'_> {
         if !asked.contains(&question) {
             asked.push(question);
         }
-        // Provisional; this round's output is thrown away.
-        Err(SignatureError::Invalid)
+        // `checked` keeps this round's output only if WebCrypto agrees.
+        PROVISIONAL
     }
 }
 
 /// Checks each question in turn (there are rarely more than two).
 async fn check_all(questions: &[Question]) -> Result<Vec<Result<(), SignatureError>>, Error> {
+    if questions.is_empty() {
+        return Ok(Vec::new());
+    }
     let subtle = Subtle::get()?;
     let mut answers = Vec::with_capacity(questions.len());
     for question in questions {
