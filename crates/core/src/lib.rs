@@ -21,6 +21,7 @@ mod error;
 mod inspect;
 mod key;
 pub mod kubernetes;
+mod pem;
 mod spec;
 mod subject;
 mod verify;

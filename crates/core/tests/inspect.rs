@@ -696,7 +696,9 @@ fn refusals_say_what_was_tried() {
     );
     check_error(
         b"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n",
-        expect!["PEM input: it is malformed: invalid data: Invalid input length: 9"],
+        expect![
+            "PEM input: it is malformed: the CERTIFICATE block is not valid base64: 9 characters, which is not a whole number of 4-character groups; is the block cut short?"
+        ],
     );
 }
 

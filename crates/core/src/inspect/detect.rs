@@ -69,13 +69,13 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded> {
 /// Reads PEM text: at most one CSR, and any number of certificates (a chain,
 /// leaf first). Other blocks (e.g. a private key) are left alone.
 pub(super) fn decode_pem(text: &str, format: InputFormat) -> Result<Decoded> {
-    let blocks = pem::parse_many(text)
+    let blocks = crate::pem::parse(text)
         .map_err(|e| Error::decode("PEM input", format!("it is malformed: {e}")))?;
-    let has = |labels: &[&str]| blocks.iter().any(|b| labels.contains(&b.tag()));
+    let has = |labels: &[&str]| blocks.iter().any(|b| labels.contains(&b.label()));
     let has_request = has(&["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"]);
     let has_certificate = has(&["CERTIFICATE"]);
     if !has_request && !has_certificate {
-        let labels: Vec<&str> = blocks.iter().map(pem::Pem::tag).collect();
+        let labels: Vec<&str> = blocks.iter().map(crate::pem::Block::label).collect();
         return Err(Error::decode(
             "PEM input",
             format!(

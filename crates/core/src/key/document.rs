@@ -10,8 +10,8 @@ use zeroize::Zeroizing;
 
 use super::algorithm::check_rsa_bits;
 use super::der::{EcPrivateKey, PrivateKeyInfo, RsaPrivateKey, pkcs8, sec1};
+use crate::pem::encode as pem_encode;
 use crate::x509::asn1::oid::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, dotted};
-use crate::x509::asn1::pem::encode as pem_encode;
 use crate::x509::asn1::{parse, tag, write};
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
@@ -59,14 +59,14 @@ impl KeyDocument {
     /// Ed25519). Other blocks, such as openssl's `EC PARAMETERS`, are skipped.
     /// The structure is checked; the numbers in it are not (that needs crypto).
     pub fn from_pem(text: &str) -> Result<Self> {
-        let blocks = pem::parse_many(text).map_err(|e| {
+        let blocks = crate::pem::parse(text).map_err(|e| {
             Error::key_input(format!(
                 "not readable as PEM ({e}); give the key file as PEM text"
             ))
         })?;
         let mut keys = blocks
             .into_iter()
-            .filter(|b| b.tag().contains("PRIVATE KEY"));
+            .filter(|b| b.label().contains("PRIVATE KEY"));
         let Some(block) = keys.next() else {
             return Err(Error::key_input(
                 "no private key found; expected a PEM block EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY",
@@ -78,15 +78,14 @@ impl KeyDocument {
             ));
         }
         if block
-            .headers()
-            .get("Proc-Type")
+            .header("Proc-Type")
             .is_some_and(|v| v.contains("ENCRYPTED"))
         {
             return Err(encrypted());
         }
-        let label = block.tag().to_owned();
-        let der = Zeroizing::new(block.into_contents());
-        match label.as_str() {
+        let label = block.label();
+        let der = block.into_contents();
+        match label {
             SEC1_LABEL => from_sec1(&der),
             PKCS1_LABEL => from_pkcs1(&der),
             PKCS8_LABEL => Self::from_pkcs8_der(&der),

@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 use super::der::sec1;
 use super::document::curve_oid;
 use super::{KeyDocument, KeyFormat, KeyPem, PrivateKey, Secret};
-use crate::x509::asn1::pem;
+use crate::pem;
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 impl PrivateKey {

@@ -16,6 +16,7 @@ use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, Signa
 use super::signed::Signed;
 use super::tbs::Tbs;
 use super::time::UnixTime;
+use crate::pem::Block;
 use crate::{Error, Host, Result};
 
 /// A parsed certificate; it keeps its DER.
@@ -77,15 +78,17 @@ impl Certificate {
     /// first); text and other blocks around them are ignored. It is an error
     /// when there is none.
     pub fn chain_from_pem(text: &str) -> Result<Vec<Certificate>> {
-        let blocks = pem::parse_many(text)
+        let blocks = crate::pem::parse(text)
             .map_err(|e| Error::decode("certificate", format!("the PEM is malformed: {e}")))?;
         Self::chain_from_blocks(&blocks)
     }
 
     /// [`Self::chain_from_pem`] for PEM text already split into blocks.
-    pub(crate) fn chain_from_blocks(blocks: &[pem::Pem]) -> Result<Vec<Certificate>> {
-        let certificates: Vec<&pem::Pem> =
-            blocks.iter().filter(|b| b.tag() == "CERTIFICATE").collect();
+    pub(crate) fn chain_from_blocks(blocks: &[Block<'_>]) -> Result<Vec<Certificate>> {
+        let certificates: Vec<&Block<'_>> = blocks
+            .iter()
+            .filter(|b| b.label() == "CERTIFICATE")
+            .collect();
         if certificates.is_empty() {
             let problem = missing_block(blocks, "CERTIFICATE");
             return Err(Error::decode("certificate", problem));

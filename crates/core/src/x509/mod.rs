@@ -37,18 +37,18 @@ pub use self::software_verifier::{SoftwareVerifier, verify_signature};
 pub use self::time::UnixTime;
 
 /// The problem when a PEM text has no block labelled `wanted`: what it has instead.
-fn missing_block(blocks: &[::pem::Pem], wanted: &str) -> String {
+fn missing_block(blocks: &[crate::pem::Block<'_>], wanted: &str) -> String {
     let Some(first) = blocks.first() else {
         return format!("no PEM block found; expected one starting with -----BEGIN {wanted}-----");
     };
     if blocks.len() == 1 {
-        let article = if first.tag().starts_with(['A', 'E', 'I', 'O', 'U']) {
+        let article = if first.label().starts_with(['A', 'E', 'I', 'O', 'U']) {
             "an"
         } else {
             "a"
         };
-        return format!("found {article} {}, not a {wanted}", first.tag());
+        return format!("found {article} {}, not a {wanted}", first.label());
     }
-    let labels = blocks.iter().map(|b| b.tag()).collect::<Vec<_>>();
+    let labels = blocks.iter().map(|b| b.label()).collect::<Vec<_>>();
     format!("found {}, but no {wanted}", labels.join(", "))
 }

@@ -43,16 +43,16 @@ impl CertificateRequest {
     /// `CERTIFICATE REQUEST` or `NEW CERTIFICATE REQUEST`; text and other
     /// blocks around it are ignored.
     pub fn from_pem(text: &str) -> Result<Self> {
-        let blocks = pem::parse_many(text)
+        let blocks = crate::pem::parse(text)
             .map_err(|e| Error::decode(WHAT, format!("the PEM is malformed: {e}")))?;
         Self::from_blocks(&blocks)
     }
 
     /// [`Self::from_pem`] for PEM text already split into blocks.
-    pub(crate) fn from_blocks(blocks: &[pem::Pem]) -> Result<Self> {
+    pub(crate) fn from_blocks(blocks: &[crate::pem::Block<'_>]) -> Result<Self> {
         let mut requests = blocks
             .iter()
-            .filter(|b| CSR_LABELS.contains(&b.tag()))
+            .filter(|b| CSR_LABELS.contains(&b.label()))
             .collect::<Vec<_>>();
         let Some(block) = requests.pop() else {
             return Err(Error::decode(
@@ -72,7 +72,7 @@ impl CertificateRequest {
         parse(block.contents())?;
         Ok(Self::read(
             block.contents().to_vec(),
-            Some(block.tag().to_owned()),
+            Some(block.label().to_owned()),
         ))
     }
 

@@ -1,10 +1,9 @@
 //! The core's own DER (X.690): a non-generic TLV reader with typed errors
-//! ([`read`]), a small writer ([`write`]), OIDs as DER byte constants
-//! ([`oid`]) and PEM encoding ([`pem`]). Strict DER only: definite, minimal
+//! ([`read`]), a small writer ([`write`]) and OIDs as DER byte constants
+//! ([`oid`]); PEM is [`crate::pem`]'s. Strict DER only: definite, minimal
 //! lengths, low tag numbers, no trailing data, bounded nesting.
 
 pub(crate) mod oid;
-pub(crate) mod pem;
 pub(crate) mod read;
 pub(crate) mod write;
 

@@ -259,14 +259,14 @@ fn oids_format_and_parse() {
 #[test]
 fn pem_is_64_columns_with_lf() {
     assert_eq!(
-        pem::encode("X", &[0; 49]),
+        crate::pem::encode("X", &[0; 49]),
         format!(
             "-----BEGIN X-----\n{}\nAA==\n-----END X-----\n",
             "A".repeat(64)
         )
     );
     assert_eq!(
-        pem::encode("X", &[]),
+        crate::pem::encode("X", &[]),
         "-----BEGIN X-----\n-----END X-----\n"
     );
 }

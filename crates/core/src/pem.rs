@@ -1,0 +1,488 @@
+//! PEM text. Reading (RFC 7468, and RFC 1421's headers for encrypted keys):
+//! every block in it, in order, with any text around and between the blocks
+//! ignored. Writing: one block as Go and openssl write it, base64 in lines of
+//! 64 characters with `\n` line endings.
+
+use std::fmt;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use zeroize::{Zeroize as _, Zeroizing};
+
+/// One `-----BEGIN LABEL-----` ... `-----END LABEL-----` block, decoded.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Block<'a> {
+    label: &'a str,
+    /// The RFC 1421 header lines (`Proc-Type: 4,ENCRYPTED`), if any.
+    headers: &'a str,
+    /// Zeroized on drop: the scanner does not know which blocks are keys.
+    contents: Zeroizing<Vec<u8>>,
+}
+
+impl<'a> Block<'a> {
+    /// The label, e.g. `CERTIFICATE`.
+    pub(crate) fn label(&self) -> &'a str {
+        self.label
+    }
+
+    /// The value of the last header named `name`, trimmed.
+    pub(crate) fn header(&self, name: &str) -> Option<&'a str> {
+        self.headers
+            .lines()
+            .filter_map(|line| line.split_once(':'))
+            .filter(|(key, _)| key.trim() == name)
+            .map(|(_, value)| value.trim())
+            .next_back()
+    }
+
+    /// The decoded bytes.
+    pub(crate) fn contents(&self) -> &[u8] {
+        &self.contents
+    }
+
+    /// The decoded bytes, owned. They were written once, into a buffer of
+    /// their final size, so no copy of them is left behind.
+    pub(crate) fn into_contents(self) -> Zeroizing<Vec<u8>> {
+        self.contents
+    }
+}
+
+/// Why PEM text cannot be read; the caller says what it was reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Malformed {
+    /// `-----BEGIN -----` or `-----END -----`.
+    EmptyLabel { line: usize },
+    /// A BEGIN or END line without the `-----` that closes its label.
+    Unclosed { marker: &'static str, line: usize },
+    /// The END line names another label than the BEGIN line.
+    Mismatched { begin: String, end: String },
+    /// A header line (before the blank line that ends the headers) without `:`.
+    Header { label: String, line: usize },
+    /// The body is not base64.
+    Base64 {
+        label: String,
+        line: usize,
+        problem: Base64Problem,
+    },
+}
+
+/// What is wrong with a block's base64.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Base64Problem {
+    /// A character outside the base64 alphabet.
+    Character(char),
+    /// `=` padding before the last group, or in the wrong place in it.
+    Padding,
+    /// The characters do not fill whole groups of four.
+    Length(usize),
+    /// The bits the padding leaves over are not zero (not canonical base64).
+    TrailingBits,
+}
+
+impl fmt::Display for Malformed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::EmptyLabel { line } => write!(f, "line {line} has an empty PEM label"),
+            Self::Unclosed { marker, line } => {
+                write!(
+                    f,
+                    "the -----{marker} line (line {line}) does not end in -----"
+                )
+            }
+            Self::Mismatched { begin, end } => {
+                write!(f, "-----BEGIN {begin}----- ends with -----END {end}-----")
+            }
+            Self::Header { label, line } => write!(
+                f,
+                "the {label} block's line {line} is neither base64 nor a `Name: value` header"
+            ),
+            Self::Base64 {
+                label,
+                line,
+                problem,
+            } => {
+                write!(f, "the {label} block is not valid base64: ")?;
+                match problem {
+                    Base64Problem::Character(c) => write!(f, "{c:?} at line {line}"),
+                    Base64Problem::Padding => write!(f, "'=' padding before the end (line {line})"),
+                    Base64Problem::Length(n) => write!(
+                        f,
+                        "{n} characters, which is not a whole number of 4-character groups; \
+                         is the block cut short?"
+                    ),
+                    Base64Problem::TrailingBits => {
+                        write!(f, "its last group has bits set past the data (line {line})")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every block in `text`, in order, and the text around them ignored.
+///
+/// The framing is found as the `pem` crate this replaces found it, so the
+/// same texts are read: a label runs from `-----BEGIN ` to the next `-----`
+/// and from `-----END ` to the next `-----`; where one of those is missing,
+/// the reading stops and the rest is ignored.
+pub(crate) fn parse(text: &str) -> Result<Vec<Block<'_>>, Malformed> {
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    while let Some(begin) = find(text, at, BEGIN) {
+        let Some(label) = label_at(text, begin + BEGIN.len()) else {
+            break;
+        };
+        let body_start = begin + BEGIN.len() + label.len() + DASHES.len();
+        let Some(end) = find(text, body_start, END) else {
+            break;
+        };
+        let Some(end_label) = label_at(text, end + END.len()) else {
+            break;
+        };
+        if label.is_empty() || end_label.is_empty() {
+            return Err(Malformed::EmptyLabel {
+                line: line_of(text, if label.is_empty() { begin } else { end }),
+            });
+        }
+        if label != end_label {
+            // A label over several lines is a BEGIN or END line whose closing
+            // `-----` is missing.
+            return Err(if label.contains('\n') {
+                Malformed::Unclosed {
+                    marker: "BEGIN",
+                    line: line_of(text, begin),
+                }
+            } else if end_label.contains('\n') {
+                Malformed::Unclosed {
+                    marker: "END",
+                    line: line_of(text, end),
+                }
+            } else {
+                Malformed::Mismatched {
+                    begin: label.to_owned(),
+                    end: end_label.to_owned(),
+                }
+            });
+        }
+        blocks.push(read_body(text, label, body_start, end)?);
+        at = end + END.len() + end_label.len() + DASHES.len();
+    }
+    Ok(blocks)
+}
+
+const BEGIN: &str = "-----BEGIN ";
+const END: &str = "-----END ";
+const DASHES: &str = "-----";
+
+/// The first `pattern` (which starts with `-`) in `text` at or after byte
+/// `from`. Base64 has no `-`, so this skips a block's body byte by byte.
+fn find(text: &str, from: usize, pattern: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        at += bytes.get(at..)?.iter().position(|&b| b == b'-')?;
+        if bytes.get(at..)?.starts_with(pattern.as_bytes()) {
+            return Some(at);
+        }
+        at += 1;
+    }
+}
+
+/// The text from byte `start` up to the next `-----`.
+fn label_at(text: &str, start: usize) -> Option<&str> {
+    let rest = text.get(start..)?;
+    rest.get(..rest.find(DASHES)?)
+}
+
+/// The 1-based line of byte `at`.
+fn line_of(text: &str, at: usize) -> usize {
+    let before = text.get(..at).unwrap_or(text);
+    before.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// The block whose body is `text[start..end]`: headers (when its first line
+/// has a `:`) up to a blank line, then base64 with any whitespace in it.
+fn read_body<'a>(
+    text: &'a str,
+    label: &'a str,
+    start: usize,
+    end: usize,
+) -> Result<Block<'a>, Malformed> {
+    let body = &text[start..end];
+    let first_line = body.trim_start().lines().next().unwrap_or_default();
+    let (headers, base64_start) = if first_line.contains(':') {
+        let headers_start = start + (body.len() - body.trim_start().len());
+        let headers_end = blank_line(text, headers_start, end).unwrap_or(end);
+        let headers = &text[headers_start..headers_end];
+        if let Some(bad) = headers.lines().position(|line| !line.contains(':')) {
+            return Err(Malformed::Header {
+                label: label.to_owned(),
+                line: line_of(text, headers_start) + bad,
+            });
+        }
+        (headers, headers_end)
+    } else {
+        ("", start)
+    };
+    let contents =
+        decode_base64(&text[base64_start..end]).map_err(|(offset, problem)| Malformed::Base64 {
+            label: label.to_owned(),
+            line: line_of(text, base64_start + offset),
+            problem,
+        })?;
+    Ok(Block {
+        label,
+        headers,
+        contents,
+    })
+}
+
+/// Where the first blank line after byte `from` (and before `end`) begins.
+fn blank_line(text: &str, from: usize, end: usize) -> Option<usize> {
+    let mut at = from;
+    for line in text[from..end].split_inclusive('\n') {
+        if at > from && line.trim().is_empty() {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Standard base64 with `=` padding (RFC 4648 §4), canonical, ignoring
+/// whitespace anywhere. A problem comes with its byte offset in `text`.
+/// The output never outgrows its first buffer, so no partial copy is left.
+fn decode_base64(text: &str) -> Result<Zeroizing<Vec<u8>>, (usize, Base64Problem)> {
+    let bytes = text.as_bytes();
+    let mut out = Zeroizing::new(Vec::with_capacity(bytes.len() / 4 * 3));
+    let mut group = 0u32;
+    let mut filled = 0; // sextets in `group`
+    let mut symbols = 0; // base64 characters, padding included
+    let mut padding = 0;
+    let mut last = 0; // offset of the last character read
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let offset = at;
+        at += 1;
+        let value = SEXTETS[usize::from(byte)];
+        if value == NOT_BASE64 {
+            if byte == b'=' {
+                // Padding completes a group of two or three characters, and
+                // nothing but more of it may follow.
+                if filled < 2 || filled + padding >= 4 {
+                    return Err((offset, Base64Problem::Padding));
+                }
+                padding += 1;
+                symbols += 1;
+                last = offset;
+                continue;
+            }
+            // Whitespace is skipped, ASCII or not.
+            let c = text.get(offset..).and_then(|t| t.chars().next());
+            match c {
+                Some(c) if c.is_whitespace() => at = offset + c.len_utf8(),
+                Some(c) => return Err((offset, Base64Problem::Character(c))),
+                None => return Err((offset, Base64Problem::Character(char::from(byte)))),
+            }
+            continue;
+        }
+        if padding > 0 {
+            return Err((offset, Base64Problem::Padding));
+        }
+        symbols += 1;
+        last = offset;
+        group = group << 6 | u32::from(value);
+        filled += 1;
+        if filled == 4 {
+            out.extend_from_slice(&group.to_be_bytes()[1..]);
+            group = 0;
+            filled = 0;
+        }
+    }
+    if symbols % 4 != 0 {
+        return Err((last, Base64Problem::Length(symbols)));
+    }
+    match filled {
+        0 => {}
+        // 12 bits, of which 8 are data.
+        2 if group & 0xf == 0 => out.push((group >> 4) as u8),
+        // 18 bits, of which 16 are data.
+        3 if group & 0x3 == 0 => out.extend_from_slice(&((group >> 2) as u16).to_be_bytes()),
+        _ => return Err((last, Base64Problem::TrailingBits)),
+    }
+    Ok(out)
+}
+
+/// The value of each byte as a base64 character, or [`NOT_BASE64`].
+const SEXTETS: [u8; 256] = {
+    let mut table = [NOT_BASE64; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut value = 0;
+    while value < alphabet.len() {
+        table[alphabet[value] as usize] = value as u8;
+        value += 1;
+    }
+    table
+};
+
+const NOT_BASE64: u8 = 0xff;
+
+/// `der` as a PEM block labelled `label`. The text is built in place, so a
+/// caller holding a secret can zeroize the one copy.
+pub(crate) fn encode(label: &str, der: &[u8]) -> String {
+    let lines = der.len().div_ceil(48);
+    let mut text = String::with_capacity(2 * label.len() + 33 + der.len().div_ceil(3) * 4 + lines);
+    text.push_str("-----BEGIN ");
+    text.push_str(label);
+    text.push_str("-----\n");
+    let mut line = [0u8; 64];
+    for chunk in der.chunks(48) {
+        let written = STANDARD.encode_slice(chunk, &mut line).unwrap_or_default();
+        // Base64 is ASCII, so the bytes are one character each.
+        text.extend(line.iter().take(written).map(|&b| char::from(b)));
+        text.push('\n');
+    }
+    line.zeroize();
+    text.push_str("-----END ");
+    text.push_str(label);
+    text.push_str("-----\n");
+    text
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+
+    #[track_caller]
+    fn check(text: &str, expect: &[(&str, &[u8])]) {
+        let blocks = parse(text).unwrap();
+        let got: Vec<(&str, &[u8])> = blocks.iter().map(|b| (b.label(), b.contents())).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[track_caller]
+    fn check_error(text: &str, expect: &str) {
+        assert_eq!(parse(text).unwrap_err().to_string(), expect);
+    }
+
+    #[test]
+    fn blocks_in_order_with_text_around_them() {
+        check("", &[]);
+        check("no PEM here", &[]);
+        check(
+            "Certificate:\n  Data: ...\n-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE-----\n\
+             between\r\n-----BEGIN EC PRIVATE KEY-----\r\nBAU=\r\n-----END EC PRIVATE KEY-----",
+            &[("CERTIFICATE", &[1, 2, 3]), ("EC PRIVATE KEY", &[4, 5])],
+        );
+        // An empty body, and a BEGIN without an END (ignored, as text).
+        check(
+            "-----BEGIN X-----\n-----END X-----\n-----BEGIN Y-----\nAQID\n",
+            &[("X", &[])],
+        );
+        // A BEGIN or END line not closed by `-----`, with no block after it,
+        // ends the reading.
+        let one = "-----BEGIN A-----\nAQID\n-----END A-----\n";
+        for broken in [
+            "-----BEGIN CERTIFICATE\nAQID\n-----END CERTIFICATE-----\n",
+            "-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE\n",
+            "-----BEGIN CERTIFICATE----\nAQID\n-----END CERTIFICATE-----\n",
+        ] {
+            check(&format!("{one}{broken}"), &[("A", &[1, 2, 3])]);
+        }
+    }
+
+    #[test]
+    fn whitespace_anywhere_in_the_base64() {
+        check(
+            "-----BEGIN A----- AQ\tI D\n\n  Ag==\u{a0}\n\n-----END A-----",
+            &[("A", &[1, 2, 3, 2])],
+        );
+        check("-----BEGIN A-----AQ==-----END A-----", &[("A", &[1])]);
+    }
+
+    #[test]
+    fn every_length_and_byte_round_trips() {
+        let data: Vec<u8> = (0..=255).collect();
+        for len in 0..70 {
+            let bytes = &data[len..len * 2 + 40];
+            let text = format!(
+                "-----BEGIN B-----\n{}\n-----END B-----\n",
+                STANDARD.encode(bytes)
+            );
+            check(&text, &[("B", bytes)]);
+        }
+    }
+
+    #[test]
+    fn headers_of_an_encrypted_key() {
+        let text = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\
+                    DEK-Info: AES-128-CBC,00\n\nAQID\n-----END RSA PRIVATE KEY-----\n";
+        let blocks = parse(text).unwrap();
+        assert_eq!(blocks[0].header("Proc-Type"), Some("4,ENCRYPTED"));
+        assert_eq!(blocks[0].header("DEK-Info"), Some("AES-128-CBC,00"));
+        assert_eq!(blocks[0].header("Other"), None);
+        assert_eq!(blocks[0].contents(), [1, 2, 3]);
+        assert_eq!(
+            parse("-----BEGIN A-----\nAQID\n-----END A-----").unwrap()[0].header("A"),
+            None
+        );
+    }
+
+    #[test]
+    fn refusals_name_the_block_and_the_problem() {
+        check_error(
+            "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n",
+            "the CERTIFICATE block is not valid base64: 9 characters, which is not a whole \
+             number of 4-character groups; is the block cut short?",
+        );
+        check_error(
+            "x\n-----BEGIN A-----\nAQID\nAQ!D\n-----END A-----\n",
+            "the A block is not valid base64: '!' at line 4",
+        );
+        check_error(
+            "-----BEGIN A-----\nAQ==AQID\n-----END A-----\n",
+            "the A block is not valid base64: '=' padding before the end (line 2)",
+        );
+        check_error(
+            "-----BEGIN A-----\nA===\n-----END A-----\n",
+            "the A block is not valid base64: '=' padding before the end (line 2)",
+        );
+        check_error(
+            "-----BEGIN A-----\nAR==\n-----END A-----\n",
+            "the A block is not valid base64: its last group has bits set past the data (line 2)",
+        );
+        check_error(
+            "-----BEGIN A-----\nAQID\n-----END B-----\n",
+            "-----BEGIN A----- ends with -----END B-----",
+        );
+        check_error(
+            "-----BEGIN -----\nAQID\n-----END -----\n",
+            "line 1 has an empty PEM label",
+        );
+        check_error(
+            "-----BEGIN A-----\nAQID\n-----END -----\n",
+            "line 3 has an empty PEM label",
+        );
+        // Reported where the `pem` crate refused them; it ignored them at the end.
+        let one = "-----BEGIN A-----\nAQID\n-----END A-----\n";
+        check_error(
+            &format!("-----BEGIN A----\nAQID\n-----END A-----\n{one}"),
+            "the -----BEGIN line (line 1) does not end in -----",
+        );
+        check_error(
+            &format!("{one}-----BEGIN A-----\nAQID\n-----END A\n{one}"),
+            "the -----END line (line 6) does not end in -----",
+        );
+        check_error(
+            "-----BEGIN A-----\nProc-Type: 4,ENCRYPTED\nAQID\n-----END A-----\n",
+            "the A block's line 3 is neither base64 nor a `Name: value` header",
+        );
+        check_error(
+            "-----BEGIN A-----\nProc-Type: 4,ENCRYPTED\nAQID\n\nAQID\n-----END A-----\n",
+            "the A block's line 3 is neither base64 nor a `Name: value` header",
+        );
+    }
+}
