@@ -50,17 +50,43 @@ extern "C" {
         signature: &Uint8Array,
         data: &Uint8Array,
     ) -> Result<Promise, JsValue>;
+
+    /// The global object (`window`, `self`, Node's `globalThis`), for its
+    /// `crypto`; read as properties, with no name crossing into JS.
+    type Global;
+
+    #[wasm_bindgen(method, getter, structural)]
+    fn crypto(this: &Global) -> JsValue;
+
+    /// `Crypto`, for its `subtle`.
+    type Crypto;
+
+    #[wasm_bindgen(method, getter, structural)]
+    fn subtle(this: &Crypto) -> JsValue;
+
+    /// `CryptoKeyPair`.
+    type KeyPair;
+
+    #[wasm_bindgen(method, getter, structural, js_name = publicKey)]
+    fn public_key(this: &KeyPair) -> JsValue;
+
+    #[wasm_bindgen(method, getter, structural, js_name = privateKey)]
+    fn private_key(this: &KeyPair) -> JsValue;
 }
 
 impl Subtle {
     /// `globalThis.crypto.subtle`, in a page, a worker or Node.
     pub(crate) fn get() -> Result<Self, Error> {
-        let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok();
-        let subtle = crypto.and_then(|c| Reflect::get(&c, &"subtle".into()).ok());
-        match subtle {
-            Some(subtle) if subtle.is_object() => Ok(subtle.unchecked_into()),
-            _ => Err(Error::Unavailable),
+        // Looked up on each call, not kept: a page can lose it (a test takes it away).
+        let crypto = js_sys::global().unchecked_into::<Global>().crypto();
+        if !crypto.is_object() {
+            return Err(Error::Unavailable);
         }
+        let subtle = crypto.unchecked_into::<Crypto>().subtle();
+        if !subtle.is_object() {
+            return Err(Error::Unavailable);
+        }
+        Ok(subtle.unchecked_into())
     }
 
     /// A new key pair: `(publicKey, privateKey)`.
@@ -69,16 +95,13 @@ impl Subtle {
         algorithm: &Object,
         usages: &[&str],
     ) -> Result<(JsValue, JsValue), Error> {
-        let operation = "generate the key";
         let pair = settle(
-            operation,
+            "generate the key",
             self.generate_key(algorithm, true, &names(usages)),
         )
-        .await?;
-        let half = |name: &str| {
-            Reflect::get(&pair, &name.into()).map_err(|e| Error::webcrypto(operation, &e))
-        };
-        Ok((half("publicKey")?, half("privateKey")?))
+        .await?
+        .unchecked_into::<KeyPair>();
+        Ok((pair.public_key(), pair.private_key()))
     }
 
     /// `exportKey(format)` for `spki` and `pkcs8`: the DER bytes.
