@@ -353,8 +353,6 @@ pub(crate) fn encode(label: &str, der: &[u8]) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use base64::Engine as _;
-    use base64::engine::general_purpose::STANDARD;
 
     #[track_caller]
     fn check(text: &str, expect: &[(&str, &[u8])]) {

@@ -4,7 +4,8 @@
 
 use super::oid::{self, dotted, from_dotted};
 use super::read::{MAX_DEPTH, Problem};
-use super::{Reader, parse, pem, tag, write};
+use super::{Reader, parse, tag, write};
+use crate::pem;
 
 /// Reads `der` as one element and walks every constructed value inside,
 /// giving the error's text or `ok`.
@@ -259,14 +260,14 @@ fn oids_format_and_parse() {
 #[test]
 fn pem_is_64_columns_with_lf() {
     assert_eq!(
-        crate::pem::encode("X", &[0; 49]),
+        pem::encode("X", &[0; 49]),
         format!(
             "-----BEGIN X-----\n{}\nAA==\n-----END X-----\n",
             "A".repeat(64)
         )
     );
     assert_eq!(
-        crate::pem::encode("X", &[]),
+        pem::encode("X", &[]),
         "-----BEGIN X-----\n-----END X-----\n"
     );
 }
@@ -307,8 +308,8 @@ fn corpus() -> Vec<Vec<u8>> {
     use crate::{KeyFormat, Spec, generate};
     let mut documents = Vec::new();
     let add_pem = |text: &str, documents: &mut Vec<Vec<u8>>| {
-        if let Ok(blocks) = ::pem::parse_many(text) {
-            documents.extend(blocks.into_iter().map(|b| b.into_contents()));
+        if let Ok(blocks) = pem::parse(text) {
+            documents.extend(blocks.into_iter().map(|b| b.into_contents().to_vec()));
         }
     };
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
