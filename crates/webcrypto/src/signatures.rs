@@ -7,7 +7,6 @@
 //! runs again with the real answers.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::Error;
 use crate::algorithms::{signature_params, verify_key_params};
@@ -31,7 +30,7 @@ use csrcraft::{
 /// did not know, and an input holds finitely many signatures, so this ends:
 /// one round when every signature holds, usually two when one does not.
 pub async fn checked<T>(mut run: impl FnMut(&dyn SignatureVerifier) -> T) -> Result<T, Error> {
-    let mut known = HashMap::new();
+    let mut known = Vec::new();
     // This bound is far above what any input needs (one question per
     // certificate pair plus the CSR).
     for _ in 0..MAX_ROUNDS {
@@ -60,7 +59,7 @@ const MAX_ROUNDS: usize = 64;
 const PROVISIONAL: Result<(), SignatureError> = Ok(());
 
 /// A signature check with its bytes owned, to be asked later.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Question {
     signed: Vec<u8>,
     algorithm: SignatureAlgorithm,
@@ -69,7 +68,9 @@ struct Question {
 }
 
 struct Recorder<'a> {
-    known: &'a HashMap<Question, Result<(), SignatureError>>,
+    /// Answers learnt in earlier rounds. A list, not a map: there are rarely
+    /// more than two, and a hash map costs the wasm several KB.
+    known: &'a [(Question, Result<(), SignatureError>)],
     asked: RefCell<Vec<Question>>,
 }
 
@@ -84,7 +85,7 @@ impl SignatureVerifier for Recorder<'_> {
             signature: check.signature.to_vec(),
             signer_spki_der: check.signer_spki_der.to_vec(),
         };
-        if let Some(answer) = self.known.get(&question) {
+        if let Some((_, answer)) = self.known.iter().find(|(known, _)| *known == question) {
             return answer.clone();
         }
         let mut asked = self.asked.borrow_mut();

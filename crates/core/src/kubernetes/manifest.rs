@@ -5,7 +5,7 @@
 //! names, order and nesting are the API's own; the checks here are the ones
 //! the API server runs on create, with its messages.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -274,7 +274,7 @@ fn check_usages(given: &[String]) -> Result<Vec<KeyUsage>> {
             "at least one usage is required, e.g. \"digital signature,server auth\"",
         ));
     }
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     let mut usages = Vec::with_capacity(given.len());
     for text in given {
         let usage: KeyUsage = text

@@ -1,7 +1,7 @@
 //! Block collections: mappings of `key: value` lines and sequences of `- `
 //! items, nested by indentation.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -47,7 +47,7 @@ impl Reader<'_> {
     /// A block mapping whose keys are at `column`.
     fn block_mapping(&mut self, column: usize) -> Result<Value> {
         let mut map = Map::new();
-        let mut key_lines = HashMap::new();
+        let mut key_lines = BTreeMap::new();
         loop {
             let mark = self.cursor.mark();
             let line = self.cursor.line();

@@ -1,7 +1,7 @@
 //! Flow collections: `[a, b]` and `{a: 1, b: 2}`, nested, over any number of
 //! lines, with trailing commas. kubectl writes `{}` and `[]` for empty ones.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -50,7 +50,7 @@ impl Reader<'_> {
         let start = self.cursor.line();
         self.cursor.skip(1);
         let mut map = Map::new();
-        let mut key_lines = HashMap::new();
+        let mut key_lines = BTreeMap::new();
         loop {
             self.skip_flow_space(start, '{')?;
             if self.cursor.peek() == Some(b'}') {
