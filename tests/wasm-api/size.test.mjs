@@ -1,10 +1,9 @@
 // The API's size: wasm + js, gzip -9, after wasm-opt.
 //
-// Issue 4's target is 150 KB. With the crypto moved to WebCrypto (csrcraft-webcrypto), the
-// core's own Kubernetes types (no k8s-openapi, no jiff), one ASN.1 stack (no x509-parser) and
-// IDNA by the platform's URL parser (no idna crate), its own DER and YAML code (no der family,
-// no yaml_serde) the build is about SIZE_API_KB KB, still over that: what is left is serde_json,
-// the text and JSON views and the wasm-bindgen glue. Until the core is slimmed further, this test
+// Issue 4's target is 150 KB. With the crypto moved to WebCrypto (csrcraft-webcrypto), and the
+// core's own Kubernetes types, DER, PEM and YAML code, and IDNA by the platform's URL parser, the
+// build is about 202 KB, still over that: what is left is mostly the core's own logic and
+// messages, serde_json and the wasm-bindgen glue. Until the core is slimmed further, this test
 // guards against growth: it fails above CEILING, about 5% over today's size on the Debian
 // toolchain that scripts/test uses, and reports the target as met or missed.
 import assert from 'node:assert/strict';
@@ -15,7 +14,7 @@ import { test } from 'node:test';
 import { pkgDir } from './helpers.mjs';
 
 const TARGET = 150 * 1000; // bytes: issue 4's budget
-const CEILING = SIZE_CEILING * 1000; // bytes: SIZE_API measured on 2026-11-28, plus 5%
+const CEILING = 212 * 1000; // bytes: 202,103 measured on 2026-11-28, plus 5%
 
 test(`wasm + js stay under the ${CEILING / 1000} KB gzip ceiling`, (t) => {
   // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)
