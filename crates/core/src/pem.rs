@@ -208,6 +208,8 @@ fn read_body<'a>(
     start: usize,
     end: usize,
 ) -> Result<Block<'a>, Malformed> {
+    // `start` and `end` are where ASCII markers end and begin, so they are
+    // character boundaries, and `parse` found `end` at or after `start`.
     let body = &text[start..end];
     let first_line = body.trim_start().lines().next().unwrap_or_default();
     let (headers, base64_start) = if first_line.contains(':') {
