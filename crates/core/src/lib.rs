@@ -15,6 +15,7 @@
 //! # }
 //! ```
 
+mod base64;
 mod csr;
 mod domain;
 mod error;

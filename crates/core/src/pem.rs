@@ -5,9 +5,9 @@
 
 use std::fmt;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
-use zeroize::{Zeroize as _, Zeroizing};
+use zeroize::Zeroizing;
+
+use crate::base64::{self, Base64Problem};
 
 /// One `-----BEGIN LABEL-----` ... `-----END LABEL-----` block, decoded.
 #[derive(Debug, PartialEq, Eq)]
@@ -64,19 +64,6 @@ pub(crate) enum Malformed {
         line: usize,
         problem: Base64Problem,
     },
-}
-
-/// What is wrong with a block's base64.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Base64Problem {
-    /// A character outside the base64 alphabet.
-    Character(char),
-    /// `=` padding before the last group, or in the wrong place in it.
-    Padding,
-    /// The characters do not fill whole groups of four.
-    Length(usize),
-    /// The bits the padding leaves over are not zero (not canonical base64).
-    TrailingBits,
 }
 
 impl fmt::Display for Malformed {
@@ -226,12 +213,13 @@ fn read_body<'a>(
     } else {
         ("", start)
     };
-    let contents =
-        decode_base64(&text[base64_start..end]).map_err(|(offset, problem)| Malformed::Base64 {
+    let contents = base64::decode(&text[base64_start..end]).map_err(|(offset, problem)| {
+        Malformed::Base64 {
             label: label.to_owned(),
             line: line_of(text, base64_start + offset),
             problem,
-        })?;
+        }
+    })?;
     Ok(Block {
         label,
         headers,
@@ -251,84 +239,6 @@ fn blank_line(text: &str, from: usize, end: usize) -> Option<usize> {
     None
 }
 
-/// Standard base64 with `=` padding (RFC 4648 §4), canonical, ignoring
-/// whitespace anywhere. A problem comes with its byte offset in `text`.
-/// The output never outgrows its first buffer, so no partial copy is left.
-fn decode_base64(text: &str) -> Result<Zeroizing<Vec<u8>>, (usize, Base64Problem)> {
-    let bytes = text.as_bytes();
-    let mut out = Zeroizing::new(Vec::with_capacity(bytes.len() / 4 * 3));
-    let mut group = 0u32;
-    let mut filled = 0; // sextets in `group`
-    let mut symbols = 0; // base64 characters, padding included
-    let mut padding = 0;
-    let mut last = 0; // offset of the last character read
-    let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        let offset = at;
-        at += 1;
-        let value = SEXTETS[usize::from(byte)];
-        if value == NOT_BASE64 {
-            if byte == b'=' {
-                // Padding completes a group of two or three characters, and
-                // nothing but more of it may follow.
-                if filled < 2 || filled + padding >= 4 {
-                    return Err((offset, Base64Problem::Padding));
-                }
-                padding += 1;
-                symbols += 1;
-                last = offset;
-                continue;
-            }
-            // Whitespace is skipped, ASCII or not.
-            let c = text.get(offset..).and_then(|t| t.chars().next());
-            match c {
-                Some(c) if c.is_whitespace() => at = offset + c.len_utf8(),
-                Some(c) => return Err((offset, Base64Problem::Character(c))),
-                None => return Err((offset, Base64Problem::Character(char::from(byte)))),
-            }
-            continue;
-        }
-        if padding > 0 {
-            return Err((offset, Base64Problem::Padding));
-        }
-        symbols += 1;
-        last = offset;
-        group = group << 6 | u32::from(value);
-        filled += 1;
-        if filled == 4 {
-            out.extend_from_slice(&group.to_be_bytes()[1..]);
-            group = 0;
-            filled = 0;
-        }
-    }
-    if symbols % 4 != 0 {
-        return Err((last, Base64Problem::Length(symbols)));
-    }
-    match filled {
-        0 => {}
-        // 12 bits, of which 8 are data.
-        2 if group & 0xf == 0 => out.push((group >> 4) as u8),
-        // 18 bits, of which 16 are data.
-        3 if group & 0x3 == 0 => out.extend_from_slice(&((group >> 2) as u16).to_be_bytes()),
-        _ => return Err((last, Base64Problem::TrailingBits)),
-    }
-    Ok(out)
-}
-
-/// The value of each byte as a base64 character, or [`NOT_BASE64`].
-const SEXTETS: [u8; 256] = {
-    let mut table = [NOT_BASE64; 256];
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut value = 0;
-    while value < alphabet.len() {
-        table[alphabet[value] as usize] = value as u8;
-        value += 1;
-    }
-    table
-};
-
-const NOT_BASE64: u8 = 0xff;
-
 /// `der` as a PEM block labelled `label`. The text is built in place, so a
 /// caller holding a secret can zeroize the one copy.
 pub(crate) fn encode(label: &str, der: &[u8]) -> String {
@@ -337,14 +247,10 @@ pub(crate) fn encode(label: &str, der: &[u8]) -> String {
     text.push_str("-----BEGIN ");
     text.push_str(label);
     text.push_str("-----\n");
-    let mut line = [0u8; 64];
     for chunk in der.chunks(48) {
-        let written = STANDARD.encode_slice(chunk, &mut line).unwrap_or_default();
-        // Base64 is ASCII, so the bytes are one character each.
-        text.extend(line.iter().take(written).map(|&b| char::from(b)));
+        base64::encode_into(chunk, &mut text);
         text.push('\n');
     }
-    line.zeroize();
     text.push_str("-----END ");
     text.push_str(label);
     text.push_str("-----\n");
@@ -410,7 +316,7 @@ mod tests {
             let bytes = &data[len..len * 2 + 40];
             let text = format!(
                 "-----BEGIN B-----\n{}\n-----END B-----\n",
-                STANDARD.encode(bytes)
+                base64::encode(bytes)
             );
             check(&text, &[("B", bytes)]);
         }

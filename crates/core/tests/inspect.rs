@@ -874,6 +874,8 @@ fn kubernetes_base64_fields_must_be_base64() {
     let bad = KUBECTL_FAILED.replace(request, "  request: not base64!\n");
     check_error(
         bad.as_bytes(),
-        expect!["CertificateSigningRequest: Invalid symbol 32, offset 3."],
+        expect![
+            "spec.request: not base64: '!' is not a base64 character (A-Z, a-z, 0-9, +, / and = padding), at byte 10"
+        ],
     );
 }

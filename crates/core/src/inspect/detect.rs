@@ -1,7 +1,5 @@
 //! What the input is: PEM, DER, base64 of either, or a Kubernetes object.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use serde::Serialize;
 
 use super::object::{self, KubernetesView};
@@ -141,8 +139,7 @@ fn decode_der(der: &[u8], format: InputFormat) -> Result<Decoded> {
 
 /// The base64 of PEM or DER, with any whitespace or line breaks inside.
 fn decode_base64(text: &str) -> Result<Decoded> {
-    let compact: String = text.split_whitespace().collect();
-    let bytes = STANDARD.decode(&compact).map_err(|_| unrecognized())?;
+    let bytes = crate::base64::decode(text).map_err(|_| unrecognized())?;
     if bytes.first() == Some(&DER_SEQUENCE) {
         return decode_der(&bytes, InputFormat::Base64Der);
     }

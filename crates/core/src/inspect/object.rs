@@ -1,8 +1,6 @@
 //! A `kubectl get csr NAME -o yaml|json` object: what the cluster says about
 //! the request, read with the Kubernetes module's object types.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -90,12 +88,12 @@ fn from_value(value: Value, format: InputFormat) -> Result<Decoded> {
     }
     let object: CertificateSigningRequest = serde_json::from_value(value)
         .map_err(|e| Error::decode("CertificateSigningRequest", e.to_string()))?;
-    let request = base64(&object.spec.request)?;
+    let request = base64(&object.spec.request, "spec.request")?;
     let certificate = object
         .status
         .as_ref()
         .and_then(|s| s.certificate.as_deref())
-        .map(base64)
+        .map(|text| base64(text, "status.certificate"))
         .transpose()?
         .filter(|c| !c.is_empty());
     let view = view(&object, certificate.is_some())?;
@@ -188,10 +186,12 @@ fn rfc3339(text: &str, field: &str) -> Result<String> {
 }
 
 /// The bytes of a base64 field (`spec.request`, `status.certificate`).
-fn base64(text: &str) -> Result<Vec<u8>> {
-    STANDARD
-        .decode(text)
-        .map_err(|e| Error::decode("CertificateSigningRequest", e.to_string()))
+fn base64(text: &str, field: &str) -> Result<Vec<u8>> {
+    crate::base64::decode(text)
+        .map(|bytes| bytes.to_vec())
+        .map_err(|(offset, problem)| {
+            Error::decode(field, format!("not base64: {problem}, at byte {offset}"))
+        })
 }
 
 /// The decoded bytes of a base64 field, which must be PEM text.

@@ -7,9 +7,6 @@
 
 use std::collections::BTreeSet;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
-
 use super::expiration::Expiration;
 use super::object::{CertificateSigningRequest, ObjectMeta, Spec};
 use super::signer::{KnownSigner, SignerName, default_usages};
@@ -118,7 +115,7 @@ impl Manifest {
                 ..ObjectMeta::default()
             },
             spec: Spec {
-                request: STANDARD.encode(request.pem()),
+                request: crate::base64::encode(request.pem().as_bytes()),
                 signer_name: options.signer.as_str().to_owned(),
                 usages: Some(usages.iter().map(|u| u.as_str().to_owned()).collect()),
                 expiration_seconds,
