@@ -52,7 +52,10 @@ impl Error {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .or_else(|| thrown.as_string())
-            .unwrap_or_else(|| format!("{thrown:?}"));
+            // `String(thrown)` rather than `{thrown:?}`, whose JS half
+            // (wasm-bindgen's debugString) would ship for this one case.
+            .or_else(|| subtle::text_of(thrown).ok())
+            .unwrap_or_else(|| "an exception that cannot be written as text".to_owned());
         Self::WebCrypto { operation, reason }
     }
 }

@@ -30,6 +30,17 @@ use csrcraft::{
 /// did not know, and an input holds finitely many signatures, so this ends:
 /// one round when every signature holds, usually two when one does not.
 pub async fn checked<T>(mut run: impl FnMut(&dyn SignatureVerifier) -> T) -> Result<T, Error> {
+    // A thin generic shell: the rounds and their WebCrypto calls are one
+    // function for every caller, not a copy of the whole state machine each.
+    let mut output = None;
+    rounds(&mut |verifier| output = Some(run(verifier))).await?;
+    output.ok_or_else(too_many_rounds)
+}
+
+/// Runs `run` round after round as [`checked`] explains; `Ok` once a round's
+/// output stands (that run's output is the last one `run` made), an error when
+/// WebCrypto fails or after [`MAX_ROUNDS`] rounds.
+async fn rounds(run: &mut dyn FnMut(&dyn SignatureVerifier)) -> Result<(), Error> {
     let mut known = Vec::new();
     // This bound is far above what any input needs (one question per
     // certificate pair plus the CSR).
@@ -38,18 +49,22 @@ pub async fn checked<T>(mut run: impl FnMut(&dyn SignatureVerifier) -> T) -> Res
             known: &known,
             asked: RefCell::new(Vec::new()),
         };
-        let output = run(&recorder);
+        run(&recorder);
         let asked = recorder.asked.into_inner();
         let answers = check_all(&asked).await?;
         if answers.iter().all(|answer| *answer == PROVISIONAL) {
-            return Ok(output);
+            return Ok(());
         }
         known.extend(asked.into_iter().zip(answers));
     }
-    Err(Error::WebCrypto {
+    Err(too_many_rounds())
+}
+
+fn too_many_rounds() -> Error {
+    Error::WebCrypto {
         operation: "verify",
         reason: format!("more than {MAX_ROUNDS} rounds of signature checks"),
-    })
+    }
 }
 
 const MAX_ROUNDS: usize = 64;

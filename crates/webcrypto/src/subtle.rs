@@ -64,6 +64,10 @@ extern "C" {
     #[wasm_bindgen(method, getter, structural)]
     fn subtle(this: &Crypto) -> JsValue;
 
+    /// `String(value)`: a thrown value that is not an `Error`, as text.
+    #[wasm_bindgen(catch, js_name = String)]
+    pub(crate) fn text_of(value: &JsValue) -> Result<String, JsValue>;
+
     /// `CryptoKeyPair`.
     type KeyPair;
 
