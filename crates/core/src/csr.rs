@@ -223,7 +223,10 @@ fn ia5(text: &str) -> Result<&[u8]> {
     } else {
         Err(Error::encoding(
             "the subjectAltName extension",
-            format!("{text:?} is not ASCII, which an IA5String needs"),
+            format!(
+                "{} is not ASCII, which an IA5String needs",
+                crate::quoted(text)
+            ),
         ))
     }
 }

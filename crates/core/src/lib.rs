@@ -23,6 +23,7 @@ mod inspect;
 mod key;
 pub mod kubernetes;
 mod pem;
+mod quote;
 mod spec;
 mod subject;
 mod verify;
@@ -47,6 +48,7 @@ pub use crate::inspect::{
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;
 pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem};
+pub use crate::quote::{Quoted, QuotedChar, quoted, quoted_char};
 pub use crate::spec::{Host, Parsed, Spec};
 pub use crate::subject::{NameEntry, ObjectId};
 pub use crate::verify::{Check, Outcome, VerifyInput, VerifyReport, read_certificates, verify};

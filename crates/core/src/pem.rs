@@ -90,7 +90,9 @@ impl fmt::Display for Malformed {
             } => {
                 write!(f, "the {label} block is not valid base64: ")?;
                 match problem {
-                    Base64Problem::Character(c) => write!(f, "{c:?} at line {line}"),
+                    Base64Problem::Character(c) => {
+                        write!(f, "{} at line {line}", crate::quoted_char(*c))
+                    }
                     Base64Problem::Padding => write!(f, "'=' padding before the end (line {line})"),
                     Base64Problem::Length(n) => write!(
                         f,

@@ -59,7 +59,10 @@ impl ObjectId {
         let bytes = from_dotted(text).ok_or_else(|| {
             Error::field(
                 field,
-                format!("{text:?} is not a dotted object identifier such as \"2.5.4.9\""),
+                format!(
+                    "{} is not a dotted object identifier such as \"2.5.4.9\"",
+                    crate::quoted(text)
+                ),
             )
         })?;
         if let Some((_, cfssl_field)) = STANDARD_ATTRIBUTES.iter().find(|(o, _)| *o == bytes) {

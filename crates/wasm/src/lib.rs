@@ -63,7 +63,8 @@ impl GenerateOptions {
             Some("pkcs8") => KeyFormat::Pkcs8,
             Some(other) => {
                 return Err(error(format!(
-                    "options.keyFormat: {other:?} is not a key format; use \"cfssl\" or \"pkcs8\""
+                    "options.keyFormat: {} is not a key format; use \"cfssl\" or \"pkcs8\"",
+                    csrcraft::quoted(other)
                 )));
             }
         };
@@ -116,7 +117,8 @@ pub async fn manifest(
         Some("json") => ManifestFormat::Json,
         Some(other) => {
             return Err(error(format!(
-                "options.format: {other:?} is not a manifest format; use \"yaml\" or \"json\""
+                "options.format: {} is not a manifest format; use \"yaml\" or \"json\"",
+                csrcraft::quoted(other)
             )));
         }
     };

@@ -82,7 +82,8 @@ fn from_value(value: Value, format: InputFormat) -> Result<Decoded> {
         return Err(Error::decode(
             "Kubernetes object",
             format!(
-                "apiVersion {api_version:?} is not read; only {API_VERSION} is (get it with `kubectl get csr NAME -o yaml`)"
+                "apiVersion {} is not read; only {API_VERSION} is (get it with `kubectl get csr NAME -o yaml`)",
+                crate::quoted(api_version)
             ),
         ));
     }

@@ -57,7 +57,8 @@ pub fn parse_duration_seconds(text: &str) -> Result<u64> {
         Error::field(
             "expiration",
             format!(
-                "{text:?} is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)"
+                "{} is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)",
+                crate::quoted(text)
             ),
         )
     };

@@ -196,9 +196,9 @@ fn check_signer(signer: &SignerName) -> Result<()> {
 fn check_name(name: &str) -> Result<String> {
     let problem = match name {
         "" => Some("a name is required".to_owned()),
-        "." | ".." => Some(format!("{name:?}: may not be '{name}'")),
-        _ if name.contains('/') => Some(format!("{name:?}: may not contain '/'")),
-        _ if name.contains('%') => Some(format!("{name:?}: may not contain '%'")),
+        "." | ".." => Some(format!("{}: may not be '{name}'", crate::quoted(name))),
+        _ if name.contains('/') => Some(format!("{}: may not contain '/'", crate::quoted(name))),
+        _ if name.contains('%') => Some(format!("{}: may not contain '%'", crate::quoted(name))),
         _ => None,
     };
     match problem {
@@ -280,7 +280,10 @@ fn check_usages(given: &[String]) -> Result<Vec<KeyUsage>> {
         if !seen.insert(usage) {
             return Err(Error::manifest(
                 field,
-                format!("Duplicate value: {text:?}; list each usage once"),
+                format!(
+                    "Duplicate value: {}; list each usage once",
+                    crate::quoted(text)
+                ),
             ));
         }
         usages.push(usage);

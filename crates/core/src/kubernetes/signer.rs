@@ -105,16 +105,21 @@ impl SignerName {
         let name = &self.0;
         let Some((domain, path)) = name.split_once('/') else {
             return Some(format!(
-                "{name:?} has no '/'; a signer name is domain/path, e.g. example.com/serving"
+                "{} has no '/'; a signer name is domain/path, e.g. example.com/serving",
+                crate::quoted(name)
             ));
         };
         if path.contains('/') {
             return Some(format!(
-                "{name:?} has more than one '/'; a signer name is domain/path"
+                "{} has more than one '/'; a signer name is domain/path",
+                crate::quoted(name)
             ));
         }
         if path.is_empty() {
-            return Some(format!("{name:?} has an empty path after the '/'"));
+            return Some(format!(
+                "{} has an empty path after the '/'",
+                crate::quoted(name)
+            ));
         }
         let labels: Vec<&str> = domain.split('.').collect();
         let label_ok = |label: &&str| {
@@ -128,7 +133,8 @@ impl SignerName {
         };
         if labels.len() < 2 || !labels.iter().all(label_ok) {
             return Some(format!(
-                "{domain:?} is not a domain of at least two lowercase DNS labels, e.g. example.com"
+                "{} is not a domain of at least two lowercase DNS labels, e.g. example.com",
+                crate::quoted(domain)
             ));
         }
         None

@@ -127,8 +127,8 @@ impl fmt::Display for UnknownUsage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} is not a Kubernetes key usage; valid ones are: {}",
-            self.0,
+            "{} is not a Kubernetes key usage; valid ones are: {}",
+            crate::quoted(&self.0),
             KeyUsage::ALL.map(KeyUsage::as_str).join(", ")
         )
     }

@@ -109,7 +109,7 @@ pub(super) fn describe(value: &Value) -> String {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => format!("boolean {b}"),
         Value::Number(n) => format!("number {n}"),
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", crate::quoted(s)),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }
@@ -131,7 +131,9 @@ fn reject_case_duplicates(path: &str, map: &Map<String, Value>) -> Result<()> {
             return Err(Error::field(
                 child_path(path, first),
                 format!(
-                    "set twice, as {first:?} and {second:?} (keys match case-insensitively); keep one"
+                    "set twice, as {} and {} (keys match case-insensitively); keep one",
+                    crate::quoted(first),
+                    crate::quoted(second)
                 ),
             ));
         }

@@ -44,14 +44,15 @@ pub(super) fn parse_host(
     if text != raw {
         warnings.push(Warning::new(
             field,
-            format!("surrounding whitespace removed from {raw:?}"),
+            format!("surrounding whitespace removed from {}", crate::quoted(raw)),
         ));
     }
     if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace()) {
         return Err(Error::field(
             field,
             format!(
-                "{text:?} contains {}; a host has no spaces or control characters",
+                "{} contains {}; a host has no spaces or control characters",
+                crate::quoted(text),
                 describe_char(c)
             ),
         ));
@@ -92,14 +93,18 @@ fn parse_uri(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<Str
         return Err(Error::field(
             field,
             format!(
-                "{text:?} is a relative URI (cfssl would request it as one, and RFC 5280 forbids it); a URI SAN needs a scheme, e.g. \"spiffe://cluster.local{text}\""
+                "{} is a relative URI (cfssl would request it as one, and RFC 5280 forbids it); a URI SAN needs a scheme, e.g. \"spiffe://cluster.local{text}\"",
+                crate::quoted(text)
             ),
         ));
     }
     if !text.is_ascii() {
         return Err(Error::field(
             field,
-            format!("URI {text:?} has non-ASCII characters; percent-encode them (RFC 3986)"),
+            format!(
+                "URI {} has non-ASCII characters; percent-encode them (RFC 3986)",
+                crate::quoted(text)
+            ),
         ));
     }
     if let Some((host, port)) = text.split_once(':')
@@ -108,7 +113,7 @@ fn parse_uri(field: &str, text: &str, warnings: &mut Vec<Warning>) -> Result<Str
     {
         warnings.push(Warning::new(
             field,
-            format!("{text:?} looks like host:port; it is requested as a URI SAN (as cfssl does), which TLS clients never match; to name the server, write just {host:?}"),
+            format!("{} looks like host:port; it is requested as a URI SAN (as cfssl does), which TLS clients never match; to name the server, write just {}", crate::quoted(text), crate::quoted(host)),
         ));
     }
     Ok(text.to_owned())
@@ -123,20 +128,24 @@ fn parse_email(
     let Some((local, domain)) = text.rsplit_once('@') else {
         return Err(Error::field(
             field,
-            format!("{text:?} is not an email address"),
+            format!("{} is not an email address", crate::quoted(text)),
         ));
     };
     if local.is_empty() || local.contains('@') {
         return Err(Error::field(
             field,
-            format!("{text:?} is not an email address; write it as name@example.com"),
+            format!(
+                "{} is not an email address; write it as name@example.com",
+                crate::quoted(text)
+            ),
         ));
     }
     if !local.is_ascii() {
         return Err(Error::field(
             field,
             format!(
-                "{text:?} has a non-ASCII local part, which an rfc822Name SAN cannot hold; use an ASCII address"
+                "{} has a non-ASCII local part, which an rfc822Name SAN cannot hold; use an ASCII address",
+                crate::quoted(text)
             ),
         ));
     }
@@ -160,15 +169,19 @@ fn parse_dns(
         return Err(Error::field(
             field,
             format!(
-                "{text:?} ends with a dot; certificates name hosts without it, write {:?}",
-                text.trim_end_matches('.')
+                "{} ends with a dot; certificates name hosts without it, write {}",
+                crate::quoted(text),
+                crate::quoted(text.trim_end_matches('.'))
             ),
         ));
     }
     if text.starts_with('[') {
         return Err(Error::field(
             field,
-            format!("{text:?}: write an IPv6 address without brackets or port, e.g. \"::1\""),
+            format!(
+                "{}: write an IPv6 address without brackets or port, e.g. \"::1\"",
+                crate::quoted(text)
+            ),
         ));
     }
     let (wildcard, rest) = match text.strip_prefix("*.") {
@@ -179,7 +192,8 @@ fn parse_dns(
         return Err(Error::field(
             field,
             format!(
-                "{text:?}: a wildcard must be the whole leftmost label, as in \"*.example.com\""
+                "{}: a wildcard must be the whole leftmost label, as in \"*.example.com\"",
+                crate::quoted(text)
             ),
         ));
     }
@@ -188,7 +202,8 @@ fn parse_dns(
         return Err(Error::field(
             field,
             format!(
-                "{text:?} is neither a valid IP address nor a DNS name; an IPv4 address is four numbers 0-255 without leading zeros, e.g. \"10.0.0.1\""
+                "{} is neither a valid IP address nor a DNS name; an IPv4 address is four numbers 0-255 without leading zeros, e.g. \"10.0.0.1\"",
+                crate::quoted(text)
             ),
         ));
     }
@@ -210,8 +225,12 @@ fn dns_to_ascii(
     whole: &str,
     domains: &dyn DomainToAscii,
 ) -> Result<String> {
-    let invalid =
-        |why: &str| Error::field(field, format!("{whole:?} is not a valid DNS name: {why}"));
+    let invalid = |why: &str| {
+        Error::field(
+            field,
+            format!("{} is not a valid DNS name: {why}", crate::quoted(whole)),
+        )
+    };
     let ascii = if domain.is_ascii() {
         domain.to_owned()
     } else {
@@ -258,6 +277,6 @@ pub(crate) fn describe_char(c: char) -> String {
     if c.is_control() || c.is_whitespace() {
         format!("the character U+{:04X}", u32::from(c))
     } else {
-        format!("{c:?}")
+        crate::quoted_char(c).to_string()
     }
 }

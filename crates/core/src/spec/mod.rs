@@ -238,7 +238,10 @@ fn read_key(value: &Value, warnings: &mut Vec<Warning>) -> Result<KeyAlgorithm> 
         other => {
             return Err(Error::field(
                 "key.algo",
-                format!("{other:?} is not supported; use \"ecdsa\", \"rsa\" or \"ed25519\""),
+                format!(
+                    "{} is not supported; use \"ecdsa\", \"rsa\" or \"ed25519\"",
+                    crate::quoted(other)
+                ),
             ));
         }
     };
@@ -279,7 +282,10 @@ fn drop_repeated_values(
         if !value.is_empty() && earlier.iter().any(|e| get(e) == value) {
             warnings.push(Warning::new(
                 format!("{path}.{name}"),
-                format!("{value:?} is already in an earlier entry; requested once"),
+                format!(
+                    "{} is already in an earlier entry; requested once",
+                    crate::quoted(value)
+                ),
             ));
             value.clear();
         }
@@ -310,14 +316,18 @@ fn read_name(path: &str, value: &Value, warnings: &mut Vec<Warning>) -> Result<N
         return Err(Error::field(
             fields.path_of("C"),
             format!(
-                "{country:?} is not a two-letter country code (ISO 3166, as X.509 requires); e.g. \"US\", \"CN\", \"DE\""
+                "{} is not a two-letter country code (ISO 3166, as X.509 requires); e.g. \"US\", \"CN\", \"DE\"",
+                crate::quoted(&country)
             ),
         ));
     }
     if !email.is_empty() && !email.contains('@') {
         return Err(Error::field(
             fields.path_of("E"),
-            format!("{email:?} is not an email address; write it as name@example.com"),
+            format!(
+                "{} is not an email address; write it as name@example.com",
+                crate::quoted(&email)
+            ),
         ));
     }
     let oids = read_oids(&mut fields)?;
@@ -353,7 +363,7 @@ fn read_oids(fields: &mut Fields<'_>) -> Result<Vec<(ObjectId, String)>> {
     };
     let mut oids = Vec::with_capacity(map.len());
     for (oid_text, value) in map {
-        let entry_path = format!("{path}[{oid_text:?}]");
+        let entry_path = format!("{path}[{}]", crate::quoted(oid_text));
         let oid = ObjectId::parse(&entry_path, oid_text)?;
         let text = as_string(&entry_path, value)?;
         check_text(&entry_path, text)?;
@@ -388,7 +398,7 @@ fn warn_about_common_name(spec: &Spec, warnings: &mut Vec<Warning>) {
     if serving && names_a_host && !listed {
         warnings.push(Warning::new(
             "CN",
-            format!("{cn:?} is not in hosts; TLS clients check only the SANs, so add it to hosts if clients connect by that name"),
+            format!("{} is not in hosts; TLS clients check only the SANs, so add it to hosts if clients connect by that name", crate::quoted(cn)),
         ));
     }
 }

@@ -45,9 +45,12 @@ impl Target {
         let ascii = if name.is_ascii() {
             name.to_ascii_lowercase()
         } else {
-            domains
-                .to_ascii(name)
-                .ok_or_else(|| format!("{host:?} is not a valid internationalized host name"))?
+            domains.to_ascii(name).ok_or_else(|| {
+                format!(
+                    "{} is not a valid internationalized host name",
+                    crate::quoted(host)
+                )
+            })?
         };
         Ok(Self::Dns(ascii))
     }
@@ -99,11 +102,21 @@ pub(crate) fn explain_miss(host: &str, target: &Target, info: &CertificateInfo) 
     let cn = info.subject.common_name();
     if names.is_empty() {
         let cn_hint = cn.map_or_else(String::new, |cn| {
-            format!("; TLS clients ignore the CN {cn:?}, so the name must be a SAN")
+            format!(
+                "; TLS clients ignore the CN {}, so the name must be a SAN",
+                crate::quoted(cn)
+            )
         });
-        return format!("{host:?}: the certificate has no DNS or IP subjectAltName{cn_hint}");
+        return format!(
+            "{}: the certificate has no DNS or IP subjectAltName{cn_hint}",
+            crate::quoted(host)
+        );
     }
-    let mut message = format!("{host:?} matches none of {}", names.join(", "));
+    let mut message = format!(
+        "{} matches none of {}",
+        crate::quoted(host),
+        names.join(", ")
+    );
     match target {
         Target::Ip(ip) => {
             let spelled = ip.to_string();

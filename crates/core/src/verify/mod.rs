@@ -246,9 +246,10 @@ fn hostname_check(leaf: &Certificate, host: Option<&str>, domains: &dyn DomainTo
         Err(problem) => return Check::fail(Check::HOSTNAME, problem),
     };
     match hostname::match_host(&target, &info.subject_alt_names) {
-        hostname::HostMatch::Matched(san) => {
-            Check::pass(Check::HOSTNAME, format!("{host:?} matches {san}"))
-        }
+        hostname::HostMatch::Matched(san) => Check::pass(
+            Check::HOSTNAME,
+            format!("{} matches {san}", crate::quoted(host)),
+        ),
         hostname::HostMatch::NoMatch => {
             Check::fail(Check::HOSTNAME, hostname::explain_miss(host, &target, info))
         }

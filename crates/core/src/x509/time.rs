@@ -18,7 +18,8 @@ impl UnixTime {
             Error::decode(
                 "time",
                 format!(
-                    "{text:?} is not an RFC 3339 time such as \"2026-11-28T15:56:32Z\" ({problem})"
+                    "{} is not an RFC 3339 time such as \"2026-11-28T15:56:32Z\" ({problem})",
+                    crate::quoted(text)
                 ),
             )
         })

@@ -81,7 +81,10 @@ fn check_characters(text: &str) -> Result<()> {
 fn duplicate_key(key: &str, line: usize, first: usize) -> SyntaxError {
     SyntaxError {
         line,
-        problem: format!("the key {key:?} is given twice (first on line {first}); keep one"),
+        problem: format!(
+            "the key {} is given twice (first on line {first}); keep one",
+            crate::quoted(key)
+        ),
     }
 }
 
@@ -178,8 +181,8 @@ impl Reader<'_> {
             Some(_) => {
                 let rest: String = self.cursor.rest().chars().take(20).collect();
                 Err(self.cursor.error(format!(
-                    "unexpected {:?} after the value; quote the whole value",
-                    rest.lines().next().unwrap_or_default()
+                    "unexpected {} after the value; quote the whole value",
+                    crate::quoted(rest.lines().next().unwrap_or_default())
                 )))
             }
         }
