@@ -229,11 +229,11 @@ fn name_from(common_name: Option<&str>, hosts: &[Host]) -> Result<String> {
         })
 }
 
-/// Lowercases `text`, turns characters outside `[a-z0-9.-]` into `-` (one for
-/// a run), drops empty labels and the `-` at either end of each label, and cuts
+/// Lowercases `text`'s ASCII letters, turns characters outside `[a-z0-9.-]`
+/// into `-` (one for a run; so any non-ASCII letter too), drops empty labels and the `-` at either end of each label, and cuts
 /// the result to 253 characters; `None` when nothing is left.
 fn derive_name(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut labels: Vec<String> = Vec::new();
     for label in lower.split('.') {
         let mut out = String::with_capacity(label.len());
@@ -314,6 +314,9 @@ mod tests {
         check("a..b", Some("a.b"));
         check("xn--bcher-kva.example", Some("xn--bcher-kva.example"));
         check("Jürgen", Some("j-rgen"));
+        // Only ASCII letters are lowercased: the Kelvin sign is not a `k` here.
+        check("\u{212a}ube", Some("ube"));
+        check("ÜBER", Some("ber"));
         check("under_score", Some("under-score"));
         check("...", None);
         check("", None);
