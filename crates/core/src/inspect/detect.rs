@@ -2,14 +2,12 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use serde::Serialize;
 
 use super::object::{self, KubernetesView};
 use crate::{Certificate, CertificateRequest, Error, Result};
 
 /// The form the input was recognized in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// PEM text: one CSR and/or certificates.
     Pem,

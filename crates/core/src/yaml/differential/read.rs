@@ -2,7 +2,7 @@
 //! generated documents.
 
 use super::{Generator, yaml_serde_reads};
-use crate::yaml::from_str;
+use super::from_str;
 
 /// Every YAML file the tests read.
 const FILES: [(&str, &str); 3] = [
