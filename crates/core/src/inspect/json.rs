@@ -73,7 +73,10 @@ impl From<&RequestView> for Value {
             .with("signature_algorithm", &view.signature_algorithm)
             .with("self_signature", &view.self_signature)
             .with("subject_alt_names", &view.subject_alt_names)
-            .with("requested_extensions", Value::from_iter(&view.requested_extensions))
+            .with(
+                "requested_extensions",
+                Value::from_iter(&view.requested_extensions),
+            )
             .into()
     }
 }
@@ -92,7 +95,10 @@ impl From<&CertificateView> for Value {
             .with("key_matches_request", view.key_matches_request)
             .with("subject_alt_names", &view.subject_alt_names)
             .with("key_usage", Value::from_iter(&view.key_usage))
-            .with("extended_key_usage", Value::from_iter(&view.extended_key_usage))
+            .with(
+                "extended_key_usage",
+                Value::from_iter(&view.extended_key_usage),
+            )
             .with("basic_constraints", view.basic_constraints.as_ref())
             .with("extensions", Value::from_iter(&view.extensions))
             .with("fingerprints", &view.fingerprints)

@@ -69,9 +69,41 @@ const STRING_PIECES: &[&str] = &[
 
 /// Pieces the mangler puts into valid texts.
 const MANGLE_PIECES: &[&str] = &[
-    ",", ":", "{", "}", "[", "]", "\"", "\\", "\\u", "\\ud800", "\\udc00", "\\x", "0", "-",
-    "01", ".", "e", "E+", "1e400", "-0", "true", "tru", "nul", "NaN", " ", "\n", "\t", "\u{0}",
-    "\u{1}", "'", "/", "é", "\u{FEFF}", "18446744073709551616", "-9223372036854775809",
+    ",",
+    ":",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "\\",
+    "\\u",
+    "\\ud800",
+    "\\udc00",
+    "\\x",
+    "0",
+    "-",
+    "01",
+    ".",
+    "e",
+    "E+",
+    "1e400",
+    "-0",
+    "true",
+    "tru",
+    "nul",
+    "NaN",
+    " ",
+    "\n",
+    "\t",
+    "\u{0}",
+    "\u{1}",
+    "'",
+    "/",
+    "é",
+    "\u{FEFF}",
+    "18446744073709551616",
+    "-9223372036854775809",
 ];
 
 /// Where this reader and serde_json may disagree on purpose.
@@ -88,9 +120,14 @@ fn check_reads(text: &str) {
             assert!(ours.line >= 1 && ours.column >= 1, "{text:?}: {ours}");
         }
         (Err(ours), Ok(_)) if refused_by_design(&ours.problem) => {}
-        (Err(ours), Ok(theirs)) => panic!("{text:?}: we refuse ({ours}), serde_json reads {theirs}"),
+        (Err(ours), Ok(theirs)) => {
+            panic!("{text:?}: we refuse ({ours}), serde_json reads {theirs}")
+        }
         (Ok(ours), Err(theirs)) => {
-            panic!("{text:?}: we read {}, serde_json refuses ({theirs})", to_serde(&ours))
+            panic!(
+                "{text:?}: we read {}, serde_json refuses ({theirs})",
+                to_serde(&ours)
+            )
         }
     }
 }
@@ -98,17 +135,75 @@ fn check_reads(text: &str) {
 #[test]
 fn reads_edge_cases_as_serde_json_does() {
     for text in [
-        "", " ", "-", "01", "1.", ".5", "1e", "1e+", "-0", "-0.0", "0e0", "1E-2", "1e400",
-        "-1e400", "1e-400", "1.7976931348623157e308", "1.7976931348623158e308",
-        "1.7976931348623159e308", "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791",
-        "18446744073709551615", "18446744073709551616", "-9223372036854775808",
-        "-9223372036854775809", "[1,]", "{\"a\":1,}", "[,1]", "{,}", "\"\\ud800\"", "\"\\udc00\"",
-        "\"\\ud800\\u0041\"", "\"\\ud83d\\ude00\"", "\"\\uD83D\\uDE00\"", "\"\t\"", "\"\\x\"", "tru",
-        "nulll", "[", "{", "{\"a\"}", "{\"a\" 1}", "{1:2}", "\u{feff}{}", "NaN", "Infinity", "+1",
-        "0x10", "[1 2]", "\"abc", "\"\\", "\"\\u12\"", "1 2", "{}x", "\"\u{7f}\"", "\"é\"",
-        "[[[]]]", " {\"a\" : [ 1 , {\"b\":null} ] } ", "\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"",
-        "[1e5,1E+5,1e-5,-1.25e-3]", "[\"\\u0000\"]", "{\"\":\"\"}", "\n\r\t[]\n", "[] ",
-        "[\u{a0}]", "True", "[-]", "[--1]", "[1.e1]", "[1.0e]", "\"\\u00e9\"",
+        "",
+        " ",
+        "-",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "-0",
+        "-0.0",
+        "0e0",
+        "1E-2",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "[1,]",
+        "{\"a\":1,}",
+        "[,1]",
+        "{,}",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\uD83D\\uDE00\"",
+        "\"\t\"",
+        "\"\\x\"",
+        "tru",
+        "nulll",
+        "[",
+        "{",
+        "{\"a\"}",
+        "{\"a\" 1}",
+        "{1:2}",
+        "\u{feff}{}",
+        "NaN",
+        "Infinity",
+        "+1",
+        "0x10",
+        "[1 2]",
+        "\"abc",
+        "\"\\",
+        "\"\\u12\"",
+        "1 2",
+        "{}x",
+        "\"\u{7f}\"",
+        "\"é\"",
+        "[[[]]]",
+        " {\"a\" : [ 1 , {\"b\":null} ] } ",
+        "\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"",
+        "[1e5,1E+5,1e-5,-1.25e-3]",
+        "[\"\\u0000\"]",
+        "{\"\":\"\"}",
+        "\n\r\t[]\n",
+        "[] ",
+        "[\u{a0}]",
+        "True",
+        "[-]",
+        "[--1]",
+        "[1.e1]",
+        "[1.0e]",
+        "\"\\u00e9\"",
     ] {
         check_reads(text);
     }
@@ -116,7 +211,7 @@ fn reads_edge_cases_as_serde_json_does() {
 
 #[test]
 fn reads_generated_and_mangled_texts_as_serde_json_does() {
-    let mut generator = Generator(0x0dd_ba11_c0ff_ee00);
+    let mut generator = Generator(0x0ddb_a11c_0ffe_e000);
     for _ in 0..4000 {
         let value = generator.value(4);
         let mut text = if generator.next(2) == 0 {
@@ -150,11 +245,19 @@ fn reads_generated_and_mangled_texts_as_serde_json_does() {
 fn refuses_on_purpose_what_serde_json_reads() {
     for text in [r#"{"a": 1, "a": 2}"#, r#"[{"b": {"k": 1, "k": 1}}]"#] {
         let error = from_str(text).unwrap_err();
-        assert!(error.problem.contains("is given twice"), "{text:?}: {error}");
+        assert!(
+            error.problem.contains("is given twice"),
+            "{text:?}: {error}"
+        );
         assert!(serde_json::from_str::<serde_json::Value>(text).is_ok());
     }
     let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-    assert!(from_str(&deep).unwrap_err().problem.contains("nest more than"));
+    assert!(
+        from_str(&deep)
+            .unwrap_err()
+            .problem
+            .contains("nest more than")
+    );
     assert!(serde_json::from_str::<serde_json::Value>(&deep).is_ok());
     let deep = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
     assert!(from_str(&deep).is_ok());
@@ -162,7 +265,7 @@ fn refuses_on_purpose_what_serde_json_reads() {
 
 #[test]
 fn writes_generated_values_as_serde_json_does() {
-    let mut generator = Generator(0x5eed_0f_1a5_0b5e55);
+    let mut generator = Generator(0x05ee_d0f1_a50b_5e55);
     for _ in 0..4000 {
         let theirs = generator.value(4);
         let ours = from_serde(&theirs);

@@ -158,7 +158,10 @@ pub(super) fn scan(bytes: &[u8]) -> Result<Scanned, (usize, ScanError)> {
         }
         let exponent = digits_from(pos);
         if exponent == 0 {
-            return Err((pos, ScanError::Expected("a digit in the exponent (e.g. 1e5)")));
+            return Err((
+                pos,
+                ScanError::Expected("a digit in the exponent (e.g. 1e5)"),
+            ));
         }
         pos += exponent;
     }
@@ -188,7 +191,9 @@ pub(super) fn overflows(text: &str) -> bool {
         Ok(exponent) => exponent,
         Err(_) if exponent.is_empty() => 0,
         // Beyond i64: a huge negative exponent is a tiny number.
-        Err(_) => return !exponent.starts_with('-') && mantissa.bytes().any(|b| b != b'0' && b != b'.'),
+        Err(_) => {
+            return !exponent.starts_with('-') && mantissa.bytes().any(|b| b != b'0' && b != b'.');
+        }
     };
     let digits: String = whole.chars().chain(fraction.chars()).collect();
     let significant = digits.trim_start_matches('0');

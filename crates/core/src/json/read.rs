@@ -23,6 +23,9 @@ pub(crate) fn from_str(text: &str) -> Result<Value> {
         depth: 0,
     };
     reader.skip_whitespace();
+    if reader.pos == reader.bytes.len() {
+        return Err(reader.error("the text is empty; give one JSON value, e.g. an object {...}"));
+    }
     let value = reader.value()?;
     reader.skip_whitespace();
     if reader.pos < reader.bytes.len() {
@@ -73,7 +76,11 @@ impl Reader<'_> {
 
     /// What is at the current position, for messages: `'x'` or the end.
     fn found(&self) -> String {
-        match self.text.get(self.pos..).and_then(|rest| rest.chars().next()) {
+        match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
             None => "the end of the text".to_owned(),
             Some('\'') => "a single quote (')".to_owned(),
             Some(c) if c.is_control() => format!("the character U+{:04X}", u32::from(c)),
@@ -190,7 +197,10 @@ impl Reader<'_> {
                 Entry::Occupied(entry) => {
                     return Err(self.error_at(
                         key_pos,
-                        format!("the key {:?} is given twice in this object; keep one", entry.key()),
+                        format!(
+                            "the key {:?} is given twice in this object; keep one",
+                            entry.key()
+                        ),
                     ));
                 }
             }
@@ -264,7 +274,11 @@ impl Reader<'_> {
                 .take_while(|&&b| b != b'"' && b != b'\\' && b >= 0x20)
                 .count();
             // Both ends are at ASCII bytes (or the end), so on character boundaries.
-            text.push_str(self.text.get(self.pos..self.pos + plain).unwrap_or_default());
+            text.push_str(
+                self.text
+                    .get(self.pos..self.pos + plain)
+                    .unwrap_or_default(),
+            );
             self.pos += plain;
             match self.peek() {
                 Some(b'"') => {
@@ -299,7 +313,8 @@ impl Reader<'_> {
         let start = self.pos;
         self.pos += 1; // `\`
         let Some(byte) = self.peek() else {
-            return Err(self.error("the text ends inside an escape; finish it or write \\\\ for a backslash"));
+            return Err(self
+                .error("the text ends inside an escape; finish it or write \\\\ for a backslash"));
         };
         self.pos += 1;
         Ok(match byte {

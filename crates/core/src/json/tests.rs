@@ -17,7 +17,9 @@ fn check_error(text: &str, expect: Expect) {
 fn names_the_place_and_the_fix() {
     check_error(
         "{\n  \"CN\": \"a\",\n  \"hosts\": [\"x\"]\n  \"key\": {}\n}",
-        expect![[r#"expected ',' or '}' after an object member, found '"'; is a ',' missing before it? at line 4 column 3"#]],
+        expect![[
+            r#"expected ',' or '}' after an object member, found '"'; is a ',' missing before it? at line 4 column 3"#
+        ]],
     );
     check_error(
         r#"{"CN": "a",}"#,
@@ -29,7 +31,9 @@ fn names_the_place_and_the_fix() {
     );
     check_error(
         "[1 2]",
-        expect!["expected ',' or ']' after an array item, found '2'; is a ',' missing before it? at line 1 column 4"],
+        expect![
+            "expected ',' or ']' after an array item, found '2'; is a ',' missing before it? at line 1 column 4"
+        ],
     );
     check_error(
         r#"{"CN" "a"}"#,
@@ -45,47 +49,67 @@ fn names_the_place_and_the_fix() {
     );
     check_error(
         r#"{"a": 'x'}"#,
-        expect![[r#"expected a value (an object, array, string, number, true, false or null), found a single quote ('); strings take double quotes: "text" at line 1 column 7"#]],
+        expect![[
+            r#"expected a value (an object, array, string, number, true, false or null), found a single quote ('); strings take double quotes: "text" at line 1 column 7"#
+        ]],
     );
     check_error(
         r#"{"a": web}"#,
-        expect![[r#"expected a value (an object, array, string, number, true, false or null), found 'w'; put text in double quotes ("text"); the only bare words are true, false and null at line 1 column 7"#]],
+        expect![[
+            r#"expected a value (an object, array, string, number, true, false or null), found 'w'; put text in double quotes ("text"); the only bare words are true, false and null at line 1 column 7"#
+        ]],
     );
     check_error(
         r#"{"a": True}"#,
-        expect![[r#"expected a value (an object, array, string, number, true, false or null), found 'T'; put text in double quotes ("text"); the only bare words are true, false and null at line 1 column 7"#]],
+        expect![[
+            r#"expected a value (an object, array, string, number, true, false or null), found 'T'; put text in double quotes ("text"); the only bare words are true, false and null at line 1 column 7"#
+        ]],
     );
     check_error(
         r#"[tru]"#,
-        expect!["unknown word `tru`; the only bare words are true, false and null (lowercase): put text in double quotes at line 1 column 2"],
+        expect![
+            "unknown word `tru`; the only bare words are true, false and null (lowercase): put text in double quotes at line 1 column 2"
+        ],
     );
     check_error(
         "",
-        expect!["expected a value (an object, array, string, number, true, false or null), found the end of the text at line 1 column 1"],
+        expect!["the text is empty; give one JSON value, e.g. an object {...} at line 1 column 1"],
     );
     check_error(
         "{\"a\": [1,\n  2",
-        expect!["the text ends inside the array opened at line 1 column 7; close it with ']' at line 2 column 4"],
+        expect![
+            "the text ends inside the array opened at line 1 column 7; close it with ']' at line 2 column 4"
+        ],
     );
     check_error(
         "{\"a\": 1",
-        expect!["the text ends inside the object opened at line 1 column 1; close it with '}' at line 1 column 8"],
+        expect![
+            "the text ends inside the object opened at line 1 column 1; close it with '}' at line 1 column 8"
+        ],
     );
     check_error(
         "\"abc",
-        expect![[r#"the text ends inside the string opened at line 1 column 1; close it with '"' at line 1 column 5"#]],
+        expect![[
+            r#"the text ends inside the string opened at line 1 column 1; close it with '"' at line 1 column 5"#
+        ]],
     );
     check_error(
         "{} {}",
-        expect!["'{' after the JSON value; remove it (the text holds one value; put several in an array [...]) at line 1 column 4"],
+        expect![
+            "'{' after the JSON value; remove it (the text holds one value; put several in an array [...]) at line 1 column 4"
+        ],
     );
     check_error(
         "\"a\tb\"",
-        expect![[r#"the control character U+0009 cannot appear inside a string as it is; write it as \t at line 1 column 3"#]],
+        expect![[
+            r#"the control character U+0009 cannot appear inside a string as it is; write it as \t at line 1 column 3"#
+        ]],
     );
     check_error(
         r#""C:\dir""#,
-        expect![[r#"unknown escape \d; use \" \\ \/ \b \f \n \r \t or \uXXXX (write \\ for a backslash) at line 1 column 4"#]],
+        expect![[
+            r#"unknown escape \d; use \" \\ \/ \b \f \n \r \t or \uXXXX (write \\ for a backslash) at line 1 column 4"#
+        ]],
     );
     check_error(
         r#""\u12x""#,
@@ -93,15 +117,21 @@ fn names_the_place_and_the_fix() {
     );
     check_error(
         r#""\ud800 x""#,
-        expect![[r#"\uD800 is half of a UTF-16 surrogate pair without its other half; write the character itself or both halves (e.g. \uD83D\uDE00) at line 1 column 2"#]],
+        expect![[
+            r#"\uD800 is half of a UTF-16 surrogate pair without its other half; write the character itself or both halves (e.g. \uD83D\uDE00) at line 1 column 2"#
+        ]],
     );
     check_error(
         "[01]",
-        expect!["a number cannot start with 0 followed by digits (JSON has no octal or zero padding); remove the leading zeros, or quote the value to keep it as text at line 1 column 2"],
+        expect![
+            "a number cannot start with 0 followed by digits (JSON has no octal or zero padding); remove the leading zeros, or quote the value to keep it as text at line 1 column 2"
+        ],
     );
     check_error(
         "[1.]",
-        expect!["expected a digit after the decimal point (write 1.0, not 1.), found ']' at line 1 column 4"],
+        expect![
+            "expected a digit after the decimal point (write 1.0, not 1.), found ']' at line 1 column 4"
+        ],
     );
     check_error(
         "[-x]",
@@ -113,7 +143,9 @@ fn names_the_place_and_the_fix() {
     );
     check_error(
         "[1e400]",
-        expect!["the number 1e400 is too large (beyond a 64-bit float); quote it to keep it as text at line 1 column 2"],
+        expect![
+            "the number 1e400 is too large (beyond a 64-bit float); quote it to keep it as text at line 1 column 2"
+        ],
     );
     check_error(
         "{\n  \"a\": 1,\n  \"b\": 2,\n  \"a\": 3\n}",
@@ -125,7 +157,9 @@ fn names_the_place_and_the_fix() {
     );
     check_error(
         "[\"é\", x]",
-        expect![[r#"expected a value (an object, array, string, number, true, false or null), found 'x'; put text in double quotes ("text"); the only bare words are true, false and null at line 1 column 7"#]],
+        expect![[
+            r#"expected a value (an object, array, string, number, true, false or null), found 'x'; put text in double quotes ("text"); the only bare words are true, false and null at line 1 column 7"#
+        ]],
     );
 }
 
@@ -138,8 +172,10 @@ fn never_overflows_the_stack() {
 
 #[test]
 fn keeps_numbers_exact_without_floats() {
-    let value = from_str("[0, 18446744073709551615, -9223372036854775808, 1.50, -0, 1E+2, 18446744073709551616]")
-        .unwrap();
+    let value = from_str(
+        "[0, 18446744073709551615, -9223372036854775808, 1.50, -0, 1E+2, 18446744073709551616]",
+    )
+    .unwrap();
     assert_eq!(
         value,
         Value::Array(vec![

@@ -137,10 +137,12 @@ impl CertificateSigningRequest {
 
 impl Status {
     fn to_value(&self) -> Value {
-        let conditions = self
-            .conditions
-            .as_ref()
-            .map(|conditions| conditions.iter().map(Condition::to_value).collect::<Value>());
+        let conditions = self.conditions.as_ref().map(|conditions| {
+            conditions
+                .iter()
+                .map(Condition::to_value)
+                .collect::<Value>()
+        });
         Map::new()
             .with_some("certificate", self.certificate.as_ref())
             .with_some("conditions", conditions)
@@ -394,10 +396,7 @@ mod tests {
                 r#""message":"ok","reason":"KubectlApprove","status":"True","type":"Approved"}]}}"#,
             )
         );
-        assert_eq!(
-            read(&json).unwrap(),
-            full()
-        );
+        assert_eq!(read(&json).unwrap(), full());
     }
 
     #[test]

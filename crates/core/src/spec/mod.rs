@@ -4,7 +4,6 @@
 mod fields;
 mod hosts;
 
-
 use self::fields::{Fields, as_string, describe};
 pub use self::hosts::Host;
 use crate::json::{self, Value};

@@ -257,6 +257,38 @@ mod tests {
     }
 
     #[test]
+    fn floats_read_as_rust_reads_them_without_parsing() {
+        const PIECES: [&str; 14] = [
+            "0", "1", "9", "00", ".", "e", "E", "-", "+", "308", "5e", "_", "inf", "nan",
+        ];
+        let mut state = 0x1234_5678_9abc_def0_u64;
+        let mut texts: Vec<String> = [
+            "1.", ".5", "-.5", "1.e5", "007.5", "1e308", "1.8e308", "1e309", "-1e400",
+            "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791",
+            "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792",
+            "0.0000001e316", "1e-99999999999999999999", "1e99999999999999999999", "0e99999999999999999999",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..=(state % 5) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        // `float` strips one `+` before calling `json_float`.
+        for text in texts.iter().filter(|text| !text.starts_with('+')) {
+            let rust = text.parse::<f64>().ok().filter(|float| float.is_finite());
+            let ours = super::json_float(text).map(|number| number.as_f64());
+            assert_eq!(ours.map(f64::to_bits), rust.map(f64::to_bits), "{text:?}");
+        }
+    }
+
+    #[test]
     fn digits_with_a_leading_zero_are_text_but_not_written_plain() {
         // YAML 1.1 readers take them for octal numbers.
         for text in ["0123", "-007", "00"] {

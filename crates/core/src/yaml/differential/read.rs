@@ -1,8 +1,8 @@
 //! The reader against `yaml_serde`: test files, edge cases, refusals and
 //! generated documents.
 
-use super::{Generator, yaml_serde_reads};
 use super::from_str;
+use super::{Generator, yaml_serde_reads};
 
 /// Every YAML file the tests read.
 const FILES: [(&str, &str); 3] = [

@@ -1,11 +1,11 @@
 //! The writer against `yaml_serde`: manifests carrying exotic and
 //! generated strings.
 
+use super::from_str;
 use super::{Generator, yaml_serde_reads};
+use crate::json::compat::to_serde;
 use crate::kubernetes::object::{CertificateSigningRequest, Condition, ObjectMeta, Spec, Status};
 use crate::yaml::quote::is_yaml11_bool;
-use super::from_str;
-use crate::json::compat::to_serde;
 use crate::yaml::to_string;
 
 /// Pieces of strings that stress quoting: indicators, blanks, things that
