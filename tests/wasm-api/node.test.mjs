@@ -96,7 +96,7 @@ describe('generate', () => {
     await rejects(api.generate({ CN: 'x', key: { algo: 'ecdsa', size: 224 } }),
       'key.size: 224 is not a valid ecdsa size; use 256, 384 or 521');
     await rejects(api.generate('{"CN": '),
-      'spec is not valid JSON (line 1, column 7): EOF while parsing a value');
+      'spec is not valid JSON (line 1, column 8): expected a value (an object, array, string, number, true, false or null), found the end of the text');
     await rejects(api.generate({ CN: 'x' }, { keyFormat: 'der' }),
       'options.keyFormat: "der" is not a key format; use "cfssl" or "pkcs8"');
     await rejects(api.generate({ CN: 'x' }, { signr: 'example.com/x' }),
