@@ -96,7 +96,7 @@ describe('generate', () => {
     await rejects(api.generate({ CN: 'x', key: { algo: 'ecdsa', size: 224 } }),
       'key.size: 224 is not a valid ecdsa size; use 256, 384 or 521');
     await rejects(api.generate('{"CN": '),
-      'spec is not valid JSON (line 1, column 7): EOF while parsing a value');
+      'spec is not valid JSON (line 1, column 8): expected a value (an object, array, string, number, true, false or null), found the end of the text');
     await rejects(api.generate({ CN: 'x' }, { keyFormat: 'der' }),
       'options.keyFormat: "der" is not a key format; use "cfssl" or "pkcs8"');
     await rejects(api.generate({ CN: 'x' }, { signr: 'example.com/x' }),
@@ -105,6 +105,11 @@ describe('generate', () => {
       'options.signer: required with name, usages or expiration (they are the manifest\'s)');
     await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 60 }),
       'expiration: 60s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more');
+    // A number of seconds reaches the core as its decimal text, as JS writes it.
+    await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 3600.5 }),
+      'expiration: "3600.5" is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)');
+    await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 1e21 }),
+      'expiration: "1e+21" is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)');
     await rejects(api.generate(42), 'spec: expected the cfssl CSR JSON, as text or as an object');
     // Still usable after errors: nothing panicked.
     assert.ok((await api.generate({ CN: 'still.alive' })).csrPem);

@@ -20,6 +20,7 @@ mod csr;
 mod domain;
 mod error;
 mod inspect;
+mod json;
 mod key;
 pub mod kubernetes;
 mod pem;

@@ -706,7 +706,9 @@ fn refusals_say_what_was_tried() {
 fn kubernetes_objects_that_are_not_one_csr_are_refused() {
     check_error(
         b"{\"kind\": ",
-        expect!["Kubernetes object: not valid JSON: EOF while parsing a value at line 1 column 8"],
+        expect![
+            "Kubernetes object: not valid JSON: expected a value (an object, array, string, number, true, false or null), found the end of the text at line 1 column 9"
+        ],
     );
     check_error(
         b"apiVersion: certificates.k8s.io/v1\nkind: CertificateSigningRequest\nkind: Secret\n",
@@ -860,7 +862,7 @@ fn kubernetes_timestamps_read_as_utc_and_bad_ones_are_refused() {
     check_error(
         bad.as_bytes(),
         expect![[
-            r#"status.conditions[].lastUpdateTime (time): "2026-05-31T09:05" is not an RFC 3339 time such as "2026-11-28T15:56:32Z" (a separator is missing)"#
+            r#"status.conditions[0].lastUpdateTime (time): "2026-05-31T09:05" is not an RFC 3339 time such as "2026-11-28T15:56:32Z" (a separator is missing)"#
         ]],
     );
 }

@@ -254,7 +254,8 @@ fn json_syntax_errors_carry_line_and_column() {
         csrcraft::Error::SpecSyntax {
             line: 3,
             column: 3,
-            reason: "expected `,` or `}`".into()
+            reason: r#"expected ',' or '}' after an object member, found '"'; is a ',' missing before it?"#
+                .into()
         }
     );
 }

@@ -3,7 +3,7 @@
 
 use csrcraft::kubernetes::split_usages;
 use csrcraft::{UnixTime, Warning};
-use js_sys::{Array, Date, JSON, Object, Reflect, Uint8Array};
+use js_sys::{Array, Date, JSON, Number, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
 /// A thrown JS `Error` with `message`.
@@ -88,7 +88,7 @@ impl Options {
             return Ok(None);
         };
         if let Some(seconds) = value.as_f64() {
-            return Ok(Some(seconds.to_string()));
+            return Ok(Some(number_text(seconds)));
         }
         value.as_string().map(Some).ok_or_else(|| {
             error(format!(
@@ -162,6 +162,23 @@ pub(crate) fn spec_text(spec: &JsValue) -> Result<String, JsError> {
             describe(&e)
         ))
     })
+}
+
+/// A number as decimal text: a whole number (within the range where every
+/// integer is exact) as an integer, anything else as JS writes it. Rust's
+/// float formatting is not used: it would add about 8 KB to the wasm.
+fn number_text(number: f64) -> String {
+    const EXACT: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
+    if number.fract() == 0.0 && number.abs() <= EXACT {
+        // Whole and within ±2^53, so the conversion is exact.
+        return (number as i64).to_string();
+    }
+    // `toString(10)` throws only for a radix outside 2..=36; the empty text
+    // the core would refuse is never reached.
+    Number::from(number)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// Milliseconds since the epoch as whole seconds (rounded down).

@@ -1,13 +1,10 @@
 //! What the input is: PEM, DER, base64 of either, or a Kubernetes object.
 
-use serde::Serialize;
-
 use super::object::{self, KubernetesView};
 use crate::{Certificate, CertificateRequest, Error, Result};
 
 /// The form the input was recognized in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// PEM text: one CSR and/or certificates.
     Pem,

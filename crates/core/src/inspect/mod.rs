@@ -11,11 +11,10 @@
 //! The time the validity periods are judged at comes in as an argument.
 
 mod detect;
+mod json;
 mod object;
 mod text;
 mod view;
-
-use serde::Serialize;
 
 pub use self::detect::InputFormat;
 pub(crate) use self::detect::decode;
@@ -25,12 +24,12 @@ pub use self::view::{
     FingerprintsView, IssuerCheckView, NameView, PublicKeyView, RequestView, ValidityState,
     ValidityView,
 };
-use crate::{Error, Result, SignatureVerifier, UnixTime};
+use crate::{Result, SignatureVerifier, UnixTime};
 
-/// Everything the input holds. Serialized, it is `csrcraft inspect --json`'s
+/// Everything the input holds. As JSON ([`Inspection::to_json`]), it is `csrcraft inspect --json`'s
 /// published format: every field is always present (`null` or `[]` when
 /// there is nothing).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inspection {
     /// The form the input was recognized in.
     pub input: InputFormat,
@@ -96,8 +95,7 @@ impl Inspection {
 
     /// The JSON view, for machines: pretty-printed, ending in a newline.
     pub fn to_json(&self) -> Result<String> {
-        let mut json = serde_json::to_string_pretty(self)
-            .map_err(|e| Error::encoding("the inspection as JSON", e))?;
+        let mut json = crate::json::to_string_pretty(&crate::json::Value::from(self));
         json.push('\n');
         Ok(json)
     }

@@ -1,16 +1,14 @@
 //! A `kubectl get csr NAME -o yaml|json` object: what the cluster says about
 //! the request, read with the Kubernetes module's object types.
 
-use serde::Serialize;
-use serde_json::Value;
-
 use super::detect::{Decoded, InputFormat};
+use crate::json::{self, Value};
 use crate::kubernetes::object::{API_VERSION, CertificateSigningRequest, Condition, KIND};
 use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
 
 /// What a CertificateSigningRequest object says besides its request and
 /// certificate, in the words of `kubectl describe csr`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KubernetesView {
     /// `metadata.name`.
     pub name: String,
@@ -36,10 +34,9 @@ pub struct KubernetesView {
 }
 
 /// One entry of `status.conditions`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConditionView {
     /// `Approved`, `Denied` or `Failed`.
-    #[serde(rename = "type")]
     pub kind: String,
     /// `True`, `False` or `Unknown`.
     pub status: String,
@@ -54,22 +51,22 @@ pub struct ConditionView {
 }
 
 pub(super) fn from_json(text: &str) -> Result<Decoded> {
-    let value: Value = serde_json::from_str(text)
+    let value = json::from_str(text)
         .map_err(|e| Error::decode("Kubernetes object", format!("not valid JSON: {e}")))?;
-    from_value(value, InputFormat::KubernetesJson)
+    from_value(&value, InputFormat::KubernetesJson)
 }
 
 pub(super) fn from_yaml(text: &str) -> Result<Decoded> {
     let value = crate::yaml::from_str(text)
         .map_err(|e| Error::decode("Kubernetes object", format!("not valid YAML: {e}")))?;
-    from_value(value, InputFormat::KubernetesYaml)
+    from_value(&value, InputFormat::KubernetesYaml)
 }
 
-fn from_value(value: Value, format: InputFormat) -> Result<Decoded> {
+fn from_value(value: &Value, format: InputFormat) -> Result<Decoded> {
     let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or_default();
     let (kind, api_version) = (field("kind"), field("apiVersion"));
     if kind == "List" || kind.ends_with("List") {
-        return Err(list_error(&value, kind));
+        return Err(list_error(value, kind));
     }
     if kind != KIND {
         let kind = if kind.is_empty() { "missing" } else { kind };
@@ -87,8 +84,7 @@ fn from_value(value: Value, format: InputFormat) -> Result<Decoded> {
             ),
         ));
     }
-    let object: CertificateSigningRequest = serde_json::from_value(value)
-        .map_err(|e| Error::decode("CertificateSigningRequest", e.to_string()))?;
+    let object = CertificateSigningRequest::from_value(value)?;
     let request = base64(&object.spec.request, "spec.request")?;
     let certificate = object
         .status
@@ -138,7 +134,8 @@ fn view(object: &CertificateSigningRequest, issued: bool) -> Result<KubernetesVi
         status: status_column(conditions, issued),
         conditions: conditions
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 Ok(ConditionView {
                     kind: c.kind.clone(),
                     status: c.status.clone(),
@@ -146,11 +143,11 @@ fn view(object: &CertificateSigningRequest, issued: bool) -> Result<KubernetesVi
                     message: c.message.clone(),
                     last_update_time: time(
                         &c.last_update_time,
-                        "status.conditions[].lastUpdateTime",
+                        &format!("status.conditions[{i}].lastUpdateTime"),
                     )?,
                     last_transition_time: time(
                         &c.last_transition_time,
-                        "status.conditions[].lastTransitionTime",
+                        &format!("status.conditions[{i}].lastTransitionTime"),
                     )?,
                 })
             })
@@ -220,7 +217,7 @@ fn list_error(value: &Value, kind: &str) -> Error {
         .map(|items| {
             items
                 .iter()
-                .filter_map(|item| item.pointer("/metadata/name").and_then(Value::as_str))
+                .filter_map(|item| item.get("metadata")?.get("name")?.as_str())
                 .collect()
         })
         .unwrap_or_default();

@@ -1,8 +1,7 @@
-//! The published shape of an inspection: plain structs that serialize to the
-//! stable `--json` format. They are built from the `x509` reading layer, which
-//! itself stays free of serde.
+//! The published shape of an inspection: plain structs that `json.rs` writes
+//! as the stable `--json` format. They are built from the `x509` reading
+//! layer.
 
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -11,7 +10,7 @@ use crate::{
 };
 
 /// A certificate signing request, as read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequestView {
     /// The PEM label (`CERTIFICATE REQUEST` or `NEW CERTIFICATE REQUEST`);
     /// `None` when read as DER.
@@ -31,7 +30,7 @@ pub struct RequestView {
 }
 
 /// One certificate, as read, with its validity judged at the inspection's time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CertificateView {
     /// The X.509 version: 1, 2 or 3.
     pub version: u32,
@@ -70,7 +69,7 @@ pub struct CertificateView {
 }
 
 /// A distinguished name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameView {
     /// One line in encoded order, e.g. `C=CN, O=dev + O=ops, CN=web`.
     pub text: String,
@@ -79,10 +78,9 @@ pub struct NameView {
 }
 
 /// One attribute of a distinguished name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttributeView {
     /// openssl's short name (`CN`, `O`, ...), or the dotted OID.
-    #[serde(rename = "type")]
     pub kind: String,
     /// The dotted OID, e.g. `2.5.4.3`.
     pub oid: String,
@@ -91,7 +89,7 @@ pub struct AttributeView {
 }
 
 /// A public key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublicKeyView {
     /// `ecdsa`, `rsa` or `ed25519`; for other keys, csrcraft's description
     /// (`ec secp256k1`, `dsa`, or the dotted OID).
@@ -106,7 +104,7 @@ pub struct PublicKeyView {
 }
 
 /// The result of a signature check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckView {
     /// Whether the signature verifies.
     pub ok: bool,
@@ -115,7 +113,7 @@ pub struct CheckView {
 }
 
 /// A certificate's signature checked with its issuer's key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IssuerCheckView {
     /// Whose key was used: `certificate N` (1-based, in input order) or `itself`.
     pub signed_by: String,
@@ -126,7 +124,7 @@ pub struct IssuerCheckView {
 }
 
 /// The validity period (RFC 5280 §4.1.2.5, both ends inclusive).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidityView {
     /// notBefore, RFC 3339 in UTC.
     pub not_before: String,
@@ -144,8 +142,7 @@ pub struct ValidityView {
 }
 
 /// Where a time falls in a validity period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValidityState {
     /// Before notBefore.
     NotYetValid,
@@ -156,7 +153,7 @@ pub enum ValidityState {
 }
 
 /// Alternative names by type, each in encoded order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AltNamesView {
     /// DNS names.
     pub dns: Vec<String>,
@@ -171,7 +168,7 @@ pub struct AltNamesView {
 }
 
 /// The basicConstraints extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BasicConstraintsView {
     /// Whether the key may sign certificates.
     pub ca: bool,
@@ -180,7 +177,7 @@ pub struct BasicConstraintsView {
 }
 
 /// One extension of a certificate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExtensionView {
     /// openssl's short name, or the dotted OID.
     pub name: String,
@@ -191,7 +188,7 @@ pub struct ExtensionView {
 }
 
 /// Fingerprints, uppercase hex bytes separated by `:` as openssl shows them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FingerprintsView {
     /// SHA-256 of the DER.
     pub sha256: String,

@@ -146,15 +146,12 @@ impl Manifest {
 
     /// Block-style YAML: one field a line, `usages` as a `- ` list.
     pub fn to_yaml(&self) -> Result<String> {
-        let value = serde_json::to_value(&self.object)
-            .map_err(|e| Error::encoding("the manifest as YAML", e))?;
-        Ok(crate::yaml::to_string(&value))
+        Ok(crate::yaml::to_string(&self.object.to_value()))
     }
 
     /// Pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> Result<String> {
-        let mut text = serde_json::to_string_pretty(&self.object)
-            .map_err(|e| Error::encoding("the manifest as JSON", e))?;
+        let mut text = crate::json::to_string_pretty(&self.object.to_value());
         text.push('\n');
         Ok(text)
     }

@@ -1,8 +1,7 @@
 //! Reading JSON objects the way cfssl (Go's `encoding/json`) does: keys match
 //! case-insensitively; unlike Go, ambiguous and unknown keys are reported.
 
-use serde_json::{Map, Value};
-
+use crate::json::{Map, Value};
 use crate::{Error, Result, Warning};
 
 /// The fields of one JSON object, taken one by one by their cfssl names.
@@ -105,14 +104,7 @@ pub(super) fn as_string<'v>(path: &str, value: &'v Value) -> Result<&'v str> {
 
 /// A short description of a JSON value for error messages.
 pub(super) fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean {b}"),
-        Value::Number(n) => format!("number {n}"),
-        Value::String(s) => format!("string {}", crate::quoted(s)),
-        Value::Array(_) => "an array".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
-    }
+    value.describe()
 }
 
 fn child_path(parent: &str, name: &str) -> String {
@@ -124,8 +116,8 @@ fn child_path(parent: &str, name: &str) -> String {
 }
 
 /// Go silently keeps the last of `"cn"` and `"CN"`; that hides mistakes, so refuse.
-fn reject_case_duplicates(path: &str, map: &Map<String, Value>) -> Result<()> {
-    let keys: Vec<&String> = map.keys().collect();
+fn reject_case_duplicates(path: &str, map: &Map) -> Result<()> {
+    let keys: Vec<&String> = map.iter().map(|(key, _)| key).collect();
     for (i, first) in keys.iter().enumerate() {
         if let Some(second) = keys[i + 1..].iter().find(|k| k.eq_ignore_ascii_case(first)) {
             return Err(Error::field(

@@ -4,10 +4,9 @@
 mod fields;
 mod hosts;
 
-use serde_json::Value;
-
 use self::fields::{Fields, as_string, describe};
 pub use self::hosts::Host;
+use crate::json::{self, Value};
 use crate::key::{EcdsaCurve, KeyAlgorithm};
 use crate::subject::{NameEntry, ObjectId, check_text};
 use crate::{DomainToAscii, Error, Result, Warning};
@@ -49,10 +48,10 @@ impl Spec {
     /// internationalized `hosts` into punycode with `domains` (e.g. a page's
     /// URL parser).
     pub fn from_json_with(text: &str, domains: &dyn DomainToAscii) -> Result<Parsed<Spec>> {
-        let json: Value = serde_json::from_str(text).map_err(|e| Error::SpecSyntax {
-            line: e.line(),
-            column: e.column(),
-            reason: syntax_reason(&e),
+        let json = json::from_str(text).map_err(|e| Error::SpecSyntax {
+            line: e.line,
+            column: e.column,
+            reason: e.problem,
         })?;
         let mut warnings = Vec::new();
         let spec = read_spec(&json, domains, &mut warnings)?;
@@ -77,15 +76,6 @@ impl Spec {
                 format!("ignored: the spec asks for {asked} but the key given is {given}; the CSR is for the key given"),
             )
         })
-    }
-}
-
-fn syntax_reason(error: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the variant carries those already.
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
     }
 }
 

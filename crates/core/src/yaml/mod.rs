@@ -1,6 +1,6 @@
 //! The YAML csrcraft writes (the manifest) and reads (`kubectl get csr -o
 //! yaml`), by hand: a YAML library was the largest third-party part of the
-//! wasm. Values are `serde_json::Value`s on both sides.
+//! wasm. Values are the core's own `json::Value`s on both sides.
 //!
 //! The writer ([`to_string`]) writes block mappings and sequences, with
 //! scalars quoted exactly as `yaml_serde` quotes them, so manifests are byte
@@ -12,7 +12,8 @@
 //!   column, as kubectl writes them;
 //! - plain scalars (over several lines too), typed as YAML 1.2's core schema
 //!   as `yaml_serde` types them: `null`, `~`, booleans, integers (decimal,
-//!   `0x`, `0o`, `0b`) and floats become JSON values, the rest text;
+//!   `0x`, `0o`, `0b`) and floats become JSON values (floats as JSON text,
+//!   never parsed; infinity and NaN as `null`), the rest text;
 //! - single- and double-quoted scalars with their escapes, and `|` and `>`
 //!   block scalars with chomping and indentation indicators;
 //! - flow collections (`{}`, `[a, b]`, `{a: 1}`), comments, a leading `---`

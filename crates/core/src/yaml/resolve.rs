@@ -4,7 +4,7 @@
 //! The reader types plain scalars with [`plain_value`]; the writer quotes a
 //! string whenever [`reads_as_text`] says it would not read back as that text.
 
-use serde_json::{Number, Value};
+use crate::json::{Number, Value};
 
 /// What a plain scalar resolves to.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,7 +15,9 @@ enum Plain {
     Int(Number),
     /// An integer outside 64 bits, within 128.
     WideInt,
-    Float(f64),
+    /// A float as JSON text; `None` for infinity and NaN, which JSON has no
+    /// number for.
+    Float(Option<Number>),
     Text,
 }
 
@@ -32,7 +34,7 @@ pub(super) fn plain_value(text: &str) -> Result<Value, String> {
             ));
         }
         // Infinity and NaN have no JSON number: they read as null, as in yaml_serde.
-        Plain::Float(float) => Number::from_f64(float).map_or(Value::Null, Value::Number),
+        Plain::Float(float) => float.map_or(Value::Null, Value::Number),
         Plain::Text => Value::String(text.to_owned()),
     })
 }
@@ -54,10 +56,10 @@ fn classify(text: &str) -> Plain {
         _ => {}
     }
     if let Some(int) = unsigned(text, u64::from_str_radix) {
-        return Plain::Int(int.into());
+        return Plain::Int(Number::from(int));
     }
     if let Some(int) = negative(text, i64::from_str_radix) {
-        return Plain::Int(int.into());
+        return Plain::Int(Number::from(int));
     }
     if unsigned(text, u128::from_str_radix).is_some()
         || negative(text, i128::from_str_radix).is_some()
@@ -111,27 +113,70 @@ fn negative<T>(text: &str, parse: Radix<T>) -> Option<T> {
     parse(text, 10).ok()
 }
 
-/// A finite float as Rust reads it, or `.inf`, `-.inf` and `.nan` in YAML's
-/// three spellings each.
-fn float(text: &str) -> Option<f64> {
+/// A float as Rust's `str::parse::<f64>` reads it when finite (as JSON
+/// text, without parsing it), or `.inf`, `-.inf` and `.nan` in YAML's three
+/// spellings each (as `None`).
+fn float(text: &str) -> Option<Option<Number>> {
     let unsigned = match text.strip_prefix('+') {
         Some(rest) if rest.starts_with(['+', '-']) => return None,
         Some(rest) => rest,
         None => text,
     };
-    if matches!(unsigned, ".inf" | ".Inf" | ".INF") {
-        return Some(f64::INFINITY);
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF")
+        || matches!(text, "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN" | ".NAN")
+    {
+        return Some(None);
     }
-    if matches!(text, "-.inf" | "-.Inf" | "-.INF") {
-        return Some(f64::NEG_INFINITY);
+    json_float(unsigned).map(Some)
+}
+
+/// `text` (an optional `-`, then digits with an optional `.` and exponent, as
+/// Rust reads floats) as a JSON number: `.5` is `0.5`, `1.` is `1.0`, `007.5`
+/// is `7.5`. `None` when it is not such a float or overflows 64 bits (Rust
+/// reads that as infinity).
+fn json_float(text: &str) -> Option<Number> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(cut) => unsigned.split_at(cut),
+        None => (unsigned, ""),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (mantissa, None),
+    };
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let exponent_digits = exponent.get(1..).unwrap_or_default();
+    let exponent_digits = exponent_digits
+        .strip_prefix(['+', '-'])
+        .unwrap_or(exponent_digits);
+    if !digits(whole)
+        || !fraction.is_none_or(digits)
+        || (whole.is_empty() && fraction.is_none_or(str::is_empty))
+        || (!exponent.is_empty() && (exponent_digits.is_empty() || !digits(exponent_digits)))
+    {
+        return None;
     }
-    if matches!(text, ".nan" | ".NaN" | ".NAN") {
-        return Some(f64::NAN);
+    let mut json = String::with_capacity(text.len() + 2);
+    if negative {
+        json.push('-');
     }
-    unsigned
-        .parse::<f64>()
-        .ok()
-        .filter(|float| float.is_finite())
+    match whole.trim_start_matches('0') {
+        "" => json.push('0'),
+        whole => json.push_str(whole),
+    }
+    match fraction {
+        Some("") => json.push_str(".0"),
+        Some(fraction) => {
+            json.push('.');
+            json.push_str(fraction);
+        }
+        None => {}
+    }
+    json.push_str(exponent);
+    Number::decimal(&json)
 }
 
 /// Digits with a leading zero and an optional sign, e.g. `0123`: a string in
@@ -146,7 +191,13 @@ fn digits_but_not_number(text: &str) -> bool {
 mod tests {
     use serde_json::{Value, json};
 
-    use super::{plain_value, reads_as_text};
+    use super::reads_as_text;
+    use crate::json::compat::to_serde;
+
+    /// The value as serde_json holds it, to compare with `json!`.
+    fn plain_value(text: &str) -> Result<Value, String> {
+        super::plain_value(text).map(|value| to_serde(&value))
+    }
 
     #[track_caller]
     fn check(text: &str, expect: Value) {
@@ -202,6 +253,38 @@ mod tests {
         ] {
             assert!(reads_as_text(text), "{text:?}");
             assert_eq!(plain_value(text), Ok(json!(text)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn floats_read_as_rust_reads_them_without_parsing() {
+        const PIECES: [&str; 14] = [
+            "0", "1", "9", "00", ".", "e", "E", "-", "+", "308", "5e", "_", "inf", "nan",
+        ];
+        let mut state = 0x1234_5678_9abc_def0_u64;
+        let mut texts: Vec<String> = [
+            "1.", ".5", "-.5", "1.e5", "007.5", "1e308", "1.8e308", "1e309", "-1e400",
+            "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791",
+            "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792",
+            "0.0000001e316", "1e-99999999999999999999", "1e99999999999999999999", "0e99999999999999999999",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..=(state % 5) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        // `float` strips one `+` before calling `json_float`.
+        for text in texts.iter().filter(|text| !text.starts_with('+')) {
+            let rust = text.parse::<f64>().ok().filter(|float| float.is_finite());
+            let ours = super::json_float(text).map(|number| number.as_f64());
+            assert_eq!(ours.map(f64::to_bits), rust.map(f64::to_bits), "{text:?}");
         }
     }
 

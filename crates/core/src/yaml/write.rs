@@ -3,7 +3,7 @@
 //! mapping's own indent (`- ` under the key), and empty collections as `{}`
 //! and `[]`.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::quote::write_string;
 
@@ -27,7 +27,7 @@ pub(crate) fn to_string(value: &Value) -> String {
 
 /// A block mapping at `indent`. With `inline`, the first key continues the
 /// current line (after a sequence's `- `).
-fn write_mapping(out: &mut String, map: &Map<String, Value>, indent: usize, inline: bool) {
+fn write_mapping(out: &mut String, map: &Map, indent: usize, inline: bool) {
     for (i, (key, value)) in map.iter().enumerate() {
         if i > 0 || !inline {
             push_indent(out, indent);
@@ -80,8 +80,8 @@ fn write_scalar(out: &mut String, value: &Value) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
-        // serde_json writes integers in decimal and finite floats with a `.`
-        // or an exponent, so each reads back as the number it was.
+        // Integers in decimal, other numbers as their JSON text (with a `.`
+        // or an exponent), so each reads back as the number it was.
         Value::Number(number) => out.push_str(&number.to_string()),
         Value::String(text) => write_string(out, text),
         Value::Array(_) => out.push_str("[]"),
@@ -98,10 +98,11 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::to_string;
+    use crate::json::compat::from_serde;
 
     #[track_caller]
     fn check(value: Value, expect: &str) {
-        assert_eq!(to_string(&value), expect);
+        assert_eq!(to_string(&from_serde(&value)), expect);
     }
 
     #[test]

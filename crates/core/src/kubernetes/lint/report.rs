@@ -3,11 +3,10 @@
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
 use super::super::expiration::duration_text;
 use super::{Finding, LintOptions, Severity, lint};
-use crate::{Error, Host, RequestInfo, Result};
+use crate::json::{Map, Value};
+use crate::{Host, RequestInfo, Result};
 
 /// The findings for one request, with what they were checked against.
 #[derive(Clone, Debug)]
@@ -101,48 +100,28 @@ impl<'a> LintReport<'a> {
 
     /// The report as pretty-printed JSON: signer, usages, counts and findings.
     pub fn to_json(&self) -> Result<String> {
-        let report = JsonReport {
-            signer: self.options.signer.as_str(),
-            usages: self.options.effective_usages(self.request),
-            errors: self.count(Severity::Error),
-            warnings: self.count(Severity::Warning),
-            notes: self.count(Severity::Note),
-            findings: self
-                .findings
-                .iter()
-                .map(|f| JsonFinding {
-                    severity: f.severity.as_str(),
-                    rule: f.rule,
-                    message: &f.message,
-                    fix: &f.fix,
-                })
-                .collect(),
-        };
-        let mut text = serde_json::to_string_pretty(&report)
-            .map_err(|e| Error::encoding("the lint report", e))?;
+        let findings: Value = self
+            .findings
+            .iter()
+            .map(|f| {
+                Map::new()
+                    .with("severity", f.severity.as_str())
+                    .with("rule", f.rule)
+                    .with("message", &f.message)
+                    .with("fix", &f.fix)
+            })
+            .collect();
+        let report = Map::new()
+            .with("signer", self.options.signer.as_str())
+            .with("usages", self.options.effective_usages(self.request))
+            .with("errors", self.count(Severity::Error))
+            .with("warnings", self.count(Severity::Warning))
+            .with("notes", self.count(Severity::Note))
+            .with("findings", findings);
+        let mut text = crate::json::to_string_pretty(&report.into());
         text.push('\n');
         Ok(text)
     }
-}
-
-/// What [`LintReport::to_json`] prints.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    signer: &'a str,
-    usages: Vec<String>,
-    errors: usize,
-    warnings: usize,
-    notes: usize,
-    findings: Vec<JsonFinding<'a>>,
-}
-
-/// One finding in the JSON.
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    severity: &'static str,
-    rule: &'static str,
-    message: &'a str,
-    fix: &'a str,
 }
 
 fn alt_names(out: &mut String, info: &RequestInfo) {

@@ -9,6 +9,13 @@ mod write;
 
 use serde_json::Value;
 
+use crate::json::compat::to_serde;
+
+/// The reader's value as serde_json holds it, to compare with yaml_serde's.
+fn from_str(yaml: &str) -> Result<Value, crate::yaml::SyntaxError> {
+    crate::yaml::from_str(yaml).map(|value| to_serde(&value))
+}
+
 fn yaml_serde_reads(yaml: &str) -> Result<Value, String> {
     yaml_serde::from_str(yaml).map_err(|e| e.to_string())
 }

@@ -1,8 +1,8 @@
 //! The reader against `yaml_serde`: test files, edge cases, refusals and
 //! generated documents.
 
+use super::from_str;
 use super::{Generator, yaml_serde_reads};
-use crate::yaml::from_str;
 
 /// Every YAML file the tests read.
 const FILES: [(&str, &str); 3] = [

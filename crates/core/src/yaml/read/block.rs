@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{Reader, Result};
 use crate::yaml::SyntaxError;
@@ -46,7 +46,7 @@ impl Reader<'_> {
 
     /// A block mapping whose keys are at `column`.
     fn block_mapping(&mut self, column: usize) -> Result<Value> {
-        let mut map = Map::new();
+        let mut map = BTreeMap::new();
         let mut key_lines = BTreeMap::new();
         loop {
             let mark = self.cursor.mark();
@@ -61,7 +61,7 @@ impl Reader<'_> {
             let value = self.mapping_value(column)?;
             map.insert(key, value);
             if !self.continues_at(column)? {
-                return Ok(Value::Object(map));
+                return Ok(Value::Object(Map::from(map)));
             }
         }
     }

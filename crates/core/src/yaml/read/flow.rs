@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{Reader, Result};
 use crate::yaml::SyntaxError;
@@ -49,7 +49,7 @@ impl Reader<'_> {
     fn flow_mapping(&mut self) -> Result<Value> {
         let start = self.cursor.line();
         self.cursor.skip(1);
-        let mut map = Map::new();
+        let mut map = BTreeMap::new();
         let mut key_lines = BTreeMap::new();
         loop {
             self.skip_flow_space(start, '{')?;
@@ -79,7 +79,7 @@ impl Reader<'_> {
             }
         }
         self.cursor.skip(1);
-        Ok(Value::Object(map))
+        Ok(Value::Object(Map::from(map)))
     }
 
     /// A key in a flow mapping: a plain or quoted scalar, taken as text.

@@ -17,7 +17,7 @@ mod tests;
 
 use std::borrow::Cow;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use self::cursor::Cursor;
 use super::SyntaxError;

@@ -6,7 +6,12 @@ mod refusals;
 use expect_test::Expect;
 use serde_json::{Value, json};
 
-use super::from_str;
+use crate::json::compat::to_serde;
+
+/// The reader's value as serde_json holds it, to compare with `json!`.
+fn from_str(yaml: &str) -> Result<Value, crate::yaml::SyntaxError> {
+    super::from_str(yaml).map(|value| to_serde(&value))
+}
 
 #[track_caller]
 fn check(yaml: &str, expected: Value) {
