@@ -19,6 +19,7 @@ mod base64;
 mod csr;
 mod domain;
 mod error;
+mod fingerprint;
 mod inspect;
 mod json;
 mod key;

@@ -45,14 +45,10 @@ impl Map {
             .map(|(_, value)| value)
     }
 
-    /// Sets `key` to `value`: in place if the key is there, else last.
-    pub(crate) fn insert(&mut self, key: impl Into<String>, value: impl Into<Value>) {
-        self.insert_value(key.into(), value.into());
-    }
-
-    /// `insert`'s one body: the generic shells above and below stay tiny, so
-    /// each type converted does not get its own copy of this (wasm size).
-    fn insert_value(&mut self, key: String, value: Value) {
+    /// Sets `key` to `value`: in place if the key is there, else last. Not
+    /// generic, so each type converted does not get its own copy of this
+    /// (wasm size).
+    pub(crate) fn insert(&mut self, key: String, value: Value) {
         match self.members.iter_mut().find(|(name, _)| *name == key) {
             Some((_, old)) => *old = value,
             None => self.members.push((key, value)),
@@ -62,11 +58,12 @@ impl Map {
     /// This object with `key` set to `value`: for building objects in code.
     #[must_use]
     pub(crate) fn with(self, key: &str, value: impl Into<Value>) -> Self {
+        // A thin generic shell over one body, as `insert`.
         self.with_value(key, value.into())
     }
 
     fn with_value(mut self, key: &str, value: Value) -> Self {
-        self.insert_value(key.to_owned(), value);
+        self.insert(key.to_owned(), value);
         self
     }
 
