@@ -55,16 +55,23 @@ fn classify(text: &str) -> Plain {
         "false" | "False" | "FALSE" => return Plain::Bool(false),
         _ => {}
     }
-    if let Some(int) = unsigned(text, u64::from_str_radix) {
-        return Plain::Int(Number::from(int));
-    }
-    if let Some(int) = negative(text, i64::from_str_radix) {
-        return Plain::Int(Number::from(int));
-    }
-    if unsigned(text, u128::from_str_radix).is_some()
-        || negative(text, i128::from_str_radix).is_some()
-    {
-        return Plain::WideInt;
+    match integer(text) {
+        Some((false, magnitude)) => {
+            return match u64::try_from(magnitude) {
+                Ok(int) => Plain::Int(Number::from(int)),
+                Err(_) => Plain::WideInt,
+            };
+        }
+        // i128's range ends at -2^127; below that it reads as a float.
+        Some((true, magnitude)) if magnitude <= 1 << 127 => {
+            return match u64::try_from(magnitude) {
+                Ok(int) if int <= 1 << 63 => {
+                    Plain::Int(Number::from(0i64.wrapping_sub_unsigned(int)))
+                }
+                _ => Plain::WideInt,
+            };
+        }
+        _ => {}
     }
     if !digits_but_not_number(text)
         && let Some(float) = float(text)
@@ -74,43 +81,41 @@ fn classify(text: &str) -> Plain {
     Plain::Text
 }
 
-type Radix<T> = fn(&str, u32) -> Result<T, std::num::ParseIntError>;
-
 /// The radix prefixes YAML 1.2 gives integers.
 const PREFIXES: [(&str, u32); 3] = [("0x", 16), ("0o", 8), ("0b", 2)];
 
-/// A non-negative integer: decimal, `0x`, `0o` or `0b`, with an optional `+`.
-fn unsigned<T>(text: &str, parse: Radix<T>) -> Option<T> {
-    let unsigned = text.strip_prefix('+').unwrap_or(text);
+/// An integer's sign (`true` for negative) and magnitude, if `text` is one
+/// that fits 128 bits: an optional `+` or `-`, then decimal digits, or `0x`,
+/// `0o` or `0b` and digits of that radix. Decimal digits with a leading zero
+/// are not (YAML 1.1 read them as octal). What Rust's `from_str_radix` reads,
+/// in one loop for every width.
+fn integer(text: &str) -> Option<(bool, u128)> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
     for (prefix, radix) in PREFIXES {
         if let Some(digits) = unsigned.strip_prefix(prefix) {
-            if digits.starts_with(['+', '-']) {
-                return None;
-            }
-            if let Ok(int) = parse(digits, radix) {
-                return Some(int);
-            }
-        }
-    }
-    if unsigned.starts_with(['+', '-']) || digits_but_not_number(text) {
-        return None;
-    }
-    parse(unsigned, 10).ok()
-}
-
-/// A negative integer: `-` then decimal, `0x`, `0o` or `0b` digits.
-fn negative<T>(text: &str, parse: Radix<T>) -> Option<T> {
-    for (prefix, radix) in PREFIXES {
-        if let Some(digits) = text.strip_prefix('-').and_then(|t| t.strip_prefix(prefix))
-            && let Ok(int) = parse(&format!("-{digits}"), radix)
-        {
-            return Some(int);
+            return Some((negative, magnitude(digits, radix)?));
         }
     }
     if digits_but_not_number(text) {
         return None;
     }
-    parse(text, 10).ok()
+    Some((negative, magnitude(unsigned, 10)?))
+}
+
+/// At least one digit of `radix`, and nothing else, as a number; `None` past
+/// 128 bits.
+fn magnitude(digits: &str, radix: u32) -> Option<u128> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.chars().try_fold(0u128, |value, c| {
+        value
+            .checked_mul(u128::from(radix))?
+            .checked_add(u128::from(c.to_digit(radix)?))
+    })
 }
 
 /// A float as Rust's `str::parse::<f64>` reads it when finite (as JSON
