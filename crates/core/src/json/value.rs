@@ -126,8 +126,12 @@ impl Map {
             }
         }
         if let Some((at, first)) = duplicate {
-            let (key, at, _) = members.swap_remove(at);
-            return Err(Duplicate { key, at, first });
+            let (key, at, _) = &mut members[at];
+            return Err(Duplicate {
+                key: std::mem::take(key),
+                at: *at,
+                first,
+            });
         }
         Ok(Self {
             members: members
