@@ -3,8 +3,6 @@
 //! `serde_json::json!`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
-
 use super::{Map, Number, Value};
 
 /// `value` as serde_json holds it: non-integer numbers as the nearest float,
@@ -43,10 +41,14 @@ pub(crate) fn from_serde(value: &serde_json::Value) -> Value {
         }
         serde_json::Value::String(text) => Value::String(text.clone()),
         serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
-        serde_json::Value::Object(map) => Value::Object(Map::from(
-            map.iter()
-                .map(|(key, value)| (key.clone(), from_serde(value)))
-                .collect::<BTreeMap<_, _>>(),
-        )),
+        serde_json::Value::Object(map) => Value::Object(
+            Map::from_read(
+                map.iter()
+                    .enumerate()
+                    .map(|(place, (key, value))| (key.clone(), place, from_serde(value)))
+                    .collect(),
+            )
+            .expect("serde_json's keys are distinct"),
+        ),
     }
 }

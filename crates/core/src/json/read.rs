@@ -2,9 +2,6 @@
 //! except that an object may not give a key twice and nesting stops at
 //! [`MAX_DEPTH`].
 
-use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
-
 use super::number::{ScanError, overflows, scan};
 use super::{Map, Number, SyntaxError, Value};
 
@@ -167,12 +164,32 @@ impl Reader<'_> {
     fn object(&mut self) -> Result<Value> {
         let start = self.pos;
         self.pos += 1; // `{`
-        let mut members = BTreeMap::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             return Ok(Value::Object(Map::new()));
         }
+        let mut members = Vec::new();
+        let read = self.members(start, &mut members);
+        // A key given twice among the members read is the error even when
+        // reading stopped at a later one: it comes first in the text, and is
+        // the error a reader checking each key as it came would report.
+        match Map::from_read(members) {
+            Ok(map) => read.map(|()| Value::Object(map)),
+            Err(duplicate) => Err(self.error_at(
+                duplicate.at,
+                format!(
+                    "the key {} is given twice in this object; keep one",
+                    crate::quoted(&duplicate.key)
+                ),
+            )),
+        }
+    }
+
+    /// The members of the object that the `{` at `start` opens, from the
+    /// first one through the closing `}`, into `members` in input order, each
+    /// with where its key starts.
+    fn members(&mut self, start: usize, members: &mut Vec<(String, usize, Value)>) -> Result<()> {
         loop {
             let key_pos = self.pos;
             let key = match self.peek() {
@@ -190,20 +207,7 @@ impl Reader<'_> {
             self.pos += 1;
             self.skip_whitespace();
             let value = self.value()?;
-            match members.entry(key) {
-                Entry::Vacant(entry) => {
-                    entry.insert(value);
-                }
-                Entry::Occupied(entry) => {
-                    return Err(self.error_at(
-                        key_pos,
-                        format!(
-                            "the key {} is given twice in this object; keep one",
-                            crate::quoted(entry.key())
-                        ),
-                    ));
-                }
-            }
+            members.push((key, key_pos, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -212,7 +216,7 @@ impl Reader<'_> {
                 }
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(Map::from(members)));
+                    return Ok(());
                 }
                 None => return Err(self.unclosed(start, "object", '}')),
                 _ => return Err(self.missing_comma("',' or '}' after an object member")),

@@ -163,6 +163,70 @@ fn names_the_place_and_the_fix() {
     );
 }
 
+/// The key given twice that a reader checking each key as it came would
+/// meet first: the earliest second occurrence, before any later error.
+#[test]
+fn names_the_first_key_given_twice() {
+    check_error(
+        r#"{"b":1,"a":2,"a":3,"b":4}"#,
+        expect![[r#"the key "a" is given twice in this object; keep one at line 1 column 14"#]],
+    );
+    check_error(
+        r#"{"a":1,"b":1,"a":2,"b":2,"a":3}"#,
+        expect![[r#"the key "a" is given twice in this object; keep one at line 1 column 14"#]],
+    );
+    check_error(
+        r#"{"a":1,"a":2,"#,
+        expect![[r#"the key "a" is given twice in this object; keep one at line 1 column 8"#]],
+    );
+    check_error(
+        r#"{"a":1,"a":2,"b":[x]}"#,
+        expect![[r#"the key "a" is given twice in this object; keep one at line 1 column 8"#]],
+    );
+    check_error(
+        r#"{"a":{"c":1,"c":2},"a":1}"#,
+        expect![[r#"the key "c" is given twice in this object; keep one at line 1 column 13"#]],
+    );
+    check_error(
+        r#"{"a":1,"a":2,"b":{"c":1,"c":2}}"#,
+        expect![[r#"the key "a" is given twice in this object; keep one at line 1 column 8"#]],
+    );
+    check_error(
+        r#"{"a":1,"b":{"c":1,"c":2},"a":1}"#,
+        expect![[r#"the key "c" is given twice in this object; keep one at line 1 column 19"#]],
+    );
+    check_error(
+        r#"{"a":1,"a" 2}"#,
+        expect![[r#"expected ':' after the key "a", found '2' at line 1 column 12"#]],
+    );
+    check_error(
+        r#"{"a":1,"a":2,}"#,
+        expect![[r#"the key "a" is given twice in this object; keep one at line 1 column 8"#]],
+    );
+    check_error(
+        r#"{"a":1,"a":[1,2}"#,
+        expect!["expected ',' or ']' after an array item, found '}' at line 1 column 16"],
+    );
+}
+
+#[test]
+fn reads_large_objects_quickly() {
+    let members: Vec<String> = (0..100_000).map(|i| format!("\"k{i}\":{i}")).collect();
+    let text = format!("{{{}}}", members.join(","));
+    let Value::Object(map) = from_str(&text).unwrap() else {
+        panic!("not an object");
+    };
+    assert_eq!(map.len(), 100_000);
+    assert!(map.iter().map(|(key, _)| key).is_sorted());
+    let text = format!("{{{},\"k5\":0}}", members.join(","));
+    assert!(
+        from_str(&text)
+            .unwrap_err()
+            .problem
+            .contains("\"k5\" is given twice")
+    );
+}
+
 #[test]
 fn never_overflows_the_stack() {
     for open in ["[", "{\"a\":", "[{\"a\":"] {

@@ -1,8 +1,6 @@
 //! What the API server checks when the CSR object is created (validation and
 //! admission): a failure here means `kubectl apply` itself is refused.
 
-use std::collections::BTreeSet;
-
 use super::{Context, Finding};
 use crate::SignatureError;
 use crate::kubernetes::signer::KnownSigner;
@@ -109,7 +107,6 @@ fn usages(context: &Context<'_>, findings: &mut Vec<Finding>) {
         ));
         return;
     }
-    let mut seen = BTreeSet::new();
     for (index, usage) in context.usages.iter().enumerate() {
         if usage.parse::<KeyUsage>().is_err() {
             let fix = match nearest_usage(usage) {
@@ -125,7 +122,7 @@ fn usages(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 fix,
             ));
         }
-        if !seen.insert(usage.as_str()) {
+        if context.usages[..index].contains(usage) {
             findings.push(Finding::error(
                 "api/usage-duplicate",
                 format!("spec.usages[{index}]: Duplicate value: \"{usage}\""),

@@ -14,7 +14,6 @@ mod guidance;
 mod report;
 mod signers;
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 pub use self::report::LintReport;
@@ -145,8 +144,9 @@ struct Context<'a> {
     known: Option<KnownSigner>,
     /// The usages as they would be written.
     usages: Vec<String>,
-    /// The valid ones among them, as a set (the signers compare sets).
-    usage_set: BTreeSet<KeyUsage>,
+    /// The valid ones among them, as a set (the signers compare sets):
+    /// sorted, each once.
+    usage_set: Vec<KeyUsage>,
     /// Whether every usage is valid and there is at least one; when not, the
     /// API refuses the CSR before any signer sees it, and the signers' usage
     /// checks are skipped (they would only echo the bad entry).
@@ -159,11 +159,18 @@ impl<'a> Context<'a> {
         let usages = options.effective_usages(request);
         let parsed: Vec<Option<KeyUsage>> = usages.iter().map(|u| u.parse().ok()).collect();
         let usages_valid = !parsed.is_empty() && parsed.iter().all(Option::is_some);
+        // `ALL` lists the usages in the enum's order, so the set comes out
+        // sorted, each once, without sort code in the wasm.
+        let usage_set: Vec<KeyUsage> = KeyUsage::ALL
+            .into_iter()
+            .filter(|usage| parsed.contains(&Some(*usage)))
+            .collect();
+        debug_assert!(usage_set.is_sorted());
         Self {
             request,
             signer: &options.signer,
             known: options.signer.known(),
-            usage_set: parsed.into_iter().flatten().collect(),
+            usage_set,
             usages,
             usages_valid,
             expiration_seconds: options.expiration_seconds,

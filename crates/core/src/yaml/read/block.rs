@@ -1,9 +1,7 @@
 //! Block collections: mappings of `key: value` lines and sequences of `- `
 //! items, nested by indentation.
 
-use std::collections::BTreeMap;
-
-use crate::json::{Map, Value};
+use crate::json::Value;
 
 use super::{Reader, Result};
 use crate::yaml::SyntaxError;
@@ -46,8 +44,20 @@ impl Reader<'_> {
 
     /// A block mapping whose keys are at `column`.
     fn block_mapping(&mut self, column: usize) -> Result<Value> {
-        let mut map = BTreeMap::new();
-        let mut key_lines = BTreeMap::new();
+        let mut members = Vec::new();
+        let mut lines = Vec::new();
+        let read = self.block_members(column, &mut members, &mut lines);
+        super::mapping(members, &lines, read)
+    }
+
+    /// The members of a block mapping whose keys are at `column`, into
+    /// `members` (in input order, each with its index) and their lines.
+    fn block_members(
+        &mut self,
+        column: usize,
+        members: &mut Vec<(String, usize, Value)>,
+        lines: &mut Vec<usize>,
+    ) -> Result<()> {
         loop {
             let mark = self.cursor.mark();
             let line = self.cursor.line();
@@ -55,13 +65,14 @@ impl Reader<'_> {
                 self.cursor.reset(mark);
                 return Err(self.expected_key());
             };
-            if let Some(first) = key_lines.insert(key.clone(), line) {
-                return Err(super::duplicate_key(&key, line, first));
-            }
+            members.push((key, lines.len(), Value::Null));
+            lines.push(line);
             let value = self.mapping_value(column)?;
-            map.insert(key, value);
+            if let Some(member) = members.last_mut() {
+                member.2 = value;
+            }
             if !self.continues_at(column)? {
-                return Ok(Value::Object(Map::from(map)));
+                return Ok(());
             }
         }
     }

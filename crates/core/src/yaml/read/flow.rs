@@ -1,9 +1,7 @@
 //! Flow collections: `[a, b]` and `{a: 1, b: 2}`, nested, over any number of
 //! lines, with trailing commas. kubectl writes `{}` and `[]` for empty ones.
 
-use std::collections::BTreeMap;
-
-use crate::json::{Map, Value};
+use crate::json::Value;
 
 use super::{Reader, Result};
 use crate::yaml::SyntaxError;
@@ -49,8 +47,21 @@ impl Reader<'_> {
     fn flow_mapping(&mut self) -> Result<Value> {
         let start = self.cursor.line();
         self.cursor.skip(1);
-        let mut map = BTreeMap::new();
-        let mut key_lines = BTreeMap::new();
+        let mut members = Vec::new();
+        let mut lines = Vec::new();
+        let read = self.flow_members(start, &mut members, &mut lines);
+        super::mapping(members, &lines, read)
+    }
+
+    /// The members of the flow mapping whose `{` is on line `start`, through
+    /// its `}`, into `members` (in input order, each with its index) and
+    /// their keys' lines.
+    fn flow_members(
+        &mut self,
+        start: usize,
+        members: &mut Vec<(String, usize, Value)>,
+        lines: &mut Vec<usize>,
+    ) -> Result<()> {
         loop {
             self.skip_flow_space(start, '{')?;
             if self.cursor.peek() == Some(b'}') {
@@ -58,20 +69,20 @@ impl Reader<'_> {
             }
             let line = self.cursor.line();
             let key = self.flow_key()?;
-            if let Some(first) = key_lines.insert(key.clone(), line) {
-                return Err(super::duplicate_key(&key, line, first));
-            }
+            members.push((key, lines.len(), Value::Null));
+            lines.push(line);
             self.skip_flow_space(start, '{')?;
-            let mut value = Value::Null;
             if self.cursor.peek() == Some(b':') {
                 self.cursor.skip(1);
                 self.skip_flow_space(start, '{')?;
                 if !matches!(self.cursor.peek(), Some(b',' | b'}')) {
-                    value = self.flow_node()?;
+                    let value = self.flow_node()?;
+                    if let Some(member) = members.last_mut() {
+                        member.2 = value;
+                    }
                     self.skip_flow_space(start, '{')?;
                 }
             }
-            map.insert(key, value);
             match self.cursor.peek() {
                 Some(b',') => self.cursor.skip(1),
                 Some(b'}') => break,
@@ -79,7 +90,7 @@ impl Reader<'_> {
             }
         }
         self.cursor.skip(1);
-        Ok(Value::Object(Map::from(map)))
+        Ok(())
     }
 
     /// A key in a flow mapping: a plain or quoted scalar, taken as text.

@@ -17,7 +17,7 @@ mod tests;
 
 use std::borrow::Cow;
 
-use crate::json::Value;
+use crate::json::{Map, Value};
 
 use self::cursor::Cursor;
 use super::SyntaxError;
@@ -75,6 +75,29 @@ fn check_characters(text: &str) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// The mapping with `members`, given in input order, each with its index
+/// there, their keys on `lines`; `read` tells whether reading the mapping
+/// went through. A key given twice among the members is the error even when
+/// reading stopped at a later one: it comes first in the text, and is the
+/// error a reader checking each key as it came would report. A member goes
+/// in before its value is read, so that this holds also when the value is
+/// wrong.
+fn mapping(
+    members: Vec<(String, usize, Value)>,
+    lines: &[usize],
+    read: Result<()>,
+) -> Result<Value> {
+    match Map::from_read(members) {
+        Ok(map) => read.map(|()| Value::Object(map)),
+        // The places are indexes in `lines`: one line per member.
+        Err(duplicate) => Err(duplicate_key(
+            &duplicate.key,
+            lines[duplicate.at],
+            lines[duplicate.first],
+        )),
+    }
 }
 
 /// The error for a mapping's `key` given again on `line`.

@@ -63,6 +63,52 @@ fn refuses_duplicate_keys() {
     );
 }
 
+/// The key given twice that a reader checking each key as it came would
+/// meet first: the earliest second occurrence, before any later error.
+#[test]
+fn names_the_first_key_given_twice() {
+    check_error(
+        "{a: 1, b: 2, b: 3, a: 4}",
+        expect![[r#"line 1: the key "b" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "a: 1\na: [x\n",
+        expect![[r#"line 2: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "a: 1\nb: 2\na: {c: 1, c: 2}\n",
+        expect![[r#"line 3: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "a: {c: 1, c: 2}\na: 1\n",
+        expect![[r#"line 1: the key "c" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "{a: 1, a",
+        expect![[r#"line 1: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "a: 1\nb:\n  c: 1\n  c: 2\na: 3\n",
+        expect![[r#"line 4: the key "c" is given twice (first on line 3); keep one"#]],
+    );
+    check_error(
+        "a: 1\nb: 1\na: 2\nb: 2\n",
+        expect![[r#"line 3: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "{a: 1, a: }",
+        expect![[r#"line 1: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "a: 1\na:\n  - x\n  y\n",
+        expect![[r#"line 2: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+    check_error(
+        "a: 1\na: 2\n  b: 3\n",
+        expect![[r#"line 2: the key "a" is given twice (first on line 1); keep one"#]],
+    );
+}
+
 #[test]
 fn refuses_bad_indentation() {
     check_error(
