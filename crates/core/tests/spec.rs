@@ -209,6 +209,21 @@ fn cn_missing_from_hosts_warns_for_serving_specs_only() {
             .1
             .is_empty()
     );
+    // An internationalized CN matches its host in punycode, either way it is written.
+    for hosts in [r#"["bücher.example"]"#, r#"["xn--bcher-kva.example"]"#] {
+        let (_, warnings) = parse(&format!(r#"{{"CN": "Bücher.example", "hosts": {hosts}}}"#));
+        assert!(
+            warnings.iter().all(|w| !w.contains("is not in hosts")),
+            "{warnings:?}"
+        );
+    }
+    let (_, warnings) = parse(r#"{"CN": "bücher.example", "hosts": ["other.example"]}"#);
+    assert_eq!(
+        warnings,
+        [
+            r#"CN: "bücher.example" is not in hosts; TLS clients check only the SANs, so add it to hosts if clients connect by that name"#
+        ]
+    );
     assert!(
         parse(r#"{"CN": "WEB.example.com", "hosts": ["web.example.com"]}"#)
             .1

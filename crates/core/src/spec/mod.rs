@@ -111,7 +111,7 @@ fn read_spec(
         serial_number,
     };
     check_identifies_something(&spec)?;
-    warn_about_common_name(&spec, warnings);
+    warn_about_common_name(&spec, domains, warnings);
     Ok(spec)
 }
 
@@ -377,14 +377,23 @@ fn check_identifies_something(spec: &Spec) -> Result<()> {
 
 /// cfssl does not copy CN into the SANs, and TLS clients ignore CN: a serving
 /// certificate whose CN names a host that is missing from `hosts` fails there.
-fn warn_about_common_name(spec: &Spec, warnings: &mut Vec<Warning>) {
+/// An internationalized CN is compared in punycode, as its host was converted.
+fn warn_about_common_name(spec: &Spec, domains: &dyn DomainToAscii, warnings: &mut Vec<Warning>) {
     let cn = &spec.common_name;
     let serving = !spec.hosts.is_empty();
     let names_a_host = cn.contains('.') && !cn.contains(char::is_whitespace) && !cn.contains(':');
-    let listed = spec
-        .hosts
-        .iter()
-        .any(|h| h.value().eq_ignore_ascii_case(cn));
+    let ascii_cn = if cn.is_ascii() {
+        None
+    } else {
+        domains.to_ascii(cn)
+    };
+    let listed = spec.hosts.iter().any(|h| {
+        let host = h.value();
+        host.eq_ignore_ascii_case(cn)
+            || ascii_cn
+                .as_deref()
+                .is_some_and(|a| host.eq_ignore_ascii_case(a))
+    });
     if serving && names_a_host && !listed {
         warnings.push(Warning::new(
             "CN",
