@@ -5,6 +5,9 @@
 //! [`rand_core::TryCryptoRng`]; text comes in and goes out as strings.
 //!
 //! ```
+//! # #[cfg(not(all(feature = "software", feature = "idna")))]
+//! # fn main() {} // the example needs the default features
+//! # #[cfg(all(feature = "software", feature = "idna"))]
 //! # fn main() -> Result<(), csrcraft::Error> {
 //! # let mut rng = getrandom::SysRng;
 //! let parsed = csrcraft::Spec::from_json(r#"{"CN": "web.example.com", "hosts": ["web.example.com"]}"#)?;
