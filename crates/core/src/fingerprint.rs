@@ -18,9 +18,7 @@ pub(crate) fn sha1(data: &[u8]) -> [u8; 20] {
     ];
     for block in padded_blocks(data) {
         let mut w = [0u32; 80];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
+        read_words(&block, &mut w);
         for i in 16..80 {
             w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
         }
@@ -61,9 +59,7 @@ pub(crate) fn sha256(data: &[u8]) -> [u8; 32] {
     ];
     for block in padded_blocks(data) {
         let mut w = [0u32; 64];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
+        read_words(&block, &mut w);
         for i in 16..64 {
             let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
             let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
@@ -117,6 +113,13 @@ fn padded_blocks(data: &[u8]) -> impl Iterator<Item = [u8; 64]> + '_ {
             out.copy_from_slice(&tail[i * 64..i * 64 + 64]);
             out
         }))
+}
+
+/// The block's 16 big-endian words into the start of the message schedule.
+fn read_words(block: &[u8; 64], schedule: &mut [u32]) {
+    for (word, bytes) in schedule.iter_mut().zip(block.chunks_exact(4)) {
+        *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    }
 }
 
 /// The state words as the digest's bytes.
