@@ -128,8 +128,8 @@ pub(crate) fn encode_into(bytes: &[u8], out: &mut String) {
     }
 }
 
-/// `bytes` in base64.
-pub(crate) fn encode(bytes: &[u8]) -> String {
+/// `bytes` in standard base64 with padding, on one line.
+pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::new();
     encode_into(bytes, &mut out);
     out
