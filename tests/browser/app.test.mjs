@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 
 import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
 import { launch } from './chromium.mjs';
+import { kubectlIssuedYaml } from './kubectl.mjs';
 import { serveDir, trunkServeHeaders } from './serve.mjs';
 
 const DIST = process.env.CSRCRAFT_WEB_DIST ?? join(root, 'target/web-dist');
@@ -180,6 +181,58 @@ async function pasteCertificate(page, certPem, caPem) {
   await page.fill(byId('ca-input'), caPem);
 }
 
+/** What each output's download button saves: testid → file name. */
+const DOWNLOADS = { 'csr-pem': 'server.csr', 'key-pem': 'server-key.pem', 'manifest-yaml': 'csr.yaml', 'cfssl-json': 'server.json' };
+
+/**
+ * Clicks `download-{testid}` and waits for the browser's download: { name, url, text } of the
+ * file saved (the context must accept downloads; see launch()).
+ */
+async function downloadOf(page, testid) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.click(byId(`download-${testid}`)),
+  ]);
+  const failure = await download.failure();
+  assert.equal(failure, null, `the download of ${testid} failed: ${failure}\n${await describePage(page)}`);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), url: download.url(), text: readFileSync(path, 'utf8') };
+}
+
+/**
+ * Drops a file named `name` holding `content` (a string, or an array of byte values) onto the
+ * testid, as a browser does: dragenter, dragover, drop, each carrying a DataTransfer with the
+ * File. Returns whether the page took the dragover and the drop ({ dragover, drop }: their
+ * defaultPrevented, as seen after the page's own handlers; a browser refuses a drop whose
+ * dragover is not cancelled, and opens the file itself on an uncancelled drop).
+ */
+async function dropFile(page, testid, name, content, type = '') {
+  const dataTransfer = await page.evaluateHandle(([fileName, text, bytes, mime]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes ? new Uint8Array(bytes) : text], fileName, { type: mime }));
+    return dt;
+  }, [name, typeof content === 'string' ? content : null, typeof content === 'string' ? null : [...content], type]);
+  await page.evaluate(() => {
+    window.csrcraftDrags = {};
+    if (window.csrcraftDragWatch) return;
+    window.csrcraftDragWatch = true;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      // On the window, bubbling: after the page's own (delegated) handlers.
+      window.addEventListener(type, (e) => {
+        window.csrcraftDrags[type] = { prevented: e.defaultPrevented, files: e.dataTransfer?.files.length ?? 0 };
+      });
+    }
+  });
+  const target = page.locator(byId(testid));
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+  await dataTransfer.dispose();
+  const drags = await page.evaluate(() => window.csrcraftDrags);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    assert.equal(drags[type]?.files, 1, `the ${type} event did not reach the page with the file: ${JSON.stringify(drags)}`);
+  }
+  return { dragover: drags.dragover.prevented, drop: drags.drop.prevented };
+}
+
 /** The CSP directives of a policy string, as { name: [values] }. */
 function directives(policy) {
   const out = {};
@@ -278,6 +331,156 @@ test('verify: an openssl test CA\'s certificate verifies with the key in memory;
       'the right CA again, and the key match to fail for the new key');
     assert.equal(outcome(stale, 'key match'), 'FAIL', stale.text);
 
+    assert.deepEqual(seen.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what the page shows', { timeout: 180_000 }, async () => {
+  const browser = await launch({ acceptDownloads: true });
+  try {
+    const { page } = browser;
+    const seen = watch(page);
+    await openApp(page);
+    await loadTutorial(page);
+    const { csrPem, keyPem } = await generate(page);
+    await waitForText(page, 'manifest-yaml', (t) => t.includes('kind: CertificateSigningRequest'), 'the manifest');
+
+    const saved = {};
+    for (const [testid, file] of Object.entries(DOWNLOADS)) {
+      const button = page.locator(byId(`download-${testid}`));
+      assert.equal(await button.count(), 1, `no download button download-${testid}:\n${await describePage(page)}`);
+      assert.equal((await button.innerText()).trim(), `Download ${file}`, `the label of download-${testid}`);
+      const shown = await page.inputValue(byId(testid));
+      const got = await downloadOf(page, testid);
+      assert.equal(got.name, file, `download-${testid} saves under another name`);
+      assert.ok(got.url.startsWith(`blob:${server.origin}/`), `${file} is not made in the page: ${got.url}`);
+      assert.equal(got.text, shown, `${file} differs from the text the page shows`);
+      await waitForText(page, 'status', (t) => t === `Saved ${file} (made in this page, not downloaded from anywhere).`,
+        `the notice that ${file} was saved`);
+      saved[file] = got.text;
+    }
+    assert.equal(saved['server.csr'], csrPem);
+    assert.equal(saved['server-key.pem'], keyPem);
+
+    // What was saved is usable as it is: openssl checks the CSR and that the key is its key,
+    // csr.yaml carries that CSR, and server.json is cfssl's {"csr","key"} with both.
+    checkWithOpenssl('downloaded', saved['server.csr'], saved['server-key.pem']);
+    const request = /^ {2}request: (\S+)$/m.exec(saved['csr.yaml'])?.[1];
+    assert.ok(request, `no spec.request in csr.yaml:\n${saved['csr.yaml']}`);
+    assert.equal(Buffer.from(request, 'base64').toString('utf8'), saved['server.csr'], 'csr.yaml\'s spec.request is not server.csr');
+    const cfssl = JSON.parse(saved['server.json']);
+    assert.deepEqual(Object.keys(cfssl).sort(), ['csr', 'key'], saved['server.json']);
+    assert.equal(cfssl.csr.trim(), csrPem.trim(), 'server.json\'s csr is not server.csr');
+    work.write('downloaded-cfssl-key.pem', cfssl.key);
+    assert.equal(work.ok('pkey', '-in', 'downloaded-cfssl-key.pem', '-pubout'), work.ok('pkey', '-in', 'downloaded-key.pem', '-pubout'),
+      'server.json\'s key is not server-key.pem\'s');
+
+    assert.deepEqual(seen.errors, [], 'page errors');
+    assert.deepEqual(seen.dialogs, [], 'no dialog');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('copy: the CSR and key copy buttons put exactly the shown text on the clipboard', { timeout: 180_000 }, async () => {
+  const browser = await launch();
+  try {
+    const { context, page } = browser;
+    const seen = watch(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await openApp(page);
+    await loadTutorial(page);
+    const { csrPem, keyPem } = await generate(page);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    for (const [testid, title, shownPem] of [['csr-pem', 'CSR (server.csr)', csrPem], ['key-pem', 'Private key (server-key.pem)', keyPem]]) {
+      // Something else on the clipboard first, so the copy has to replace it.
+      await page.evaluate(() => navigator.clipboard.writeText('not yet copied'));
+      assert.equal(await clipboard(), 'not yet copied');
+      await page.click(byId(`copy-${testid}`));
+      await waitForText(page, 'status', (t) => t === `Copied ${title} to the clipboard.`, `the notice that ${testid} was copied`);
+      const shown = await page.inputValue(byId(testid));
+      assert.equal(shown, shownPem, `${testid} changed`);
+      assert.equal(await clipboard(), shown, `the clipboard does not hold the shown ${testid}`);
+    }
+
+    assert.deepEqual(seen.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('drop: a `kubectl get csr -o yaml` file and a CA file dropped on the inputs verify; a binary file is refused clearly', { timeout: 180_000 }, async () => {
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    const seen = watch(page);
+    await openApp(page);
+    await loadTutorial(page);
+    const { csrPem } = await generate(page);
+    const manifest = await waitForText(page, 'manifest-yaml', (t) => t.includes('kind: CertificateSigningRequest'), 'the manifest');
+
+    const ca = makeCa(work, 'drop-ca');
+    const cert = signWithCa(work, csrPem, 'drop-ca');
+    const issued = kubectlIssuedYaml(manifest, cert);
+    work.write('drop-issued.yaml', issued);
+
+    const certDrop = await dropFile(page, 'cert-input', 'csr.yaml', issued, 'application/yaml');
+    assert.deepEqual(certDrop, { dragover: true, drop: true }, 'the certificate input did not take the drop (dragover and drop cancelled)');
+    await waitForText(page, 'cert-input', (t) => t === issued, 'the dropped csr.yaml in the certificate input');
+    const caDrop = await dropFile(page, 'ca-input', 'ca.crt', ca, 'application/x-x509-ca-cert');
+    assert.deepEqual(caDrop, { dragover: true, drop: true }, 'the CA input did not take the drop');
+    await waitForText(page, 'ca-input', (t) => t === ca, 'the dropped CA in the CA input');
+
+    const good = await waitForReport(page, (r) => r.verdict?.startsWith('✓ PASS'), 'the dropped kubectl object to verify');
+    assert.equal(good.verdict, '✓ PASS: every check passed.', good.text);
+    assert.deepEqual(good.rows.filter((r) => r.outcome !== 'PASS'), [], `every check should pass:\n${good.text}`);
+    for (const name of ['signature chain', 'key match', 'request match', 'hostname']) {
+      assert.equal(outcome(good, name), 'PASS', `no passing "${name}" check:\n${good.text}`);
+    }
+    // The certificate came out of status.certificate: inspect shows the leaf openssl made.
+    const serial = await waitForText(page, 'inspect-view', (t) => /12:?34/i.test(t), 'the inspected certificate (serial 0x1234)');
+    assert.match(serial, /my-pod\.my-namespace\.pod\.cluster\.local/);
+
+    // A file that is not text (a PNG header, then bytes that are not UTF-8): a clear message,
+    // no certificate check, no page error.
+    const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+      0xff, 0xfe, 0x00, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0x80, 0x81, 0xfe, 0xff, 0x00, 0x01];
+    const binDrop = await dropFile(page, 'cert-input', 'logo.png', png, 'image/png');
+    assert.deepEqual(binDrop, { dragover: true, drop: true }, 'the certificate input did not take the binary drop');
+    const refused = await waitForReport(page, (r) => r.verdict === null && /error/i.test(r.text) && !r.text.includes('every check passed'),
+      'an error for the binary file', 30_000);
+    assert.match(refused.text, /not a PEM block, DER certificate or CSR, base64 PEM, or a Kubernetes CertificateSigningRequest object/,
+      refused.text);
+    assert.deepEqual(refused.rows, [], `checks shown for a binary file:\n${refused.text}`);
+
+    assert.deepEqual(seen.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('drop: a DER certificate file (leaf.der) is read as its bytes', {
+  timeout: 120_000,
+  todo: 'app bug: web/src/services/files.rs reads every dropped or chosen file with File.text() (UTF-8), so a DER file\'s bytes over 0x7f become U+FFFD and the core refuses what it would take as DER',
+}, async () => {
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    const seen = watch(page);
+    await openApp(page);
+    // The inspect fixture: tutorial-p256.csr signed by the fixture CA, serial 2a3b4c5d6e7f0102.
+    const der = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.der'));
+    const pem = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.pem'), 'utf8');
+    assert.deepEqual(await dropFile(page, 'cert-input', 'leaf.der', der, 'application/pkix-cert'), { dragover: true, drop: true });
+    // Pasted as PEM, the same certificate is inspected; dropped as DER it should be too.
+    await waitForText(page, 'inspect-view', (t) => t.includes('2a:3b:4c:5d:6e:7f:01:02') || /error/i.test(t), 'the DER file to be read');
+    const view = await page.innerText(byId('inspect-view'));
+    assert.match(view, /Serial:\s+2a:3b:4c:5d:6e:7f:01:02/, `the dropped leaf.der was not read as DER:\n${view}`);
+    await page.fill(byId('cert-input'), pem);
+    await waitForText(page, 'inspect-view', (t) => /Serial:\s+2a:3b:4c:5d:6e:7f:01:02/.test(t), 'the same certificate as PEM');
     assert.deepEqual(seen.errors, [], 'page errors');
   } finally {
     await browser.close();

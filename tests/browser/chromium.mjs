@@ -14,8 +14,10 @@ export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
 /**
  * A browser with a fresh profile: resolves to { context, page, profile, close() }. The
  * context is Playwright's persistent context over that profile; `page` is its first tab.
+ * `acceptDownloads` lets a test read what the page saves (Playwright's `download` event and
+ * `download.path()`); off by default, so a download nobody expects fails.
  */
-export async function launch({ timeout = 60_000 } = {}) {
+export async function launch({ timeout = 60_000, acceptDownloads = false } = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/setup) or set CSRCRAFT_CHROMIUM`);
   }
@@ -27,7 +29,7 @@ export async function launch({ timeout = 60_000 } = {}) {
       args: ARGS,
       headless: true,
       timeout,
-      acceptDownloads: false,
+      acceptDownloads,
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
