@@ -444,8 +444,8 @@ test('drop: a `kubectl get csr -o yaml` file and a CA file dropped on the inputs
     const serial = await waitForText(page, 'inspect-view', (t) => /12:?34/i.test(t), 'the inspected certificate (serial 0x1234)');
     assert.match(serial, /my-pod\.my-namespace\.pod\.cluster\.local/);
 
-    // A file that is not text (a PNG header, then bytes that are not UTF-8): a clear message,
-    // no certificate check, no page error.
+    // A file that is not text (a PNG header, then bytes that are not UTF-8; it reaches the core
+    // as base64, as a DER file would): a clear message, no certificate check, no page error.
     const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
       0xff, 0xfe, 0x00, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0x80, 0x81, 0xfe, 0xff, 0x00, 0x01];
     const binDrop = await dropFile(page, 'cert-input', 'logo.png', png, 'image/png');
@@ -462,10 +462,7 @@ test('drop: a `kubectl get csr -o yaml` file and a CA file dropped on the inputs
   }
 });
 
-test('drop: a DER certificate file (leaf.der) is read as its bytes', {
-  timeout: 120_000,
-  todo: 'app bug: web/src/services/files.rs reads every dropped or chosen file with File.text() (UTF-8), so a DER file\'s bytes over 0x7f become U+FFFD and the core refuses what it would take as DER',
-}, async () => {
+test('drop: a DER certificate file (leaf.der) is read as its bytes, shown as base64', { timeout: 120_000 }, async () => {
   const browser = await launch();
   try {
     const { page } = browser;
@@ -475,6 +472,10 @@ test('drop: a DER certificate file (leaf.der) is read as its bytes', {
     const der = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.der'));
     const pem = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.pem'), 'utf8');
     assert.deepEqual(await dropFile(page, 'cert-input', 'leaf.der', der, 'application/pkix-cert'), { dragover: true, drop: true });
+    // Not text, so the input shows the bytes in base64, in lines of 64, which the core reads.
+    const base64 = der.toString('base64');
+    const lines = base64.match(/.{1,64}/g).join('\n');
+    await waitForText(page, 'cert-input', (t) => t === lines, 'the DER file as base64 lines');
     // Pasted as PEM, the same certificate is inspected; dropped as DER it should be too.
     await waitForText(page, 'inspect-view', (t) => t.includes('2a:3b:4c:5d:6e:7f:01:02') || /error/i.test(t), 'the DER file to be read');
     const view = await page.innerText(byId('inspect-view'));
