@@ -99,6 +99,23 @@ async function openApp(page) {
   assert.ok(progress.includes(APP_READY), `the app did not start:\n${await describePage(page)}`);
 }
 
+/**
+ * Runs `body({ page, seen, context })` in a fresh browser (launched with `options`) with the app
+ * open and ready, then checks that the page threw no error; the browser is closed either way.
+ */
+async function withApp(body, options = {}) {
+  const browser = await launch(options);
+  try {
+    const { context, page } = browser;
+    const seen = watch(page);
+    await openApp(page);
+    await body({ page, seen, context });
+    assert.deepEqual(seen.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Ticks exactly `wanted` in the usages fieldset. */
 async function setUsages(page, wanted) {
   const boxes = page.locator(`${byId('usages')} input[type=checkbox]`);
@@ -247,11 +264,7 @@ function directives(policy) {
 // Tests
 
 test('tutorial flow: example, kubelet-serving lint, generate, openssl verifies the CSR', { timeout: 180_000 }, async () => {
-  const browser = await launch();
-  try {
-    const { page } = browser;
-    const seen = watch(page);
-    await openApp(page);
+  await withApp(async ({ page, seen }) => {
     await loadTutorial(page);
 
     // The lint, live before Generate (a preview CSR), shows what kubelet-serving refuses.
@@ -286,19 +299,12 @@ test('tutorial flow: example, kubelet-serving lint, generate, openssl verifies t
     assert.ok(request, `no spec.request in:\n${manifest}`);
     assert.equal(Buffer.from(request, 'base64').toString('utf8').trim(), csrPem.trim(), 'spec.request is not the CSR');
 
-    assert.deepEqual(seen.errors, [], 'page errors');
     assert.deepEqual(seen.dialogs, [], 'no confirm() for a first key');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('verify: an openssl test CA\'s certificate verifies with the key in memory; a wrong CA fails', { timeout: 180_000 }, async () => {
-  const browser = await launch();
-  try {
-    const { page } = browser;
-    const seen = watch(page);
-    await openApp(page);
+  await withApp(async ({ page, seen }) => {
     await loadTutorial(page);
     const { csrPem } = await generate(page);
 
@@ -331,18 +337,11 @@ test('verify: an openssl test CA\'s certificate verifies with the key in memory;
       'the right CA again, and the key match to fail for the new key');
     assert.equal(outcome(stale, 'key match'), 'FAIL', stale.text);
 
-    assert.deepEqual(seen.errors, [], 'page errors');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what the page shows', { timeout: 180_000 }, async () => {
-  const browser = await launch({ acceptDownloads: true });
-  try {
-    const { page } = browser;
-    const seen = watch(page);
-    await openApp(page);
+  await withApp(async ({ page, seen }) => {
     await loadTutorial(page);
     const { csrPem, keyPem } = await generate(page);
     await waitForText(page, 'manifest-yaml', (t) => t.includes('kind: CertificateSigningRequest'), 'the manifest');
@@ -377,20 +376,13 @@ test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what 
     assert.equal(work.ok('pkey', '-in', 'downloaded-cfssl-key.pem', '-pubout'), work.ok('pkey', '-in', 'downloaded-key.pem', '-pubout'),
       'server.json\'s key is not server-key.pem\'s');
 
-    assert.deepEqual(seen.errors, [], 'page errors');
     assert.deepEqual(seen.dialogs, [], 'no dialog');
-  } finally {
-    await browser.close();
-  }
+  }, { acceptDownloads: true });
 });
 
 test('copy: the CSR and key copy buttons put exactly the shown text on the clipboard', { timeout: 180_000 }, async () => {
-  const browser = await launch();
-  try {
-    const { context, page } = browser;
-    const seen = watch(page);
+  await withApp(async ({ page, seen, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await openApp(page);
     await loadTutorial(page);
     const { csrPem, keyPem } = await generate(page);
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
@@ -406,18 +398,11 @@ test('copy: the CSR and key copy buttons put exactly the shown text on the clipb
       assert.equal(await clipboard(), shown, `the clipboard does not hold the shown ${testid}`);
     }
 
-    assert.deepEqual(seen.errors, [], 'page errors');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('drop: a `kubectl get csr -o yaml` file and a CA file dropped on the inputs verify; a binary file is refused clearly', { timeout: 180_000 }, async () => {
-  const browser = await launch();
-  try {
-    const { page } = browser;
-    const seen = watch(page);
-    await openApp(page);
+  await withApp(async ({ page, seen }) => {
     await loadTutorial(page);
     const { csrPem } = await generate(page);
     const manifest = await waitForText(page, 'manifest-yaml', (t) => t.includes('kind: CertificateSigningRequest'), 'the manifest');
@@ -456,18 +441,11 @@ test('drop: a `kubectl get csr -o yaml` file and a CA file dropped on the inputs
       refused.text);
     assert.deepEqual(refused.rows, [], `checks shown for a binary file:\n${refused.text}`);
 
-    assert.deepEqual(seen.errors, [], 'page errors');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('drop: a DER certificate file (leaf.der) is read as its bytes, shown as base64', { timeout: 120_000 }, async () => {
-  const browser = await launch();
-  try {
-    const { page } = browser;
-    const seen = watch(page);
-    await openApp(page);
+  await withApp(async ({ page, seen }) => {
     // The inspect fixture: tutorial-p256.csr signed by the fixture CA, serial 2a3b4c5d6e7f0102.
     const der = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.der'));
     const pem = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.pem'), 'utf8');
@@ -482,18 +460,11 @@ test('drop: a DER certificate file (leaf.der) is read as its bytes, shown as bas
     assert.match(view, /Serial:\s+2a:3b:4c:5d:6e:7f:01:02/, `the dropped leaf.der was not read as DER:\n${view}`);
     await page.fill(byId('cert-input'), pem);
     await waitForText(page, 'inspect-view', (t) => /Serial:\s+2a:3b:4c:5d:6e:7f:01:02/.test(t), 'the same certificate as PEM');
-    assert.deepEqual(seen.errors, [], 'page errors');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('internationalized names: punycode by the browser\'s URL parser, in the CSR and in verify', { timeout: 180_000 }, async () => {
-  const browser = await launch();
-  try {
-    const { page } = browser;
-    const seen = watch(page);
-    await openApp(page);
+  await withApp(async ({ page, seen }) => {
     await page.fill(byId('spec-json'), '{"CN": "x", "hosts": ["bücher.example", "ＡＢＣ.example"]}');
     await waitForText(page, 'spec-notes', (t) => t.includes('internationalized name requested as xn--bcher-kva.example (punycode)')
       && t.includes('internationalized name requested as abc.example (punycode)'), 'the punycode warnings');
@@ -509,19 +480,12 @@ test('internationalized names: punycode by the browser\'s URL parser, in the CSR
     await page.fill(byId('spec-json'), '{"CN": "x", "hosts": ["bü/cher.example"]}');
     await waitForText(page, 'spec-notes', (t) => t.includes('"bü/cher.example" is not a valid DNS name'), 'a refused name');
 
-    assert.deepEqual(seen.errors, [], 'page errors');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('RSA-4096: generated by WebCrypto while the page stays responsive', { timeout: 600_000 }, async () => {
   const LIMIT_MS = Number(process.env.CSRCRAFT_RESPONSIVE_MS ?? 250); // per answer while generating
-  const browser = await launch();
-  try {
-    const { page } = browser;
-    const seen = watch(page);
-    await openApp(page);
+  await withApp(async ({ page, seen }) => {
     await page.selectOption(byId('form-algo'), 'rsa');
     await page.selectOption(byId('form-size'), '4096');
     await waitForText(page, 'spec-json', (t) => /"algo":\s*"rsa"/.test(t) && /"size":\s*4096/.test(t), 'an RSA-4096 spec');
@@ -599,10 +563,7 @@ test('RSA-4096: generated by WebCrypto while the page stays responsive', { timeo
     assert.match(keyText, /^Private-Key: \(4096 bit/m, keyText.split('\n')[0]);
     work.ok('pkey', '-in', 'rsa4096-key.pem', '-check', '-noout');
     assert.ok(!(await page.innerText(byId('progress'))).includes('Generating'), 'progress still shown after the key came');
-    assert.deepEqual(seen.errors, [], 'page errors');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('requests: only the app\'s own files at load, none at all afterwards; no storage', { timeout: 240_000 }, async () => {
