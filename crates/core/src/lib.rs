@@ -31,6 +31,8 @@ mod pem;
 mod quote;
 mod spec;
 mod subject;
+#[cfg(test)]
+mod testing;
 mod verify;
 mod warning;
 mod x509;

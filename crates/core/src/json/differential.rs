@@ -14,10 +14,7 @@ struct Generator(u64);
 
 impl Generator {
     fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % below as u64) as usize
+        crate::testing::xorshift(&mut self.0, below)
     }
 
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {

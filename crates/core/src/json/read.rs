@@ -208,19 +208,30 @@ impl Reader<'_> {
             self.skip_whitespace();
             let value = self.value()?;
             members.push((key, key_pos, value));
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.skip_whitespace();
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                None => return Err(self.unclosed(start, "object", '}')),
-                _ => return Err(self.missing_comma("',' or '}' after an object member")),
+            if self.after_item(start, "object", b'}', "',' or '}' after an object member")? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After an object member or array item (of the collection opened at
+    /// `start`): a `,` and the whitespace after it (`false`: more follows), or
+    /// `close` (`true`: the collection ends); anything else is an error that
+    /// says `expected`.
+    fn after_item(&mut self, start: usize, kind: &str, close: u8, expected: &str) -> Result<bool> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_whitespace();
+                Ok(false)
+            }
+            Some(byte) if byte == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            None => Err(self.unclosed(start, kind, char::from(close))),
+            _ => Err(self.missing_comma(expected)),
         }
     }
 
@@ -241,18 +252,8 @@ impl Reader<'_> {
                 None => return Err(self.unclosed(start, "array", ']')),
                 _ => items.push(self.value()?),
             }
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.skip_whitespace();
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => return Err(self.unclosed(start, "array", ']')),
-                _ => return Err(self.missing_comma("',' or ']' after an array item")),
+            if self.after_item(start, "array", b']', "',' or ']' after an array item")? {
+                return Ok(Value::Array(items));
             }
         }
     }

@@ -26,10 +26,7 @@ struct Generator(u64);
 
 impl Generator {
     fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % below as u64) as usize
+        crate::testing::xorshift(&mut self.0, below)
     }
 
     /// A string of up to `max` pieces from `pieces`.
