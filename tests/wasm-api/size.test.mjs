@@ -3,10 +3,12 @@
 //
 // Issue 4's budget is 150 KB, and this test enforces it. The build fits because the crypto is
 // WebCrypto's (csrcraft-webcrypto), IDNA is the platform's URL parser, and the core reads and
-// writes DER, PEM, base64, JSON and YAML with small code of its own. 145,103 bytes on
-// 2026-11-29.
+// writes DER, PEM, base64, JSON and YAML with small code of its own. 145,297 bytes on
+// 2026-11-29. The budget holds for the Debian toolchain's build (std built for size), the one
+// scripts/test makes; with rustup's prebuilt std the same code is about 163 KB.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
@@ -22,6 +24,8 @@ test(`wasm + js stay under the ${BUDGET / 1000} KB gzip budget`, (t) => {
     return r.stdout.length;
   };
   const total = gz('csrcraft_bg.wasm') + gz('csrcraft.js');
-  t.diagnostic(`csrcraft_bg.wasm + csrcraft.js: ${total} bytes gzip; budget ${BUDGET}`);
-  assert.ok(total <= BUDGET, `${total} bytes gzip, over the ${BUDGET} budget: what grew?`);
+  const toolchain = /^toolchain (\S+)$/m.exec(readFileSync(join(pkgDir, 'SIZES'), 'utf8'))?.[1];
+  t.diagnostic(`csrcraft_bg.wasm + csrcraft.js: ${total} bytes gzip (${toolchain} toolchain); budget ${BUDGET}`);
+  assert.ok(total <= BUDGET, `${total} bytes gzip, over the ${BUDGET} budget: what grew?` +
+    (toolchain === 'debian' ? '' : ` (built with the ${toolchain} toolchain; the budget is for the Debian build scripts/test makes)`));
 });
