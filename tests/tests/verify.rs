@@ -191,6 +191,7 @@ impl Issued {
             key: Some(&self.key_public),
             request: Some(&self.request),
             host: Some("web.example.com"),
+            purpose: None,
             at: self.inside,
             signatures: &csrcraft::SoftwareVerifier,
             domains: &csrcraft::Idna,

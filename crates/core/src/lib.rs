@@ -59,7 +59,9 @@ pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem};
 pub use crate::quote::{Quoted, QuotedChar, quoted, quoted_char};
 pub use crate::spec::{Host, Parsed, Spec};
 pub use crate::subject::{NameEntry, ObjectId};
-pub use crate::verify::{Check, Outcome, VerifyInput, VerifyReport, read_certificates, verify};
+pub use crate::verify::{
+    Check, Outcome, Purpose, VerifyInput, VerifyReport, read_certificates, verify,
+};
 pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,

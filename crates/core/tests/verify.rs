@@ -21,6 +21,7 @@ fn an_empty_chain_or_trust_list_is_bad_input() {
         key: None,
         request: None,
         host: None,
+        purpose: None,
         at: UnixTime(0),
         signatures: &csrcraft::SoftwareVerifier,
         domains: &csrcraft::Idna,

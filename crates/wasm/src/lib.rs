@@ -19,7 +19,7 @@ use csrcraft::kubernetes::{
     Expiration, LintOptions, LintReport, Manifest, ManifestFormat, ManifestOptions, SignerName,
     parse_duration_seconds,
 };
-use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, Spec, VerifyInput};
+use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, Purpose, Spec, VerifyInput};
 use csrcraft_webcrypto::{Signed, UrlIdna, checked};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
@@ -216,7 +216,7 @@ pub async fn verify(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] cert: JsValue,
     #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options = Options::read(&options, &["ca", "key", "csr", "host", "at"])?;
+    let options = Options::read(&options, &["ca", "key", "csr", "host", "purpose", "at"])?;
     let chain = csrcraft::read_certificates(&convert::bytes(&cert, "cert")?)?;
     let mut trust = Vec::new();
     for ca in options.bytes_list("ca")? {
@@ -236,6 +236,10 @@ pub async fn verify(
         None => None,
     };
     let host = options.string("host")?;
+    let purpose = options
+        .string("purpose")?
+        .map(|text| Purpose::parse(&text).map_err(|e| error(format!("options.{e}"))))
+        .transpose()?;
     let at = options.time("at")?;
     let key = match key {
         Some(key) => Some(csrcraft_webcrypto::public_key(&key).await?),
@@ -248,6 +252,7 @@ pub async fn verify(
             key: key.as_ref(),
             request: request.as_ref(),
             host: host.as_deref(),
+            purpose,
             at,
             signatures,
             domains: &UrlIdna,

@@ -206,6 +206,12 @@ export interface VerifyOptions {
   csr?: string;
   /** A host name or IP address the certificate should serve. */
   host?: string;
+  /**
+   * Validate as a TLS server's or a TLS client's certificate (e.g. a
+   * `kubernetes.io/kube-apiserver-client` one). Default: `"server"` with
+   * `host`, else either.
+   */
+  purpose?: "server" | "client";
   /** When to check validity at. Default: now. */
   at?: Time;
 }

@@ -6,7 +6,7 @@
 //! When all of them hold, that run's output stands; otherwise the function
 //! runs again with the real answers.
 
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 use crate::Error;
 use crate::algorithms::{signature_params, verify_key_params};
@@ -47,10 +47,13 @@ async fn rounds(run: &mut dyn FnMut(&dyn SignatureVerifier)) -> Result<(), Error
     for _ in 0..MAX_ROUNDS {
         let recorder = Recorder {
             known: &known,
-            asked: RefCell::new(Vec::new()),
+            asked: Mutex::new(Vec::new()),
         };
         run(&recorder);
-        let asked = recorder.asked.into_inner();
+        let asked = recorder
+            .asked
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let answers = check_all(&asked).await?;
         if answers.iter().all(|answer| *answer == PROVISIONAL) {
             return Ok(());
@@ -86,7 +89,9 @@ struct Recorder<'a> {
     /// Answers learnt in earlier rounds. A list, not a map: there are rarely
     /// more than two, and a hash map costs the wasm several KB.
     known: &'a [(Question, Result<(), SignatureError>)],
-    asked: RefCell<Vec<Question>>,
+    /// A `Mutex` because path validation asks through `Sync` algorithms;
+    /// nothing here runs on another thread.
+    asked: Mutex<Vec<Question>>,
 }
 
 impl SignatureVerifier for Recorder<'_> {
@@ -103,7 +108,10 @@ impl SignatureVerifier for Recorder<'_> {
         if let Some((_, answer)) = self.known.iter().find(|(known, _)| *known == question) {
             return answer.clone();
         }
-        let mut asked = self.asked.borrow_mut();
+        let mut asked = self
+            .asked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if !asked.contains(&question) {
             asked.push(question);
         }

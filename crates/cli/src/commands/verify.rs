@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 use csrcraft::{
-    Certificate, CertificateRequest, Idna, PrivateKey, SoftwareVerifier, UnixTime, VerifyInput,
-    read_certificates, verify as verify_certificate,
+    Certificate, CertificateRequest, Idna, PrivateKey, Purpose, SoftwareVerifier, UnixTime,
+    VerifyInput, read_certificates, verify as verify_certificate,
 };
 
 use crate::clock::{now, parse_time};
@@ -23,9 +23,12 @@ Examples:
       --host my-svc.my-namespace.svc.cluster.local
   # will it still be valid next month?
   csrcraft verify server.pem --ca ca.pem --at 2026-12-01T00:00:00Z
+  # a kube-apiserver-client certificate, validated as a TLS client's
+  csrcraft verify client.pem --ca ca.pem --purpose client
 
-Checks: signature chain, validity, key match (--key), request match (--csr),
-hostname (--host), usage (server use when --host is given, else server or client).
+Checks: signature chain (path validation as a TLS client does it), validity,
+key match (--key), request match (--csr), hostname (--host), usage (--purpose;
+server use when --host is given, else server or client).
 
 Exit status: 0 every check passed (or was skipped), 1 a check failed, 2 bad input.";
 
@@ -50,6 +53,10 @@ pub struct VerifyArgs {
     /// TLS client does (SANs only, one-label wildcards).
     #[arg(long, value_name = "NAME")]
     pub host: Option<String>,
+    /// Validate as a TLS server's or a TLS client's certificate (default:
+    /// server with --host, else either).
+    #[arg(long, value_name = "server|client", value_parser = parse_purpose)]
+    pub purpose: Option<Purpose>,
     /// Check validity at this time (RFC 3339, e.g. 2026-12-01T00:00:00Z)
     /// instead of now.
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
@@ -81,6 +88,7 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
         key: key.as_ref(),
         request: request.as_ref(),
         host: args.host.as_deref(),
+        purpose: args.purpose,
         at,
         signatures: &SoftwareVerifier,
         domains: &Idna,
@@ -95,4 +103,8 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn parse_purpose(text: &str) -> Result<Purpose, String> {
+    Purpose::parse(text).map_err(|e| e.to_string())
 }

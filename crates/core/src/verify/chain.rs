@@ -1,9 +1,14 @@
-//! The signature chain: from the leaf, find each issuer by name (among the
-//! trusted CAs first, then the other certificates given with the leaf) and
-//! check its signature with the issuer's public key, until a trusted CA signs.
+//! The chain check. Its verdict is path validation's ([`path`](super::path));
+//! this module words it. A path that validates is described link by link.
+//! When none does, the path a person would follow (from the leaf, each issuer
+//! by name among the trusted CAs first, then the other certificates given,
+//! its signature checked with the issuer's key) shows where the chain
+//! breaks, or, when it holds together, which rule of path validation it
+//! breaks ([`explain`](super::explain)).
 
-use super::Check;
-use crate::{Certificate, DistinguishedName, SignatureVerifier};
+use super::path::Validation;
+use super::{Check, Purpose, explain};
+use crate::{Certificate, DistinguishedName, SignatureVerifier, UnixTime};
 
 /// The path found from the leaf upwards, and how it ended.
 pub(super) struct Path<'a> {
@@ -22,10 +27,74 @@ struct Link<'a> {
     trusted: bool,
 }
 
-/// Builds the path from `leaf`; `chain` is what came with it (leaf first),
-/// `trust` the CAs.
-pub(super) fn build<'a>(
-    leaf: &'a Certificate,
+/// The path that `validation` found, or else the one a person would follow.
+pub(super) fn path<'a>(
+    validation: &Validation<'a>,
+    chain: &'a [Certificate],
+    trust: &'a [Certificate],
+    purpose: Option<Purpose>,
+    verifier: &dyn SignatureVerifier,
+) -> Path<'a> {
+    let mut path = match &validation.path {
+        Ok(certificates) => validated(certificates, chain),
+        Err(error) => {
+            let mut path = follow(chain, trust, verifier);
+            if path.failure.is_none() {
+                path.failure = Some(explain::explain(error, &path.certificates(), purpose));
+            }
+            path
+        }
+    };
+    if let Some(time) = validation.moved_to {
+        path.notes.push(moved_note(time));
+    }
+    for (ca, error) in &validation.unusable_cas {
+        path.notes.push(format!(
+            "the CA {} cannot be a trust anchor: {}",
+            quoted(&ca.info().subject),
+            explain::explain(error, &[ca], None)
+        ));
+    }
+    path
+}
+
+fn moved_note(time: UnixTime) -> String {
+    format!(
+        "the path holds at {time}, when each of its certificates is valid; the validity check says which is not valid at the time asked"
+    )
+}
+
+/// The path that validated, `certificates` leaf first and the trusted CA last.
+fn validated<'a>(certificates: &[&'a Certificate], chain: &'a [Certificate]) -> Path<'a> {
+    let links: Vec<Link<'a>> = certificates
+        .windows(2)
+        .enumerate()
+        .map(|(index, pair)| Link {
+            subject: pair[0],
+            issuer: pair[1],
+            trusted: index + 2 == certificates.len(),
+        })
+        .collect();
+    let used: Vec<bool> = chain
+        .iter()
+        .enumerate()
+        .map(|(index, c)| index == 0 || certificates.iter().any(|p| std::ptr::eq(*p, c)))
+        .collect();
+    let mut path = Path {
+        links,
+        failure: None,
+        notes: Vec::new(),
+    };
+    if let Some(ca) = path.links.last().map(|link| link.issuer) {
+        note_untrusted_form(&mut path, ca);
+    }
+    note_unused(&mut path, chain, &used);
+    path
+}
+
+/// Follows issuer names from the leaf (the first of `chain`; the rest came
+/// with it) to one of `trust`, checking each signature.
+fn follow<'a>(
     chain: &'a [Certificate],
     trust: &'a [Certificate],
     verifier: &dyn SignatureVerifier,
@@ -35,7 +104,10 @@ pub(super) fn build<'a>(
         failure: None,
         notes: Vec::new(),
     };
-    let mut current = leaf;
+    let Some(mut current) = chain.first() else {
+        path.failure = Some("no certificate given".to_owned());
+        return path;
+    };
     let mut used = vec![false; chain.len()];
     if let Some(first) = used.first_mut() {
         *first = true;
@@ -49,12 +121,7 @@ pub(super) fn build<'a>(
         for ca in named_ca {
             match current.verify_signed_by(&ca.info().public_key.spki_der, verifier) {
                 Ok(()) => {
-                    if !ca.info().basic_constraints.is_some_and(|bc| bc.ca) {
-                        path.notes.push(format!(
-                            "the trusted CA {} has no basicConstraints CA:TRUE; it is trusted as given",
-                            quoted(&ca.info().subject)
-                        ));
-                    }
+                    note_untrusted_form(&mut path, ca);
                     path.links.push(Link {
                         subject: current,
                         issuer: ca,
@@ -116,7 +183,7 @@ pub(super) fn build<'a>(
     }
 }
 
-impl Path<'_> {
+impl<'a> Path<'a> {
     /// The outcome as a check.
     pub(super) fn check(&self) -> Check {
         let check = match &self.failure {
@@ -146,12 +213,17 @@ impl Path<'_> {
         parts.join(", ")
     }
 
+    /// The certificates on the path, leaf first.
+    fn certificates(&self) -> Vec<&'a Certificate> {
+        let leaf = self.links.first().map(|link| link.subject);
+        leaf.into_iter()
+            .chain(self.links.iter().map(|link| link.issuer))
+            .collect()
+    }
+
     /// The certificates whose validity matters, each with its role: the leaf,
     /// the intermediates on the path, and the trusted CA when reached.
-    pub(super) fn certificates<'c>(
-        &'c self,
-        leaf: &'c Certificate,
-    ) -> Vec<(String, &'c Certificate)> {
+    pub(super) fn roles<'c>(&'c self, leaf: &'c Certificate) -> Vec<(String, &'c Certificate)> {
         let mut all = vec![("leaf".to_owned(), leaf)];
         for link in &self.links {
             let kind = if link.trusted { "CA" } else { "intermediate" };
@@ -180,6 +252,16 @@ fn not_found(who: &str, issuer: &DistinguishedName, trust: &[Certificate]) -> St
         quoted(issuer),
         cas.join(", ")
     )
+}
+
+/// A note when a trusted CA does not say it is a CA.
+fn note_untrusted_form(path: &mut Path<'_>, ca: &Certificate) {
+    if !ca.info().basic_constraints.is_some_and(|bc| bc.ca) {
+        path.notes.push(format!(
+            "the trusted CA {} has no basicConstraints CA:TRUE; it is trusted as given",
+            quoted(&ca.info().subject)
+        ));
+    }
 }
 
 fn note_unused(path: &mut Path<'_>, chain: &[Certificate], used: &[bool]) {

@@ -4,15 +4,15 @@
 //! A use fits when the extendedKeyUsage is absent (any use, as Go reads it) or
 //! names it (`server auth`, `client auth`) or `any`, and the keyUsage is
 //! absent or has `digital signature`, which TLS 1.3 and every ECDHE handshake
-//! sign with. When a host is given the certificate is to serve it, so the
-//! check fails unless it fits server use; without a host it fails only when it
-//! fits neither use.
+//! sign with. With a purpose (server use when a host is given) the check
+//! fails unless the certificate fits that use; without one it fails only
+//! when it fits neither.
 
-use super::Check;
+use super::{Check, Purpose};
 use crate::{Certificate, CertificateInfo, KeyAlgorithm};
 
-/// Checks the leaf; `serving` is true when a host to serve was given.
-pub(super) fn check(leaf: &Certificate, serving: bool) -> Check {
+/// Checks the leaf for `purpose`, or for either use.
+pub(super) fn check(leaf: &Certificate, purpose: Option<Purpose>) -> Check {
     let info = leaf.info();
     let server = fit(info, "server auth");
     let client = fit(info, "client auth");
@@ -31,14 +31,18 @@ pub(super) fn check(leaf: &Certificate, serving: bool) -> Check {
         list_or_absent(info.extended_key_usage.iter().map(String::as_str)),
         list_or_absent(info.key_usage.iter().copied()),
     );
-    let check = match (serving, &server, &client) {
-        (true, Some(why), _) => Check::fail(
+    let check = match (purpose, &server, &client) {
+        (Some(Purpose::Server), Some(why), _) => Check::fail(
             Check::USAGE,
             format!(
                 "does not fit TLS server use, which serving a host needs: {why}; fits: {fits_text} ({usages})"
             ),
         ),
-        (false, Some(server_why), Some(client_why)) => Check::fail(
+        (Some(Purpose::Client), _, Some(why)) => Check::fail(
+            Check::USAGE,
+            format!("does not fit TLS client use: {why}; fits: {fits_text} ({usages})"),
+        ),
+        (None, Some(server_why), Some(client_why)) => Check::fail(
             Check::USAGE,
             format!(
                 "fits neither TLS server nor client use: {server_why}; {client_why} ({usages})"

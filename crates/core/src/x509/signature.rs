@@ -129,7 +129,7 @@ pub struct SignatureCheck<'a> {
 
 /// Checks signatures for `inspect`, `verify`, `lint` and `manifest`; the core
 /// itself never does crypto through anything else.
-pub trait SignatureVerifier {
+pub trait SignatureVerifier: Sync {
     /// `Ok(())` when the signature verifies, else why not.
     fn verify(&self, check: &SignatureCheck<'_>) -> Result<(), SignatureError>;
 }
