@@ -63,9 +63,9 @@ pub use crate::verify::{Check, Outcome, VerifyInput, VerifyReport, read_certific
 pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
-    HashAlgorithm, NameAttribute, PublicKeyInfo, RequestInfo, SignatureAlgorithm, SignatureCheck,
-    SignatureError, SignaturePlan, SignatureVerifier, UnixTime, curve_field_bytes,
-    ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    GeneralSubtree, HashAlgorithm, NameAttribute, NameConstraints, PublicKeyInfo, RequestInfo,
+    SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier, UnixTime,
+    curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
 };
 #[cfg(feature = "software")]
 pub use crate::x509::{SoftwareVerifier, verify_signature};
