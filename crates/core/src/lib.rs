@@ -51,7 +51,8 @@ pub use crate::inspect::inspect;
 pub use crate::inspect::{
     AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ConditionView,
     ExtensionView, FingerprintsView, InputFormat, Inspection, IssuerCheckView, KubernetesView,
-    NameView, PublicKeyView, RequestView, ValidityState, ValidityView, inspect_checked,
+    NameConstraintsView, NameView, PublicKeyView, RequestView, ValidityState, ValidityView,
+    inspect_checked,
 };
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;
