@@ -32,7 +32,13 @@ fn stdout(output: &std::process::Output) -> String {
 
 #[test]
 fn prints_the_text_view_of_a_file() {
-    for name in ["chain.pem", "leaf.der", "kubectl-issued.json"] {
+    for name in [
+        "chain.pem",
+        "leaf.der",
+        "kubectl-issued.json",
+        "constrained-ca.pem",
+        "unknown-critical.pem",
+    ] {
         let output = csrcraft(&data(), &["inspect", "--at", AT, &fixture(name)], "");
         assert!(output.status.success(), "{name}: {}", stderr(&output));
         assert_eq!(stdout(&output), core_text(name), "{name}");
@@ -79,6 +85,80 @@ fn json_for_machines() {
     assert_eq!(
         json["certificates"][0]["validity"]["summary"],
         "expires in 213d 12h"
+    );
+}
+
+#[test]
+fn name_constraints_and_unknown_critical_extensions() {
+    let output = csrcraft(
+        &data(),
+        &["inspect", "--at", AT, &fixture("constrained-ca.pem")],
+        "",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for line in [
+        "  Basic Constraints:    CA:TRUE, pathlen:1 (critical)\n",
+        "  Name Constraints:     (critical)\n",
+        "    Permitted:          DNS:example.com\n",
+        "                        IP:2001:DB8:0:0:0:0:0:0/FFFF:FFFF:0:0:0:0:0:0\n",
+        "    Excluded:           DNS:bad.example.com\n",
+        "                        DirName:O=csrcraft, OU=revoked\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+
+    let output = csrcraft(
+        &data(),
+        &[
+            "inspect",
+            "--json",
+            "--at",
+            AT,
+            &fixture("unknown-critical.pem"),
+        ],
+        "",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let certificate = &json["certificates"][0];
+    assert_eq!(certificate["name_constraints"], serde_json::Value::Null);
+    let unknown: Vec<&serde_json::Value> = certificate["extensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["understood"] == false)
+        .collect();
+    assert_eq!(unknown.len(), 1, "{certificate}");
+    assert_eq!(unknown[0]["oid"], "1.3.6.1.4.1.32473.1");
+    assert_eq!(unknown[0]["critical"], true);
+    let text = core_text("unknown-critical.pem");
+    assert!(
+        text.contains("1.3.6.1.4.1.32473.1 (critical, not understood by path validation)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_malformed_name_constraints_extension_exits_2() {
+    // constrained-ca.pem with its first permitted dNSName's tag made constructed.
+    let pem = std::fs::read_to_string(data().join("constrained-ca.pem")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut der = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body).unwrap();
+    let needle = [&[0x82, 0x0b][..], b"example.com"].concat();
+    let at = der.windows(needle.len()).position(|w| w == needle).unwrap();
+    der[at] = 0xa2;
+    let tampered = format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        csrcraft::encode_base64(&der)
+    );
+    let output = csrcraft(&data(), &["inspect", "-"], &tampered);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        "csrcraft: error: certificate: the nameConstraints extension is malformed \
+         (unexpected ASN.1 DER tag: [2] (constructed) at byte 9)\n"
     );
 }
 

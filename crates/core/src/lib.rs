@@ -51,7 +51,8 @@ pub use crate::inspect::inspect;
 pub use crate::inspect::{
     AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ConditionView,
     ExtensionView, FingerprintsView, InputFormat, Inspection, IssuerCheckView, KubernetesView,
-    NameView, PublicKeyView, RequestView, ValidityState, ValidityView, inspect_checked,
+    NameConstraintsView, NameView, PublicKeyView, RequestView, ValidityState, ValidityView,
+    inspect_checked,
 };
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;
@@ -65,9 +66,9 @@ pub use crate::verify::{
 pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
-    HashAlgorithm, NameAttribute, PublicKeyInfo, RequestInfo, SignatureAlgorithm, SignatureCheck,
-    SignatureError, SignaturePlan, SignatureVerifier, UnixTime, curve_field_bytes,
-    ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    GeneralSubtree, HashAlgorithm, NameAttribute, NameConstraints, PublicKeyInfo, RequestInfo,
+    SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier, UnixTime,
+    curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
 };
 #[cfg(feature = "software")]
 pub use crate::x509::{SoftwareVerifier, verify_signature};

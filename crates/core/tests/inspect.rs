@@ -21,6 +21,8 @@ const CHAIN: &str = include_str!("data/inspect/chain.pem");
 const KUBECTL_FAILED: &str = include_str!("data/inspect/kubectl-failed.yaml");
 const KUBECTL_ISSUED: &str = include_str!("data/inspect/kubectl-issued.json");
 const KUBECTL_ISSUED_FULL: &str = include_str!("data/inspect/kubectl-issued-full.yaml");
+const CONSTRAINED_CA: &str = include_str!("data/inspect/constrained-ca.pem");
+const UNKNOWN_CRITICAL: &str = include_str!("data/inspect/unknown-critical.pem");
 
 /// The fixed "now" of the snapshots: the leaf (2026-01-01 to 2027-01-01) is valid.
 fn now() -> UnixTime {
@@ -158,6 +160,277 @@ fn self_signed_ca() {
           SHA-256 Fingerprint:  68:37:C3:71:55:B3:56:BC:4C:87:34:2A:EF:B0:DB:76:37:AA:08:DF:97:C9:01:C9:1C:98:7C:4A:F5:80:62:B8
           SHA-1 Fingerprint:    0F:9D:14:A3:98:9D:7B:B8:2A:33:F4:4C:3E:91:54:7E:EA:95:AE:D7
     "#]],
+    );
+}
+
+#[test]
+fn name_constraints_and_path_length() {
+    check(
+        CONSTRAINED_CA.as_bytes(),
+        expect![[r#"
+        Certificate (PEM)
+          Subject:              O=csrcraft, CN=csrcraft constrained CA
+          Issuer:               O=csrcraft, CN=csrcraft constrained CA
+          Serial:               20:01
+          Version:              3
+          Validity:             expires in 3135d 12h
+            Not Before:         2025-01-01T00:00:00Z
+            Not After:          2035-01-01T00:00:00Z
+            Lifetime:           3652d
+          Public Key:           Ed25519 (256 bits)
+          Signature Algorithm:  ED25519
+          Signed By:            itself (self-signed), signature ok
+          Subject Alt Names:    <none>
+          Key Usage:            cert sign, crl sign (critical)
+          Extended Key Usage:   <none>
+          Basic Constraints:    CA:TRUE, pathlen:1 (critical)
+          Name Constraints:     (critical)
+            Permitted:          DNS:example.com
+                                DNS:.cluster.local
+                                IP:10.0.0.0/255.0.0.0
+                                IP:2001:DB8:0:0:0:0:0:0/FFFF:FFFF:0:0:0:0:0:0
+                                email:example.com
+                                URI:.example.com
+                                DirName:O=csrcraft
+            Excluded:           DNS:bad.example.com
+                                IP:10.66.0.0/255.255.0.0
+                                IP:2001:DB8:BAD:0:0:0:0:0/FFFF:FFFF:FFFF:0:0:0:0:0
+                                email:root@example.com
+                                URI:bad.example.com
+                                DirName:O=csrcraft, OU=revoked
+          Extensions:           basicConstraints (critical)
+                                keyUsage (critical)
+                                subjectKeyIdentifier
+                                nameConstraints (critical)
+          SHA-256 Fingerprint:  AD:74:96:ED:7A:02:CA:59:B8:F5:04:79:D3:45:39:34:51:D1:9B:21:D2:8E:FE:8C:A5:C5:15:8E:5D:CD:7D:16
+          SHA-1 Fingerprint:    C5:15:0D:FA:B5:78:03:2C:B4:CF:B1:9E:96:71:97:A2:CD:31:DA:66
+    "#]],
+    );
+}
+
+#[test]
+fn a_critical_extension_path_validation_does_not_understand() {
+    let chain = format!("{UNKNOWN_CRITICAL}{CONSTRAINED_CA}");
+    let inspection = inspect(chain.as_bytes(), now()).unwrap();
+    let text = inspection.to_text();
+    let leaf = text.split("\n\n").next().unwrap();
+    expect![[r#"
+        Certificate 1 of 2 (PEM)
+          Subject:              O=csrcraft, CN=web.example.com
+          Issuer:               O=csrcraft, CN=csrcraft constrained CA
+          Serial:               20:02
+          Version:              3
+          Validity:             expires in 213d 12h
+            Not Before:         2026-01-01T00:00:00Z
+            Not After:          2027-01-01T00:00:00Z
+            Lifetime:           365d
+          Public Key:           Ed25519 (256 bits)
+          Signature Algorithm:  ED25519
+          Signed By:            certificate 2, signature ok
+          Subject Alt Names:
+            DNS:                web.example.com
+          Key Usage:            digital signature (critical)
+          Extended Key Usage:   server auth
+          Basic Constraints:    CA:FALSE (critical)
+          Extensions:           basicConstraints (critical)
+                                keyUsage (critical)
+                                extendedKeyUsage
+                                subjectAltName
+                                authorityKeyIdentifier
+                                1.3.6.1.4.1.32473.1 (critical, not understood by path validation)
+                                subjectKeyIdentifier
+          SHA-256 Fingerprint:  05:FB:40:58:8A:08:15:12:6B:B7:DE:A2:D5:4C:0B:49:73:9D:38:74:98:75:0B:2A:DC:B4:AA:9B:DB:DC:9E:5E
+          SHA-1 Fingerprint:    3C:26:60:93:D7:F8:A4:3F:3A:D6:41:6D:9D:50:4E:C5:10:11:8C:C7"#]].assert_eq(leaf);
+    let extensions = &inspection.certificates[0].extensions;
+    let not_understood: Vec<&str> = extensions
+        .iter()
+        .filter(|e| !e.understood)
+        .map(|e| e.oid.as_str())
+        .collect();
+    assert_eq!(not_understood, ["1.3.6.1.4.1.32473.1"]);
+    assert!(
+        inspection.certificates[1]
+            .extensions
+            .iter()
+            .all(|e| e.understood)
+    );
+}
+
+#[test]
+fn json_view_of_name_constraints() {
+    // The published format, members in declaration order.
+    let inspection = inspect(CONSTRAINED_CA.as_bytes(), now()).unwrap();
+    expect![[r#"
+        {
+          "input": "pem",
+          "at": "2026-06-01T12:00:00Z",
+          "kubernetes": null,
+          "request": null,
+          "certificates": [
+            {
+              "version": 3,
+              "serial": "20:01",
+              "subject": {
+                "text": "O=csrcraft, CN=csrcraft constrained CA",
+                "attributes": [
+                  {
+                    "type": "O",
+                    "oid": "2.5.4.10",
+                    "value": "csrcraft"
+                  },
+                  {
+                    "type": "CN",
+                    "oid": "2.5.4.3",
+                    "value": "csrcraft constrained CA"
+                  }
+                ]
+              },
+              "issuer": {
+                "text": "O=csrcraft, CN=csrcraft constrained CA",
+                "attributes": [
+                  {
+                    "type": "O",
+                    "oid": "2.5.4.10",
+                    "value": "csrcraft"
+                  },
+                  {
+                    "type": "CN",
+                    "oid": "2.5.4.3",
+                    "value": "csrcraft constrained CA"
+                  }
+                ]
+              },
+              "validity": {
+                "not_before": "2025-01-01T00:00:00Z",
+                "not_after": "2035-01-01T00:00:00Z",
+                "state": "valid",
+                "seconds_left": 270907200,
+                "lifetime_seconds": 315532800,
+                "summary": "expires in 3135d 12h"
+              },
+              "public_key": {
+                "algorithm": "ed25519",
+                "curve": null,
+                "bits": 256,
+                "spki_sha256": "b72e33e04943f2411b8fa5838df5983231f73f093af464775310353133823603"
+              },
+              "signature_algorithm": "ED25519",
+              "issuer_signature": {
+                "signed_by": "itself",
+                "ok": true,
+                "problem": null
+              },
+              "key_matches_request": null,
+              "subject_alt_names": {
+                "dns": [],
+                "ip": [],
+                "email": [],
+                "uri": [],
+                "other": []
+              },
+              "key_usage": [
+                "cert sign",
+                "crl sign"
+              ],
+              "extended_key_usage": [],
+              "basic_constraints": {
+                "ca": true,
+                "path_len": 1
+              },
+              "name_constraints": {
+                "permitted": [
+                  "DNS:example.com",
+                  "DNS:.cluster.local",
+                  "IP:10.0.0.0/255.0.0.0",
+                  "IP:2001:DB8:0:0:0:0:0:0/FFFF:FFFF:0:0:0:0:0:0",
+                  "email:example.com",
+                  "URI:.example.com",
+                  "DirName:O=csrcraft"
+                ],
+                "excluded": [
+                  "DNS:bad.example.com",
+                  "IP:10.66.0.0/255.255.0.0",
+                  "IP:2001:DB8:BAD:0:0:0:0:0/FFFF:FFFF:FFFF:0:0:0:0:0",
+                  "email:root@example.com",
+                  "URI:bad.example.com",
+                  "DirName:O=csrcraft, OU=revoked"
+                ]
+              },
+              "extensions": [
+                {
+                  "name": "basicConstraints",
+                  "oid": "2.5.29.19",
+                  "critical": true,
+                  "understood": true
+                },
+                {
+                  "name": "keyUsage",
+                  "oid": "2.5.29.15",
+                  "critical": true,
+                  "understood": true
+                },
+                {
+                  "name": "subjectKeyIdentifier",
+                  "oid": "2.5.29.14",
+                  "critical": false,
+                  "understood": true
+                },
+                {
+                  "name": "nameConstraints",
+                  "oid": "2.5.29.30",
+                  "critical": true,
+                  "understood": true
+                }
+              ],
+              "fingerprints": {
+                "sha256": "AD:74:96:ED:7A:02:CA:59:B8:F5:04:79:D3:45:39:34:51:D1:9B:21:D2:8E:FE:8C:A5:C5:15:8E:5D:CD:7D:16",
+                "sha1": "C5:15:0D:FA:B5:78:03:2C:B4:CF:B1:9E:96:71:97:A2:CD:31:DA:66"
+              }
+            }
+          ]
+        }
+    "#]]
+    .assert_eq(&inspection.to_json().unwrap());
+    let leaf = inspect(UNKNOWN_CRITICAL.as_bytes(), now()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&leaf.to_json().unwrap()).unwrap();
+    let certificate = &json["certificates"][0];
+    assert_eq!(certificate["name_constraints"], serde_json::Value::Null);
+    let not_understood: Vec<&serde_json::Value> = certificate["extensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["understood"] == false)
+        .collect();
+    assert_eq!(
+        not_understood,
+        [&serde_json::json!({
+            "name": "1.3.6.1.4.1.32473.1",
+            "oid": "1.3.6.1.4.1.32473.1",
+            "critical": true,
+            "understood": false,
+        })]
+    );
+}
+
+#[test]
+fn malformed_name_constraints_are_refused() {
+    // The first permitted dNSName, `example.com`, with the constructed bit set.
+    let der = pem_der(CONSTRAINED_CA);
+    let needle = [&[0x82, 0x0b][..], b"example.com"].concat();
+    let at = der.windows(needle.len()).position(|w| w == needle).unwrap();
+    let mut tampered = der.clone();
+    tampered[at] = 0xa2;
+    check_error(
+        &tampered,
+        expect![
+            "DER input: neither a certificate (the nameConstraints extension is malformed (unexpected ASN.1 DER tag: [2] (constructed) at byte 9)) nor a certificate request (not a valid PKCS#10 certificate signing request (unexpected ASN.1 DER tag: expected INTEGER, got [0] (constructed) at byte 8))"
+        ],
+    );
+    check_error(
+        pem_block("CERTIFICATE", &tampered).as_bytes(),
+        expect![
+            "certificate: the nameConstraints extension is malformed (unexpected ASN.1 DER tag: [2] (constructed) at byte 9)"
+        ],
     );
 }
 

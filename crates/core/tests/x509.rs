@@ -9,8 +9,8 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use csrcraft::{
-    BasicConstraints, Certificate, CertificateRequest, EcdsaCurve, Error, Host, KeyAlgorithm,
-    SignatureAlgorithm, SignatureError, Spec, UnixTime,
+    BasicConstraints, Certificate, CertificateRequest, EcdsaCurve, Error, GeneralSubtree, Host,
+    KeyAlgorithm, SignatureAlgorithm, SignatureError, Spec, UnixTime,
 };
 
 // ---- helpers -----------------------------------------------------------------
@@ -420,6 +420,314 @@ fn extensions_read_as_kubernetes_names_them() {
             "{expected} in {extensions:?}"
         );
     }
+}
+
+const CONSTRAINED_CA: &str = include_str!("data/inspect/constrained-ca.pem");
+const UNKNOWN_CRITICAL: &str = include_str!("data/inspect/unknown-critical.pem");
+
+/// The fixture's file name in the inspect fixtures.
+fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/inspect")
+        .join(name)
+}
+
+/// The lines of `openssl x509 -text` for `fixture`, trimmed.
+fn openssl_text_lines(fixture: &str) -> Vec<String> {
+    let path = fixture_path(fixture);
+    let text = openssl(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["x509", "-noout", "-text", "-in", path.to_str().unwrap()],
+    );
+    text.lines().map(|line| line.trim().to_owned()).collect()
+}
+
+/// The Permitted and Excluded subtrees under openssl's `X509v3 Name
+/// Constraints:`, with its `DirName:O = x, OU = y` written as ours,
+/// `DirName:O=x, OU=y`.
+fn openssl_name_constraints(lines: &[String]) -> (Vec<String>, Vec<String>) {
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("X509v3 Name Constraints:"))
+        .expect("openssl shows name constraints");
+    let (mut permitted, mut excluded) = (Vec::new(), Vec::new());
+    let mut list = None;
+    for line in &lines[start + 1..] {
+        match line.as_str() {
+            "Permitted:" => list = Some(&mut permitted),
+            "Excluded:" => list = Some(&mut excluded),
+            _ if line.contains(": ") || line.ends_with(':') && !line.starts_with("DirName") => {
+                break;
+            }
+            subtree => list
+                .as_mut()
+                .expect("a subtree follows Permitted: or Excluded:")
+                .push(subtree.replace(" = ", "=")),
+        }
+    }
+    (permitted, excluded)
+}
+
+#[test]
+fn name_constraints_read_as_openssl_shows_them() {
+    let ca = only(Certificate::chain_from_pem(CONSTRAINED_CA).unwrap());
+    let constraints = ca
+        .info()
+        .name_constraints
+        .clone()
+        .expect("name constraints");
+    let shown = |subtrees: &[GeneralSubtree]| -> Vec<String> {
+        subtrees.iter().map(ToString::to_string).collect()
+    };
+    let (permitted, excluded) = openssl_name_constraints(&openssl_text_lines("constrained-ca.pem"));
+    assert_eq!(shown(&constraints.permitted), permitted);
+    assert_eq!(shown(&constraints.excluded), excluded);
+    // And exactly what make-constraint-fixtures.sh asked for.
+    assert_eq!(
+        permitted,
+        [
+            "DNS:example.com",
+            "DNS:.cluster.local",
+            "IP:10.0.0.0/255.0.0.0",
+            "IP:2001:DB8:0:0:0:0:0:0/FFFF:FFFF:0:0:0:0:0:0",
+            "email:example.com",
+            "URI:.example.com",
+            "DirName:O=csrcraft",
+        ]
+    );
+    assert_eq!(
+        excluded,
+        [
+            "DNS:bad.example.com",
+            "IP:10.66.0.0/255.255.0.0",
+            "IP:2001:DB8:BAD:0:0:0:0:0/FFFF:FFFF:FFFF:0:0:0:0:0",
+            "email:root@example.com",
+            "URI:bad.example.com",
+            "DirName:O=csrcraft, OU=revoked",
+        ]
+    );
+    assert_eq!(
+        constraints.permitted[2],
+        GeneralSubtree::Ip {
+            address: vec![10, 0, 0, 0],
+            mask: vec![255, 0, 0, 0],
+        }
+    );
+    let GeneralSubtree::Directory(name) = &constraints.excluded[5] else {
+        panic!("{:?} is not a DirName", constraints.excluded[5]);
+    };
+    assert_eq!(name.values("2.5.4.11"), ["revoked"]);
+}
+
+#[test]
+fn path_len_reads_as_openssl_shows_it() {
+    let ca = only(Certificate::chain_from_pem(CONSTRAINED_CA).unwrap());
+    let lines = openssl_text_lines("constrained-ca.pem");
+    let at = lines
+        .iter()
+        .position(|l| l == "X509v3 Basic Constraints: critical")
+        .unwrap();
+    assert_eq!(lines[at + 1], "CA:TRUE, pathlen:1");
+    assert_eq!(
+        ca.info().basic_constraints,
+        Some(BasicConstraints {
+            ca: true,
+            path_len: Some(1)
+        })
+    );
+}
+
+#[test]
+fn critical_extensions_path_validation_does_not_understand() {
+    let leaf = only(Certificate::chain_from_pem(UNKNOWN_CRITICAL).unwrap());
+    let info = leaf.info();
+    assert_eq!(info.name_constraints, None);
+    // openssl lists it critical, by its OID.
+    let lines = openssl_text_lines("unknown-critical.pem");
+    assert!(
+        lines.iter().any(|l| l == "1.3.6.1.4.1.32473.1: critical"),
+        "{lines:#?}"
+    );
+    let unhandled: Vec<String> = info
+        .unhandled_critical_extensions()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(unhandled, ["1.3.6.1.4.1.32473.1 (critical)"]);
+    // Its critical basicConstraints and keyUsage are understood.
+    assert_eq!(info.extensions.iter().filter(|e| e.critical).count(), 3);
+    // The CA's critical extensions (basicConstraints, keyUsage, nameConstraints) all are.
+    let ca = only(Certificate::chain_from_pem(CONSTRAINED_CA).unwrap());
+    assert_eq!(
+        ca.info().extensions.iter().filter(|e| e.critical).count(),
+        3
+    );
+    assert!(ca.info().unhandled_critical_extensions().is_empty());
+}
+
+#[test]
+fn critical_extensions_webpki_refuses_are_not_understood() {
+    let scratch = Scratch::new();
+    make_ca(&scratch, "ca", "P-256", "-sha256");
+    std::fs::write(
+        scratch.path("ext.cnf"),
+        "subjectKeyIdentifier = critical, hash
+         authorityKeyIdentifier = critical, keyid
+         certificatePolicies = critical, 2.23.140.1.2.1
+         crlDistributionPoints = critical, URI:http://crl.example.com/ca.crl
+         authorityInfoAccess = critical, OCSP;URI:http://ocsp.example.com
+         subjectAltName = critical, DNS:leaf.example.com
+",
+    )
+    .unwrap();
+    let leaf = make_leaf(&scratch, "ca", "-sha256", &["-extfile", "ext.cnf"]);
+    let unhandled: Vec<&str> = leaf
+        .info()
+        .unhandled_critical_extensions()
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        unhandled,
+        [
+            "subjectKeyIdentifier",
+            "authorityKeyIdentifier",
+            "certificatePolicies",
+            "authorityInfoAccess",
+        ]
+    );
+}
+
+#[test]
+fn malformed_name_constraints_are_a_decode_error() {
+    let scratch = Scratch::new();
+    make_ca(&scratch, "ca", "P-256", "-sha256");
+    let cases = [
+        // permittedSubtrees present but empty (SIZE (1..MAX))
+        ("DER:30:02:a0:00", "malformed [0] (constructed) at byte 2"),
+        // a negative minimum
+        (
+            "DER:30:0b:a0:09:30:07:82:02:61:62:80:01:ff",
+            "malformed INTEGER at byte 10",
+        ),
+        // truncated
+        (
+            "DER:30:05:a0:03:30:01",
+            "the input ends inside a DER element at byte 0",
+        ),
+        // a dNSName that is not UTF-8
+        (
+            "DER:30:08:a1:06:30:04:82:02:ff:fe",
+            "malformed [2] at byte 6",
+        ),
+    ];
+    for (value, problem) in cases {
+        std::fs::write(
+            scratch.path("ext.cnf"),
+            format!("2.5.29.30 = critical, {value}\n"),
+        )
+        .unwrap();
+        genkey(&scratch, "P-256", "leaf.key");
+        openssl(
+            &scratch.0,
+            &[
+                "req", "-new", "-key", "leaf.key", "-subj", "/CN=leaf", "-out", "leaf.csr",
+            ],
+        );
+        openssl(
+            &scratch.0,
+            &[
+                "x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-days",
+                "1", "-extfile", "ext.cnf", "-out", "leaf.pem",
+            ],
+        );
+        let error = Certificate::chain_from_pem(&scratch.read("leaf.pem")).unwrap_err();
+        assert_eq!(
+            decode_problem(error),
+            format!("certificate: the nameConstraints extension is malformed ({problem})"),
+            "{value}"
+        );
+    }
+}
+
+/// A DER element's tag, and its value (short and long length forms).
+fn der_split(der: &[u8]) -> (u8, &[u8]) {
+    let (length, header) = match der[1] {
+        short @ 0..=0x7f => (usize::from(short), 2),
+        long => {
+            let count = usize::from(long & 0x7f);
+            let length = der[2..2 + count]
+                .iter()
+                .fold(0, |n, &b| (n << 8) | usize::from(b));
+            (length, 2 + count)
+        }
+    };
+    (der[0], &der[header..header + length])
+}
+
+/// The elements of a constructed value, each with its tag and length.
+fn der_children(mut value: &[u8]) -> Vec<&[u8]> {
+    let mut children = Vec::new();
+    while !value.is_empty() {
+        let (_, inner) = der_split(value);
+        let end = inner.as_ptr() as usize - value.as_ptr() as usize + inner.len();
+        children.push(&value[..end]);
+        value = &value[end..];
+    }
+    children
+}
+
+/// `tag` and `value` as DER.
+fn der_element(tag: u8, value: &[u8]) -> Vec<u8> {
+    let mut der = vec![tag];
+    match value.len() {
+        length @ 0..=0x7f => der.push(u8::try_from(length).unwrap()),
+        length => {
+            let bytes = u32::try_from(length).unwrap().to_be_bytes();
+            let skip = bytes.iter().take_while(|&&b| b == 0).count();
+            der.push(0x80 | u8::try_from(4 - skip).unwrap());
+            der.extend(&bytes[skip..]);
+        }
+    }
+    der.extend(value);
+    der
+}
+
+#[test]
+fn name_constraints_given_twice_are_refused() {
+    // The constrained CA with its nameConstraints extension repeated (the
+    // signature no longer matches; reading does not check it).
+    let ca = only(Certificate::chain_from_pem(CONSTRAINED_CA).unwrap());
+    let (_, certificate) = der_split(ca.der());
+    let parts = der_children(certificate);
+    let (_, tbs) = der_split(parts[0]);
+    let mut fields = der_children(tbs);
+    let (explicit_tag, explicit) = der_split(fields.pop().unwrap());
+    let (_, list) = der_split(explicit);
+    let mut extensions = der_children(list);
+    let name_constraints = [0x06, 0x03, 0x55, 0x1d, 0x1e];
+    let at = extensions
+        .iter()
+        .position(|e| e.windows(5).any(|w| w == name_constraints))
+        .unwrap();
+    extensions.insert(at, extensions[at]);
+    let list = der_element(0x30, &extensions.concat());
+    let explicit = der_element(explicit_tag, &list);
+    fields.push(&explicit);
+    let tbs = der_element(0x30, &fields.concat());
+    let der = der_element(0x30, &[tbs.as_slice(), parts[1], parts[2]].concat());
+    assert_eq!(
+        decode_problem(Certificate::from_der(&der).unwrap_err()),
+        "certificate: the nameConstraints extension appears twice"
+    );
+    // The surgery itself changes nothing else: without the copy it reads.
+    extensions.remove(at);
+    let list = der_element(0x30, &extensions.concat());
+    let explicit = der_element(explicit_tag, &list);
+    *fields.last_mut().unwrap() = &explicit;
+    let tbs = der_element(0x30, &fields.concat());
+    let der = der_element(0x30, &[tbs.as_slice(), parts[1], parts[2]].concat());
+    assert_eq!(der, ca.der());
 }
 
 #[test]

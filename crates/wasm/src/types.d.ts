@@ -137,6 +137,28 @@ export interface RequestView {
   requested_extensions: string[];
 }
 
+/**
+ * The nameConstraints extension: subtrees in encoded order, as openssl shows
+ * them ("DNS:example.com", "IP:10.0.0.0/255.0.0.0", "email:...", "URI:...",
+ * "DirName:O=x"); a list is empty when absent.
+ */
+export interface NameConstraintsView {
+  permitted: string[];
+  excluded: string[];
+}
+
+export interface ExtensionView {
+  /** openssl's short name, or the dotted OID. */
+  name: string;
+  oid: string;
+  critical: boolean;
+  /**
+   * False only for a critical extension that path validation does not
+   * understand, for which a verifier refuses the certificate.
+   */
+  understood: boolean;
+}
+
 export interface CertificateView {
   version: number;
   serial: string;
@@ -158,7 +180,8 @@ export interface CertificateView {
   key_usage: string[];
   extended_key_usage: string[];
   basic_constraints: { ca: boolean; path_len: number | null } | null;
-  extensions: Array<{ name: string; oid: string; critical: boolean }>;
+  name_constraints: NameConstraintsView | null;
+  extensions: ExtensionView[];
   fingerprints: { sha256: string; sha1: string };
 }
 

@@ -5,7 +5,7 @@
 use super::{
     AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ConditionView,
     ExtensionView, FingerprintsView, InputFormat, Inspection, IssuerCheckView, KubernetesView,
-    NameView, PublicKeyView, RequestView, ValidityState, ValidityView,
+    NameConstraintsView, NameView, PublicKeyView, RequestView, ValidityState, ValidityView,
 };
 use crate::json::{Map, Value};
 
@@ -100,6 +100,7 @@ impl From<&CertificateView> for Value {
                 Value::from_iter(&view.extended_key_usage),
             )
             .with("basic_constraints", view.basic_constraints.as_ref())
+            .with("name_constraints", view.name_constraints.as_ref())
             .with("extensions", Value::from_iter(&view.extensions))
             .with("fingerprints", &view.fingerprints)
             .into()
@@ -205,6 +206,16 @@ impl From<&ExtensionView> for Value {
             .with("name", &view.name)
             .with("oid", &view.oid)
             .with("critical", view.critical)
+            .with("understood", view.understood)
+            .into()
+    }
+}
+
+impl From<&NameConstraintsView> for Value {
+    fn from(view: &NameConstraintsView) -> Self {
+        Map::new()
+            .with("permitted", Value::from_iter(&view.permitted))
+            .with("excluded", Value::from_iter(&view.excluded))
             .into()
     }
 }

@@ -21,8 +21,8 @@ pub(crate) use self::detect::decode;
 pub use self::object::{ConditionView, KubernetesView};
 pub use self::view::{
     AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ExtensionView,
-    FingerprintsView, IssuerCheckView, NameView, PublicKeyView, RequestView, ValidityState,
-    ValidityView,
+    FingerprintsView, IssuerCheckView, NameConstraintsView, NameView, PublicKeyView, RequestView,
+    ValidityState, ValidityView,
 };
 use crate::{Result, SignatureVerifier, UnixTime};
 

@@ -168,12 +168,35 @@ fn certificate_fields(out: &mut Text, certificate: &CertificateView) {
         }
     };
     out.field(1, "Basic Constraints", &basic_constraints);
+    if let Some(constraints) = &certificate.name_constraints {
+        // Only the lists present, as openssl shows them: "Permitted: <none>"
+        // would read as "nothing is permitted", the opposite of its meaning.
+        let critical = critical("nameConstraints");
+        let value = if constraints.permitted.is_empty() && constraints.excluded.is_empty() {
+            format!("no subtrees{critical}")
+        } else {
+            critical.trim_start().to_owned()
+        };
+        out.field(1, "Name Constraints", &value);
+        for (label, subtrees) in [
+            ("Permitted", &constraints.permitted),
+            ("Excluded", &constraints.excluded),
+        ] {
+            if !subtrees.is_empty() {
+                out.list(2, label, subtrees);
+            }
+        }
+    }
     let extensions: Vec<String> = certificate
         .extensions
         .iter()
         .map(|e| {
-            let critical = if e.critical { " (critical)" } else { "" };
-            format!("{}{critical}", e.name)
+            let marker = match (e.critical, e.understood) {
+                (false, _) => "",
+                (true, true) => " (critical)",
+                (true, false) => " (critical, not understood by path validation)",
+            };
+            format!("{}{marker}", e.name)
         })
         .collect();
     out.list(1, "Extensions", &extensions);

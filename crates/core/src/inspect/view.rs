@@ -3,8 +3,8 @@
 //! layer.
 
 use crate::{
-    Certificate, CertificateInfo, DistinguishedName, EcdsaCurve, ExtensionInfo, Host, KeyAlgorithm,
-    PublicKeyInfo, RequestInfo, SignatureVerifier, UnixTime,
+    Certificate, CertificateInfo, DistinguishedName, EcdsaCurve, Host, KeyAlgorithm, PublicKeyInfo,
+    RequestInfo, SignatureVerifier, UnixTime,
 };
 
 /// A certificate signing request, as read.
@@ -60,6 +60,8 @@ pub struct CertificateView {
     pub extended_key_usage: Vec<String>,
     /// The basicConstraints extension, if present.
     pub basic_constraints: Option<BasicConstraintsView>,
+    /// The nameConstraints extension, if present.
+    pub name_constraints: Option<NameConstraintsView>,
     /// Every extension, in encoded order.
     pub extensions: Vec<ExtensionView>,
     /// Fingerprints of the DER certificate.
@@ -174,6 +176,17 @@ pub struct BasicConstraintsView {
     pub path_len: Option<u32>,
 }
 
+/// The nameConstraints extension: subtrees in encoded order, as openssl
+/// shows them (`DNS:example.com`, `IP:10.0.0.0/255.0.0.0`, `email:...`,
+/// `URI:...`, `DirName:O=x`, ...).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameConstraintsView {
+    /// The permitted subtrees; empty when absent.
+    pub permitted: Vec<String>,
+    /// The excluded subtrees; empty when absent.
+    pub excluded: Vec<String>,
+}
+
 /// One extension of a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExtensionView {
@@ -183,6 +196,10 @@ pub struct ExtensionView {
     pub oid: String,
     /// Whether it is marked critical.
     pub critical: bool,
+    /// False only for a critical extension that path validation does not
+    /// understand, for which a verifier refuses the certificate (see
+    /// [`CertificateInfo::unhandled_critical_extensions`]).
+    pub understood: bool,
 }
 
 /// Fingerprints, uppercase hex bytes separated by `:` as openssl shows them.
@@ -254,7 +271,14 @@ pub(super) fn certificate_views(
                     ca: bc.ca,
                     path_len: bc.path_len,
                 }),
-                extensions: info.extensions.iter().map(extension_view).collect(),
+                name_constraints: info
+                    .name_constraints
+                    .as_ref()
+                    .map(|nc| NameConstraintsView {
+                        permitted: nc.permitted.iter().map(ToString::to_string).collect(),
+                        excluded: nc.excluded.iter().map(ToString::to_string).collect(),
+                    }),
+                extensions: extension_views(info),
                 fingerprints: FingerprintsView {
                     sha256: certificate.fingerprint_sha256(),
                     sha1: certificate.fingerprint_sha1(),
@@ -353,12 +377,17 @@ fn alt_names_view(hosts: &[Host], other: &[String]) -> AltNamesView {
     view
 }
 
-fn extension_view(extension: &ExtensionInfo) -> ExtensionView {
-    ExtensionView {
-        name: extension.name.clone(),
-        oid: extension.oid.clone(),
-        critical: extension.critical,
-    }
+fn extension_views(info: &CertificateInfo) -> Vec<ExtensionView> {
+    let unhandled = info.unhandled_critical_extensions();
+    info.extensions
+        .iter()
+        .map(|extension| ExtensionView {
+            name: extension.name.clone(),
+            oid: extension.oid.clone(),
+            critical: extension.critical,
+            understood: !unhandled.iter().any(|u| std::ptr::eq(*u, extension)),
+        })
+        .collect()
 }
 
 fn validity_view(info: &CertificateInfo, now: UnixTime) -> ValidityView {

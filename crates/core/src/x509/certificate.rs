@@ -2,12 +2,14 @@
 
 use super::asn1::DerError;
 use super::extensions::{
-    BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE, alt_names,
+    BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE,
+    NAME_CONSTRAINTS, UNDERSTOOD_BY_PATH_VALIDATION, alt_names,
     basic_constraints as read_basic_constraints, extended_key_usage_names, extension_info,
     key_usage_names,
 };
 use super::missing_block;
 use super::name::DistinguishedName;
+use super::name_constraints::{NameConstraints, read_name_constraints};
 use super::public_key::PublicKeyInfo;
 use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
 use super::signed::Signed;
@@ -57,12 +59,29 @@ pub struct CertificateInfo {
     pub extended_key_usage: Vec<String>,
     /// The basicConstraints extension, if present.
     pub basic_constraints: Option<BasicConstraints>,
+    /// The nameConstraints extension, if present.
+    pub name_constraints: Option<NameConstraints>,
     /// The subject's public key.
     pub public_key: PublicKeyInfo,
     /// The algorithm the issuer signed with.
     pub signature_algorithm: SignatureAlgorithm,
     /// Every extension, in encoded order.
     pub extensions: Vec<ExtensionInfo>,
+}
+
+impl CertificateInfo {
+    /// The extensions marked critical that path validation does not
+    /// understand, in encoded order. A verifier refuses a leaf or
+    /// intermediate certificate with any of them (RFC 5280 §4.2); what it
+    /// understands is rustls-webpki 0.103's list: keyUsage, subjectAltName,
+    /// basicConstraints, nameConstraints, cRLDistributionPoints,
+    /// extendedKeyUsage and the signed certificate timestamp list.
+    pub fn unhandled_critical_extensions(&self) -> Vec<&ExtensionInfo> {
+        self.extensions
+            .iter()
+            .filter(|e| e.critical && !UNDERSTOOD_BY_PATH_VALIDATION.contains(&e.oid.as_str()))
+            .collect()
+    }
 }
 
 impl Certificate {
@@ -171,6 +190,7 @@ fn read_info(signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<CertificateInfo, Strin
     let mut key_usage = Vec::new();
     let mut extended_key_usage = Vec::new();
     let mut basic_constraints = None;
+    let mut name_constraints = None;
     let extensions: Vec<ExtensionInfo> = tbs.extensions.iter().map(extension_info).collect();
     for (extension, info) in tbs.extensions.iter().zip(&extensions) {
         let malformed = || format!("the {} extension is malformed", info.name);
@@ -180,6 +200,15 @@ fn read_info(signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<CertificateInfo, Strin
             BASIC_CONSTRAINTS => {
                 basic_constraints =
                     Some(read_basic_constraints(extension.value).ok_or_else(malformed)?);
+            }
+            NAME_CONSTRAINTS => {
+                if name_constraints.is_some() {
+                    // RFC 5280 §4.2: at most one instance of an extension.
+                    return Err("the nameConstraints extension appears twice".to_owned());
+                }
+                let read = read_name_constraints(extension.value)
+                    .map_err(|e| format!("{} ({e})", malformed()))?;
+                name_constraints = Some(read);
             }
             _ => {}
         }
@@ -196,6 +225,7 @@ fn read_info(signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<CertificateInfo, Strin
         key_usage,
         extended_key_usage,
         basic_constraints,
+        name_constraints,
         public_key: tbs.public_key,
         signature_algorithm: SignatureAlgorithm::from_oid(&signed.algorithm.to_string()),
         extensions,

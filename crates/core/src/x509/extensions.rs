@@ -171,6 +171,36 @@ pub(crate) const SAN: &str = "2.5.29.17";
 pub(crate) const KEY_USAGE: &str = "2.5.29.15";
 pub(crate) const EXTENDED_KEY_USAGE: &str = "2.5.29.37";
 pub(crate) const BASIC_CONSTRAINTS: &str = "2.5.29.19";
+pub(crate) const NAME_CONSTRAINTS: &str = "2.5.29.30";
+const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
+const SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.2";
+
+/// The extensions path validation understands, so that it accepts them
+/// marked critical; it refuses a certificate with any other critical
+/// extension (RFC 5280 §4.2: "A certificate-using system MUST reject the
+/// certificate if it encounters a critical extension it does not
+/// recognize").
+///
+/// Exactly what rustls-webpki 0.103.17 accepts critical, from
+/// `remember_cert_extension` in its `src/cert.rs`: keyUsage, subjectAltName,
+/// basicConstraints, nameConstraints, cRLDistributionPoints and
+/// extendedKeyUsage (the `id-ce` arcs it matches), and the signed certificate
+/// timestamp list, which it reads whatever its criticality (0.103.13 did
+/// not know it yet, and refused it critical). Any other extension critical is
+/// `Error::UnsupportedCriticalExtension` there, including
+/// subjectKeyIdentifier, authorityKeyIdentifier, certificatePolicies and
+/// authorityInfoAccess. webpki reads a trust anchor with
+/// `UnknownExtensionPolicy::IgnoreCritical`, so the list matters for leaves
+/// and intermediates.
+pub(crate) const UNDERSTOOD_BY_PATH_VALIDATION: &[&str] = &[
+    KEY_USAGE,
+    SAN,
+    BASIC_CONSTRAINTS,
+    NAME_CONSTRAINTS,
+    CRL_DISTRIBUTION_POINTS,
+    EXTENDED_KEY_USAGE,
+    SCT_LIST,
+];
 
 /// openssl's short names (`crypto/objects/objects.txt`) of common extensions.
 fn extension_name(oid: &str) -> Option<&'static str> {
@@ -180,8 +210,8 @@ fn extension_name(oid: &str) -> Option<&'static str> {
         SAN => "subjectAltName",
         "2.5.29.18" => "issuerAltName",
         BASIC_CONSTRAINTS => "basicConstraints",
-        "2.5.29.30" => "nameConstraints",
-        "2.5.29.31" => "crlDistributionPoints",
+        NAME_CONSTRAINTS => "nameConstraints",
+        CRL_DISTRIBUTION_POINTS => "crlDistributionPoints",
         "2.5.29.32" => "certificatePolicies",
         "2.5.29.33" => "policyMappings",
         "2.5.29.35" => "authorityKeyIdentifier",
@@ -191,7 +221,7 @@ fn extension_name(oid: &str) -> Option<&'static str> {
         "1.3.6.1.5.5.7.1.1" => "authorityInfoAccess",
         "1.3.6.1.5.5.7.1.11" => "subjectInfoAccess",
         "1.3.6.1.5.5.7.1.24" => "tlsfeature",
-        "1.3.6.1.4.1.11129.2.4.2" => "ct_precert_scts",
+        SCT_LIST => "ct_precert_scts",
         "1.3.6.1.4.1.11129.2.4.3" => "ct_precert_poison",
         "2.16.840.1.113730.1.1" => "nsCertType",
         "2.16.840.1.113730.1.13" => "nsComment",

@@ -13,6 +13,7 @@ mod civil;
 mod extensions;
 mod general_name;
 mod name;
+mod name_constraints;
 mod public_key;
 mod request;
 mod request_info;
@@ -26,6 +27,7 @@ mod time;
 pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
 pub use self::name::{DistinguishedName, NameAttribute};
+pub use self::name_constraints::{GeneralSubtree, NameConstraints};
 pub use self::public_key::PublicKeyInfo;
 pub use self::request::RequestInfo;
 pub use self::signature::{
