@@ -60,6 +60,7 @@ pub fn verify_report(
             key: generated.map(|(key, _)| key),
             request: generated.map(|(_, request)| request),
             host: Some(inputs.host.trim()).filter(|h| !h.is_empty()),
+            purpose: None,
             at: now,
             signatures: verifier,
             domains,
