@@ -342,10 +342,63 @@ fn bad_input_exits_2() {
             "csrcraft: error: key: ",
         ),
         (&["verify", "server.pem"][..], "--ca <CA>"),
+        (
+            &[
+                "verify",
+                "server.pem",
+                "--ca",
+                "ca.pem",
+                "--purpose",
+                "both",
+            ][..],
+            "invalid value 'both' for '--purpose <server|client>': purpose: \"both\" is not a purpose; use server or client",
+        ),
     ] {
         let out = csrcraft(dir.path(), args, "");
         assert_status(&out, 2);
         assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
         assert_eq!(stdout(&out), "", "{args:?}");
     }
+}
+
+/// The serving certificate (extendedKeyUsage serverAuth) verifies as a
+/// server's and is refused as a client's, by path validation and by usage.
+#[test]
+fn purpose_client_refuses_a_serving_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let verify = |purpose: &str| {
+        csrcraft(
+            dir.path(),
+            &[
+                "verify",
+                "server.pem",
+                "--ca",
+                "ca.pem",
+                "--purpose",
+                purpose,
+            ],
+            "",
+        )
+    };
+    assert_status(&verify("server"), 0);
+    let out = verify("client");
+    assert_status(&out, 1);
+    let text = stdout(&out);
+    assert_eq!(
+        outcomes(&text),
+        [
+            "FAIL signature chain",
+            "PASS validity",
+            "SKIP key match",
+            "SKIP request match",
+            "SKIP hostname",
+            "FAIL usage",
+        ],
+        "{text}"
+    );
+    assert!(
+        text.contains("extended key usage: the leaf \"C=CN, ST=Beijing, L=Beijing, O=example, OU=example, CN=my-pod.my-namespace.pod.cluster.local\" allows only server auth, not client auth"),
+        "{text}"
+    );
 }

@@ -10,7 +10,7 @@ use webpki::Error;
 use super::Purpose;
 use super::algorithms::RSA_MIN_BITS;
 use super::chain::quoted;
-use super::name_constraints;
+use super::name_constraints::{self, Rule};
 use crate::{Certificate, KeyAlgorithm, SignatureAlgorithm};
 
 /// `error` worded for `path` (leaf first, the trusted CA last), validated for
@@ -18,7 +18,7 @@ use crate::{Certificate, KeyAlgorithm, SignatureAlgorithm};
 pub(super) fn explain(error: &Error, path: &[&Certificate], purpose: Option<Purpose>) -> String {
     let named = Named(path);
     match error {
-        Error::NameConstraintViolation => name_constraints::explain(path),
+        Error::NameConstraintViolation => name_constraint(&named),
         Error::PathLenConstraintViolated => path_length(&named),
         Error::CaUsedAsEndEntity => format!(
             "basic constraints: the leaf {} is a CA (basicConstraints CA:TRUE), which a TLS client does not accept as a server's or client's own certificate",
@@ -130,15 +130,34 @@ fn path_length(named: &Named<'_, '_>) -> String {
     "path length: an intermediate CA is deeper than a pathLenConstraint above it allows".to_owned()
 }
 
+/// The first name a CA's name constraints do not allow, and the constraint.
+fn name_constraint(named: &Named<'_, '_>) -> String {
+    let Some(violation) = name_constraints::find_violation(named.0) else {
+        return "name constraints: a name on the path is outside what a CA above it allows"
+            .to_owned();
+    };
+    let (holder, ca) = (named.who(violation.holder), named.who(violation.ca));
+    match violation.rule {
+        Rule::Excluded(subtree) => format!(
+            "name constraints: {} of {holder} is excluded by {ca}'s excludedSubtrees {subtree}",
+            violation.name
+        ),
+        Rule::NotPermitted(subtrees) => format!(
+            "name constraints: {} of {holder} is outside {ca}'s permittedSubtrees {}",
+            violation.name,
+            subtrees.join(", ")
+        ),
+    }
+}
+
 /// The first certificate with a critical extension path validation does not
 /// understand, and that extension's name.
 fn critical_extension(path: &[&Certificate]) -> Option<(usize, String)> {
     path.iter().enumerate().find_map(|(index, certificate)| {
         certificate
             .info()
-            .extensions
-            .iter()
-            .find(|e| e.critical && !UNDERSTOOD.contains(&e.oid.as_str()))
+            .unhandled_critical_extensions()
+            .first()
             .map(|extension| (index, extension.name.clone()))
     })
 }
@@ -206,15 +225,6 @@ fn signature_algorithm(named: &Named<'_, '_>) -> String {
         None => "signature algorithm: a certificate on the path is signed with an algorithm that does not fit its issuer's key as path validation requires".to_owned(),
     }
 }
-
-const UNDERSTOOD: [&str; 6] = [
-    "2.5.29.15",
-    "2.5.29.17",
-    "2.5.29.19",
-    "2.5.29.30",
-    "2.5.29.31",
-    "2.5.29.37",
-];
 
 /// What is wrong with an encoding, for errors about DER.
 fn encoding(error: &Error) -> &'static str {

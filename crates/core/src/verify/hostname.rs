@@ -11,6 +11,9 @@
 //!   label, and stands for exactly one label: `*.example.com` matches
 //!   `a.example.com`, not `a.b.example.com` nor `example.com`. `f*.example.com`
 //!   is no wildcard and matches only itself.
+//! - A wildcard needs two labels after it, as rustls-webpki and browsers
+//!   require: `*.com` spans a whole top-level domain and
+//!   matches nothing.
 
 use std::net::IpAddr;
 
@@ -137,7 +140,11 @@ pub(crate) fn explain_miss(host: &str, target: &Target, info: &CertificateInfo) 
                     continue;
                 };
                 let parent = parent.trim_end_matches('.').to_ascii_lowercase();
-                if *name == parent {
+                if !parent.contains('.') {
+                    message.push_str(&format!(
+                        " ({pattern} spans a whole top-level domain; TLS clients refuse such a wildcard)"
+                    ));
+                } else if *name == parent {
                     message.push_str(&format!(" ({pattern} does not cover {parent} itself)"));
                 } else if name.ends_with(&format!(".{parent}")) {
                     message.push_str(&format!(" ({pattern} covers exactly one label)"));
@@ -164,7 +171,10 @@ fn dns_matches(pattern: &str, name: &str) -> bool {
     if pattern_labels.len() != name_labels.len() {
         return false;
     }
-    let wildcard = pattern_labels.len() > 1 && pattern_labels[0] == "*";
+    if pattern_labels[0] == "*" && pattern_labels.len() < 3 {
+        return false;
+    }
+    let wildcard = pattern_labels[0] == "*";
     pattern_labels
         .iter()
         .zip(&name_labels)
@@ -252,6 +262,7 @@ mod tests {
             Some("DNS:f*.example.com"),
         );
         check("a", &[dns("*")], None);
+        check("example.com", &[dns("*.com")], None);
     }
 
     #[test]
