@@ -191,18 +191,16 @@ fn extended_key_usage(named: &Named<'_, '_>, purpose: Option<Purpose>) -> String
 /// Why a signature that verifies is still refused: an RSA key below the
 /// minimum.
 fn key_policy(named: &Named<'_, '_>) -> String {
-    let small = named.find(1, |c| {
-        matches!(c.info().public_key.algorithm, Some(KeyAlgorithm::Rsa { bits }) if bits < RSA_MIN_BITS)
+    let small = (1..named.0.len()).find_map(|index| {
+        match named.0.get(index)?.info().public_key.algorithm {
+            Some(KeyAlgorithm::Rsa { bits }) if bits < RSA_MIN_BITS => Some((index, bits)),
+            _ => None,
+        }
     });
     match small {
-        Some(index) => format!(
-            "key size: {}'s key is {}; path validation accepts RSA keys of at least {RSA_MIN_BITS} bits",
+        Some((index, bits)) => format!(
+            "key size: {}'s key is RSA {bits} bits; path validation accepts RSA keys of at least {RSA_MIN_BITS} bits",
             named.who(index),
-            named.0.get(index).map_or_else(String::new, |c| c
-                .info()
-                .public_key
-                .description
-                .clone())
         ),
         None => {
             "signature: a signature on the path does not verify under path validation's key policy"
