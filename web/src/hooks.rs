@@ -6,6 +6,7 @@ use std::future::Future;
 use yew::prelude::*;
 
 use crate::derive;
+use crate::i18n::Lang;
 use crate::services::clock::{Ticker, now_ms, unix_now};
 use crate::services::domains::domains;
 use crate::services::page::{UnloadGuard, set_theme};
@@ -102,8 +103,10 @@ pub fn use_unload_guard(holds_key: bool) {
     });
 }
 
-/// Sets the page's theme attribute.
+/// Sets the page's theme and language attributes.
 #[hook]
-pub fn use_theme(theme: Theme) {
-    use_effect_with(theme, |theme| set_theme(theme.attribute()));
+pub fn use_theme(theme: Theme, lang: Lang) {
+    use_effect_with((theme, lang), |(theme, lang)| {
+        set_theme(theme.attribute(), lang.tag())
+    });
 }

@@ -9,11 +9,15 @@
 mod app;
 mod components;
 mod derive;
+pub mod embed;
 mod form;
 mod hooks;
+mod i18n;
+mod sections;
 mod services;
 mod state;
 #[cfg(test)]
 mod testing;
+mod workbench;
 
 pub use crate::app::App;

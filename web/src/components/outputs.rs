@@ -16,6 +16,9 @@ pub struct OutputsProps {
     pub cfssl_json: AttrValue,
     /// Manifest YAML, or what stops it; `None` while it is being written.
     pub manifest: Option<Result<AttrValue, String>>,
+    /// Show the manifest (an embedding page may leave that step out).
+    #[prop_or(true)]
+    pub show_manifest: bool,
     /// The next commands.
     pub commands: Vec<String>,
     /// Was this made from an older version of the spec?
@@ -44,7 +47,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
                     file_name={Some(AttrValue::from("server-key.pem"))} on_copy={copy.clone()} on_download={download.clone()} />
             </div>
             <div class="two">
-                { match &props.manifest {
+                if props.show_manifest { { match &props.manifest {
                     Some(Ok(yaml)) => html! {
                         <OutputBlock title="CertificateSigningRequest (csr.yaml)" testid="manifest-yaml" text={yaml.clone()}
                             file_name={Some(AttrValue::from("csr.yaml"))} on_copy={copy.clone()} on_download={download.clone()} />
@@ -61,7 +64,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
                             <p class="hint" data-testid="manifest-yaml" aria-busy="true">{ "Writing the manifest…" }</p>
                         </div>
                     },
-                } }
+                } } }
                 <OutputBlock title="cfssl JSON (for cfssljson -bare server)" testid="cfssl-json" text={props.cfssl_json.clone()} secret=true
                     file_name={Some(AttrValue::from("server.json"))} on_copy={copy.clone()} on_download={download} />
             </div>

@@ -15,15 +15,28 @@ pub struct SpecJsonProps {
     pub notes: Notes,
     /// The text changed.
     pub on_input: Callback<String>,
-    /// Load the tutorial's example.
-    pub on_example: Callback<()>,
+    /// Load the tutorial's example; `None` shows no such button.
+    #[prop_or_default]
+    pub on_example: Option<Callback<()>>,
+    /// Shown, not edited.
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// The JSON editor.
 #[function_component(SpecJson)]
 pub fn spec_json(props: &SpecJsonProps) -> Html {
     let on_input = props.on_input.reform(|e: InputEvent| value_of(&e));
-    let on_example = props.on_example.reform(|_: MouseEvent| ());
+    let example = props.on_example.as_ref().map(|on_example| {
+        let on_example = on_example.reform(|_: MouseEvent| ());
+        html! {
+            <div class="label-row">
+                <button type="button" class="ghost" data-testid="load-example" onclick={on_example}>
+                    { "Load the Kubernetes tutorial's example" }
+                </button>
+            </div>
+        }
+    });
     let state = if props.notes.has_error() {
         html! { <span class="pill bad">{ "not usable yet" }</span> }
     } else {
@@ -36,12 +49,9 @@ pub fn spec_json(props: &SpecJsonProps) -> Html {
                 { state }
             </div>
             <textarea id="f-json" data-testid="spec-json" class="code" rows="22" spellcheck="false"
-                value={props.text.clone()} oninput={on_input} aria-describedby="n-json" />
-            <div class="label-row">
-                <button type="button" class="ghost" data-testid="load-example" onclick={on_example}>
-                    { "Load the Kubernetes tutorial's example" }
-                </button>
-            </div>
+                value={props.text.clone()} oninput={on_input} aria-describedby="n-json"
+                readonly={props.readonly} />
+            { for example }
             <div data-testid="spec-notes" aria-live="polite">
                 <FieldNotes id="n-json" notes={props.notes.0.clone()} with_field=true />
             </div>

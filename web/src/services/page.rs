@@ -4,6 +4,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use crate::i18n::Lang;
+
 /// Asks the browser to warn before the page is closed or reloaded, while it lives.
 pub struct UnloadGuard {
     closure: Closure<dyn FnMut(web_sys::BeforeUnloadEvent)>,
@@ -46,14 +48,26 @@ pub fn confirm(question: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Sets (or removes) `data-theme` on the root element.
-pub fn set_theme(theme: Option<&str>) {
+/// The browser's preferred language that the page speaks, if any.
+pub fn browser_lang() -> Option<Lang> {
+    let navigator = web_sys::window()?.navigator();
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .chain(navigator.language())
+        .find_map(|tag| Lang::from_tag(&tag))
+}
+
+/// Sets (or removes) `data-theme`, and sets `lang`, on the root element.
+pub fn set_theme(theme: Option<&str>, lang: &str) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
         return;
     };
+    let _ = root.set_attribute("lang", lang);
     let _ = match theme {
         Some(theme) => root.set_attribute("data-theme", theme),
         None => root.remove_attribute("data-theme"),

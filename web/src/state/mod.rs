@@ -17,6 +17,25 @@ pub use self::inputs::{InspectInputs, LintInputs, ManifestInputs, Slot, VerifyIn
 pub use self::theme::Theme;
 use crate::derive::{LintView, ManifestText};
 use crate::form::{FormEdit, SpecForm};
+use crate::i18n::Lang;
+
+/// What an embedding page sets (the `<csrcraft-example>` element's attributes); `None` leaves
+/// the page's own value.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// The cfssl CSR JSON.
+    pub spec: Option<String>,
+    /// `spec.signerName`.
+    pub signer: Option<String>,
+    /// `spec.usages`.
+    pub usages: Option<Vec<String>>,
+    /// `spec.expirationSeconds` as typed (`24h`, seconds).
+    pub expiration: Option<String>,
+    /// `metadata.name`.
+    pub name: Option<String>,
+    /// How the key PEM is written.
+    pub key_format: Option<KeyFormat>,
+}
 
 /// A key and CSR made by WebCrypto, held in the page's memory only.
 #[derive(Clone)]
@@ -100,6 +119,8 @@ pub struct State {
     pub host: String,
     /// Colour theme.
     pub theme: Theme,
+    /// The page's language.
+    pub lang: Lang,
     /// The last notice for the status line (copied, downloaded, ...).
     pub notice: String,
     /// The lint panel.
@@ -129,6 +150,7 @@ impl Default for State {
             ca_input: String::new(),
             host: String::new(),
             theme: Theme::System,
+            lang: Lang::En,
             notice: String::new(),
             lint: None,
             manifest: None,
@@ -194,6 +216,10 @@ pub enum Action {
     Host(String),
     /// Next theme.
     Theme,
+    /// The page's language.
+    Lang(Lang),
+    /// An embedding page's settings: the spec and the manifest's.
+    Configure(Settings),
     /// A status-line message.
     Notice(String),
 }
@@ -291,7 +317,31 @@ impl State {
             Action::Ca(v) => self.ca_input = v,
             Action::Host(v) => self.host = v,
             Action::Theme => self.theme = self.theme.next(),
+            Action::Lang(lang) => self.lang = lang,
+            Action::Configure(settings) => self.configure(settings),
             Action::Notice(v) => self.notice = v,
+        }
+    }
+
+    /// Takes an embedding page's settings; what it leaves out keeps its value.
+    fn configure(&mut self, settings: Settings) {
+        if let Some(spec) = settings.spec {
+            self.apply(Action::SpecJson(spec));
+        }
+        if let Some(signer) = settings.signer {
+            self.signer = signer;
+        }
+        if settings.usages.is_some() {
+            self.usages = settings.usages;
+        }
+        if let Some(expiration) = settings.expiration {
+            self.expiration = expiration;
+        }
+        if let Some(name) = settings.name {
+            self.name = name;
+        }
+        if let Some(format) = settings.key_format {
+            self.apply(Action::KeyFormat(format));
         }
     }
 

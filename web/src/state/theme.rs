@@ -30,13 +30,4 @@ impl Theme {
             Theme::Dark => Some("dark"),
         }
     }
-
-    /// What the toggle says.
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Theme: system",
-            Theme::Light => "Theme: light",
-            Theme::Dark => "Theme: dark",
-        }
-    }
 }
