@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { IDN, data, makeCa, opensslCsr, pkgDir, signWithCa, workdir } from './helpers.mjs';
+import { IDN, data, makeCa, opensslCsr, pkgDir, signWithCa, snakeKeys, workdir } from './helpers.mjs';
 
 const CHROMIUM = process.env.CSRCRAFT_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -132,6 +132,32 @@ test('generate and verify in the page; no request leaves 127.0.0.1', { timeout: 
   assert.ok(requests.length >= 3, requests.join('\n'));
   const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`));
   assert.deepEqual(elsewhere, [], `requests to other than ${origin}`);
+  await page.close();
+});
+
+test('in the page too, every key of the results is camelCase', { timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 30_000 });
+  const at = '2026-06-01T00:00:00Z';
+  const inputs = {
+    csr: data('tutorial-p256.csr'), chain: data('inspect/chain.pem'), ca: data('inspect/ca.pem'),
+    key: data('test-p256-key.pem'), kubectl: data('inspect/kubectl-issued-full.yaml'), at,
+  };
+  const results = await page.evaluate(async ({ csr, chain, ca, key, kubectl, at }) => {
+    const api = window.csrcraft;
+    return {
+      generate: await api.generate({ CN: 'web.example.com', colour: 'blue' }, { signer: 'example.com/serving' }),
+      lint: await api.lint(csr, { signer: 'kubernetes.io/kubelet-serving' }),
+      manifest: await api.manifest(csr, { signer: 'example.com/serving' }),
+      inspect: await api.inspect(kubectl, { at }),
+      verify: await api.verify(chain, { ca, key, csr, host: 'my-svc.my-namespace.svc.cluster.local', at }),
+    };
+  }, inputs);
+  for (const [name, result] of Object.entries(results)) assert.deepEqual(snakeKeys(result), [], name);
+  assert.equal(results.inspect.kubernetes.signerName, 'example.com/serving');
+  assert.equal(results.inspect.certificates[0].validity.notBefore, '2026-01-01T00:00:00Z');
+  assert.equal(results.verify.verified, true, results.verify.text);
   await page.close();
 });
 

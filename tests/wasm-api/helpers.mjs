@@ -94,3 +94,19 @@ export function opensslCsr(work, san, name = 'openssl') {
     '-out', `${name}.csr`);
   return work.read(`${name}.csr`);
 }
+
+/**
+ * Every object key in `value` (through nested objects and arrays), as its path, e.g.
+ * `certificates[0].validity.notBefore`: the JS API's keys must all be camelCase.
+ */
+export function keyPaths(value, path = '') {
+  if (Array.isArray(value)) return value.flatMap((item, i) => keyPaths(item, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const at = path ? `${path}.${key}` : key;
+    return [at, ...keyPaths(item, at)];
+  });
+}
+
+/** The paths of `keyPaths(value)` whose last key has a `_` (snake_case, the CLI's JSON). */
+export const snakeKeys = (value) => keyPaths(value).filter((p) => /_[^.[\]]*$/.test(p));

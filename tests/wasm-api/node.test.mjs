@@ -1,9 +1,11 @@
 // The JS/TS API in Node: every export (each returns a promise), checked against openssl where
 // it makes something. The crypto is Node's WebCrypto (globalThis.crypto.subtle).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { IDN, data, loadApi, makeCa, opensslCsr, signWithCa, workdir } from './helpers.mjs';
+import { IDN, data, keyPaths, loadApi, makeCa, opensslCsr, root, signWithCa, snakeKeys, workdir } from './helpers.mjs';
 
 const api = await loadApi();
 const work = workdir();
@@ -269,13 +271,13 @@ describe('inspect', () => {
   test('CSRs: the self-signature checked by WebCrypto (ECDSA P-256, Ed25519)', async () => {
     for (const name of ['tutorial-p256.csr', 'tutorial-ed25519.csr']) {
       const seen = await api.inspect(data(name));
-      assert.deepEqual(seen.request.self_signature, { ok: true, problem: null }, name);
+      assert.deepEqual(seen.request.selfSignature, { ok: true, problem: null }, name);
     }
   });
   test('a kubectl object, and the time defaults to now', async () => {
     const seen = await api.inspect(data('inspect/kubectl-failed.yaml'));
     assert.equal(seen.input, 'kubernetes-yaml');
-    assert.equal(seen.kubernetes.signer_name, 'kubernetes.io/kubelet-serving');
+    assert.equal(seen.kubernetes.signerName, 'kubernetes.io/kubelet-serving');
     assert.ok(Math.abs(Date.parse(seen.at) - Date.now()) < 60_000, seen.at);
   });
   test('errors', async () => {
@@ -372,6 +374,72 @@ describe('verify', () => {
     await assert.rejects(api.verify(cert, {}), /^Error: options\.ca: required/);
     await assert.rejects(api.verify(cert, { ca, key: 'nope' }), /^Error: key: /);
     await assert.rejects(api.verify(cert, { ca, host: 7 }), /^Error: options\.host: expected a string$/);
+  });
+});
+
+// The JS API speaks JS's conventions: every key it returns is camelCase, while the CLI's
+// `--json` keeps its published snake_case. Values are never renamed.
+describe('camelCase keys', () => {
+  const at = '2026-06-01T00:00:00Z';
+  const csr = data('tutorial-p256.csr');
+  const chain = data('inspect/chain.pem');
+
+  test('no key of any result of generate, lint, manifest, inspect or verify has a `_`', async () => {
+    const results = {
+      generate: await api.generate({ CN: 'web.example.com', hosts: ['web.example.com'], colour: 'blue' },
+        { signer: 'example.com/serving' }),
+      generateWithKey: await api.generateWithKey({ CN: 'a', key: { algo: 'rsa', size: 2048 } },
+        data('test-p256-key.pem')),
+      'lint (CSR)': await api.lint(csr, { signer: 'kubernetes.io/kubelet-serving', expiration: 60 }),
+      'lint (spec)': await api.lint({ CN: 'x', extra: true }, { signer: 'example.com/serving' }),
+      manifest: await api.manifest(csr, { signer: 'example.com/serving', format: 'json', expiration: '24h' }),
+      'inspect (CSR)': await api.inspect(csr, { at }),
+      'inspect (chain)': await api.inspect(chain, { at }),
+      'inspect (name constraints, unknown critical extension)': await api.inspect(
+        data('inspect/unknown-critical.pem') + data('inspect/constrained-ca.pem'), { at }),
+      'inspect (kubectl YAML, issued)': await api.inspect(data('inspect/kubectl-issued-full.yaml'), { at }),
+      'inspect (kubectl YAML, failed)': await api.inspect(data('inspect/kubectl-failed.yaml'), { at }),
+      'inspect (kubectl JSON)': await api.inspect(data('inspect/kubectl-issued.json'), { at }),
+      'verify (chain, key, CSR, host)': await api.verify(chain, {
+        ca: data('inspect/ca.pem'), key: data('test-p256-key.pem'), csr,
+        host: 'my-svc.my-namespace.svc.cluster.local', at,
+      }),
+      'verify (failing)': await api.verify(chain, { ca: data('inspect/constrained-ca.pem'), host: 'x.example', at }),
+    };
+    for (const [name, result] of Object.entries(results)) {
+      assert.deepEqual(snakeKeys(result), [], `${name}: keys with a _`);
+    }
+    // Not vacuous: the core's snake_case fields are all there, under their camelCase names.
+    const seen = new Set(Object.values(results).flatMap(keyPaths).map((p) => p.slice(p.lastIndexOf('.') + 1)));
+    const expected = ['csrPem', 'keyPem', 'manifestYaml', 'specWarnings', 'signerName',
+      'expirationSeconds', 'lastUpdateTime', 'lastTransitionTime', 'pemLabel', 'publicKey',
+      'spkiSha256', 'signatureAlgorithm', 'selfSignature', 'subjectAltNames', 'requestedExtensions',
+      'issuerSignature', 'signedBy', 'keyMatchesRequest', 'keyUsage', 'extendedKeyUsage',
+      'basicConstraints', 'pathLen', 'nameConstraints', 'notBefore', 'notAfter', 'secondsLeft',
+      'lifetimeSeconds', 'spkiSha256', 'sha256', 'sha1'];
+    assert.deepEqual(expected.filter((key) => !seen.has(key)), [], 'fields missing');
+  });
+
+  test('the fields keep their order; values (such as not_yet_valid) are as the CLI gives them', async () => {
+    const seen = await api.inspect(chain, { at: '2025-06-01T00:00:00Z' });
+    const [leaf, ca] = seen.certificates;
+    assert.deepEqual(Object.keys(leaf), ['version', 'serial', 'subject', 'issuer', 'validity',
+      'publicKey', 'signatureAlgorithm', 'issuerSignature', 'keyMatchesRequest', 'subjectAltNames',
+      'keyUsage', 'extendedKeyUsage', 'basicConstraints', 'nameConstraints', 'extensions', 'fingerprints']);
+    assert.deepEqual(Object.keys(leaf.validity),
+      ['notBefore', 'notAfter', 'state', 'secondsLeft', 'lifetimeSeconds', 'summary']);
+    assert.equal(leaf.validity.state, 'not_yet_valid');
+    assert.equal(leaf.validity.notBefore, '2026-01-01T00:00:00Z');
+    assert.deepEqual(ca.basicConstraints, { ca: true, pathLen: 0 });
+    assert.deepEqual(leaf.subjectAltNames.dns, ['my-svc.my-namespace.svc.cluster.local', 'my-pod.my-namespace.pod.cluster.local']);
+    assert.deepEqual(Object.keys(seen), ['input', 'at', 'kubernetes', 'request', 'certificates', 'text']);
+  });
+
+  test('the TypeScript types (types.d.ts) name every field in camelCase', () => {
+    const types = readFileSync(join(root, 'crates/wasm/src/types.d.ts'), 'utf8');
+    assert.match(types, /^ {2}subjectAltNames: AltNamesView;$/m);
+    const snake = types.split('\n').filter((line) => /^\s*[A-Za-z0-9]*_[A-Za-z0-9_]*\??:|[{;] [A-Za-z0-9]*_[A-Za-z0-9_]*\??:/.test(line));
+    assert.deepEqual(snake, []);
   });
 });
 

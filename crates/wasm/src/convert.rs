@@ -190,12 +190,67 @@ fn from_millis(millis: f64, key: &str) -> Result<UnixTime, JsError> {
     Ok(UnixTime((millis / 1000.0).floor() as i64))
 }
 
-/// The core's JSON text (inspection, lint and verify reports) as a JS object.
+/// The core's JSON text (inspection, lint and verify reports) as a JS object,
+/// its field names in camelCase as JS expects (`subject_alt_names` becomes
+/// `subjectAltNames`); values are as the core wrote them. The CLI's `--json`
+/// keeps the published snake_case.
 pub(crate) fn json_object(text: &str) -> Result<Object, JsError> {
-    JSON::parse(text)
-        .map_err(|e| error(format!("reading the core's JSON failed: {}", describe(&e))))?
+    let value = JSON::parse(text)
+        .map_err(|e| error(format!("reading the core's JSON failed: {}", describe(&e))))?;
+    camel_keys(value)
         .dyn_into::<Object>()
         .map_err(|_| error("reading the core's JSON failed: not an object"))
+}
+
+/// `value` with the keys of every object in it (through arrays and nested
+/// objects) in camelCase, each object rebuilt so its keys keep their order.
+///
+/// Every key is renamed: every object in the core's published JSON views is a
+/// record of named fields, and none uses data (names, OIDs, hosts) as keys.
+/// A map keyed by data, if one is ever added to them, must keep its keys:
+/// it would have to be skipped here by its path.
+fn camel_keys(value: JsValue) -> JsValue {
+    if Array::is_array(&value) {
+        return Array::from(&value)
+            .iter()
+            .map(camel_keys)
+            .collect::<Array>()
+            .into();
+    }
+    if !value.is_object() {
+        return value;
+    }
+    let object = Object::new();
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        // A property of a plain object from `JSON.parse`: reading and
+        // defining it cannot fail.
+        let item = Reflect::get(&value, &key).unwrap_or(JsValue::NULL);
+        let name = key.as_string().unwrap_or_default();
+        let _ = Reflect::set(
+            &object,
+            &JsValue::from(camel_case(&name)),
+            &camel_keys(item),
+        );
+    }
+    object.into()
+}
+
+/// A snake_case field name in camelCase (`not_before` → `notBefore`); a name
+/// without `_` is unchanged.
+fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `[{ field, message }]`.
@@ -252,5 +307,33 @@ impl From<Object> for Out {
 impl From<Out> for JsValue {
     fn from(out: Out) -> Self {
         out.0.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::camel_case;
+
+    #[track_caller]
+    fn check(name: &str, expect: &str) {
+        assert_eq!(camel_case(name), expect);
+    }
+
+    #[test]
+    fn field_names_become_camel_case() {
+        check("subject_alt_names", "subjectAltNames");
+        check("not_before", "notBefore");
+        check("last_transition_time", "lastTransitionTime");
+        check("spki_sha256", "spkiSha256");
+        check("path_len", "pathLen");
+    }
+
+    #[test]
+    fn single_words_and_camel_case_are_unchanged() {
+        check("sha256", "sha256");
+        check("at", "at");
+        check("csrPem", "csrPem");
+        check("specWarnings", "specWarnings");
+        check("", "");
     }
 }

@@ -2,8 +2,10 @@
 //! wasm-bindgen.
 //!
 //! Conversions only. Options are read from plain JS objects
-//! ([`convert::Options`]), results are built as plain JS objects, and every
-//! error is a rejected promise with a JS `Error` carrying the core's message.
+//! ([`convert::Options`]), results are built as plain JS objects whose keys
+//! are all camelCase (the core's snake_case JSON fields renamed at this
+//! boundary; the CLI's `--json` keeps them), and every error is a rejected
+//! promise with a JS `Error` carrying the core's message.
 //! The crypto is WebCrypto's (`crypto.subtle`, through `csrcraft-webcrypto`):
 //! it makes the keys and their randomness, signs the CSRs and checks
 //! signatures, so every export is `async`. WebCrypto exists only in a secure
@@ -193,7 +195,7 @@ pub async fn lint(
 
 /// What a CSR, certificate, chain or `kubectl get csr` object (YAML or JSON)
 /// holds, given as PEM, DER, or base64 of either: the core's published
-/// inspection JSON as an object, plus its text view.
+/// inspection JSON as an object (keys in camelCase), plus its text view.
 #[wasm_bindgen(unchecked_return_type = "InspectResult")]
 pub async fn inspect(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,

@@ -1,4 +1,8 @@
 
+// Every key of every result is camelCase, as JS expects; for lint, inspect and verify these are
+// the fields of the CLI's published `--json` (snake_case there: `subject_alt_names` is
+// `subjectAltNames` here). Values are the same as the CLI's (e.g. "not_yet_valid").
+
 /** A cfssl CSR spec as an object (`cfssl genkey`'s input); unknown keys become warnings. */
 export interface CfsslSpec {
   CN?: string;
@@ -86,7 +90,7 @@ export interface LintFinding {
   fix: string;
 }
 
-/** `csrcraft lint --json`'s report, plus its text view. */
+/** `csrcraft lint --json`'s report (keys in camelCase), plus its text view. */
 export interface LintResult {
   signer: string;
   /** The usages checked: the ones given or the signer's defaults. */
@@ -116,7 +120,7 @@ export interface PublicKeyView {
   algorithm: string;
   curve: "P-256" | "P-384" | "P-521" | null;
   bits: number | null;
-  spki_sha256: string;
+  spkiSha256: string;
 }
 
 export interface AltNamesView {
@@ -128,13 +132,13 @@ export interface AltNamesView {
 }
 
 export interface RequestView {
-  pem_label: string | null;
+  pemLabel: string | null;
   subject: NameView;
-  public_key: PublicKeyView;
-  signature_algorithm: string;
-  self_signature: { ok: boolean; problem: string | null };
-  subject_alt_names: AltNamesView;
-  requested_extensions: string[];
+  publicKey: PublicKeyView;
+  signatureAlgorithm: string;
+  selfSignature: { ok: boolean; problem: string | null };
+  subjectAltNames: AltNamesView;
+  requestedExtensions: string[];
 }
 
 /**
@@ -165,22 +169,23 @@ export interface CertificateView {
   subject: NameView;
   issuer: NameView;
   validity: {
-    not_before: string;
-    not_after: string;
+    notBefore: string;
+    notAfter: string;
+    /** A value as the CLI writes it, so snake_case. */
     state: "not_yet_valid" | "valid" | "expired";
-    seconds_left: number;
-    lifetime_seconds: number;
+    secondsLeft: number;
+    lifetimeSeconds: number;
     summary: string;
   };
-  public_key: PublicKeyView;
-  signature_algorithm: string;
-  issuer_signature: { signed_by: string; ok: boolean; problem: string | null } | null;
-  key_matches_request: boolean | null;
-  subject_alt_names: AltNamesView;
-  key_usage: string[];
-  extended_key_usage: string[];
-  basic_constraints: { ca: boolean; path_len: number | null } | null;
-  name_constraints: NameConstraintsView | null;
+  publicKey: PublicKeyView;
+  signatureAlgorithm: string;
+  issuerSignature: { signedBy: string; ok: boolean; problem: string | null } | null;
+  keyMatchesRequest: boolean | null;
+  subjectAltNames: AltNamesView;
+  keyUsage: string[];
+  extendedKeyUsage: string[];
+  basicConstraints: { ca: boolean; pathLen: number | null } | null;
+  nameConstraints: NameConstraintsView | null;
   extensions: ExtensionView[];
   fingerprints: { sha256: string; sha1: string };
 }
@@ -189,23 +194,23 @@ export interface KubernetesView {
   name: string;
   uid: string | null;
   created: string | null;
-  signer_name: string;
+  signerName: string;
   username: string | null;
   groups: string[];
   usages: string[];
-  expiration_seconds: number | null;
+  expirationSeconds: number | null;
   status: string;
   conditions: Array<{
     type: string;
     status: string;
     reason: string | null;
     message: string | null;
-    last_update_time: string | null;
-    last_transition_time: string | null;
+    lastUpdateTime: string | null;
+    lastTransitionTime: string | null;
   }>;
 }
 
-/** `csrcraft inspect --json`'s published format, plus its text view. */
+/** `csrcraft inspect --json`'s published format (keys in camelCase), plus its text view. */
 export interface InspectResult {
   input: "pem" | "der" | "base64-pem" | "base64-der" | "kubernetes-yaml" | "kubernetes-json";
   /** The time validity was judged at, RFC 3339. */
@@ -246,7 +251,7 @@ export interface VerifyCheck {
   notes: string[];
 }
 
-/** `csrcraft verify --json`'s report, plus its text view. */
+/** `csrcraft verify --json`'s report (keys in camelCase), plus its text view. */
 export interface VerifyResult {
   /** True when no check failed. */
   verified: boolean;
