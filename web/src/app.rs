@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::header::Header;
 use crate::hooks::{use_theme, use_unload_guard};
 use crate::i18n::Lang;
-use crate::sections::{Layout, Panels, steps};
+use crate::sections::{Layout, Panels, spec_form, steps};
 use crate::services::page::browser_lang;
 use crate::state::{Action, State};
 use crate::workbench::use_workbench;
@@ -29,7 +29,7 @@ pub fn app() -> Html {
     let layout = Layout {
         panels: Panels::ALL,
         readonly: false,
-        full: true,
+        spec_form: Some(spec_form),
     };
     html! {
         <ContextProvider<Lang> context={state.lang}>

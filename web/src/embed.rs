@@ -72,7 +72,7 @@ pub fn example(props: &ExampleProps) -> Html {
     let layout = Layout {
         panels: props.panels,
         readonly: props.readonly,
-        full: false,
+        spec_form: None,
     };
     let state = &wb.state;
     html! {

@@ -4,7 +4,7 @@
 //! this module only moves text between form fields and JSON keys. Keys the form does not show
 //! (`serialnumber`, `E`, `OID`, unknown keys) are kept as they are.
 
-use serde_json::{Map, Value};
+use csrcraft::json::{self, Map, Value};
 
 /// One `names` entry as the form shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -97,7 +97,7 @@ pub enum FormEdit {
 impl SpecForm {
     /// Reads the form out of cfssl JSON; `None` when the text is not a JSON object.
     pub fn from_json(text: &str) -> Option<Self> {
-        let Ok(Value::Object(top)) = serde_json::from_str::<Value>(text) else {
+        let Ok(Value::Object(top)) = json::from_str(text) else {
             return None;
         };
         let mut form = SpecForm {
@@ -171,7 +171,7 @@ impl SpecForm {
     /// Writes the form into `previous` (kept where the form has nothing to say) as
     /// pretty-printed cfssl JSON.
     pub fn to_json(&self, previous: &str) -> String {
-        let mut top = match serde_json::from_str::<Value>(previous) {
+        let mut top = match json::from_str(previous) {
             Ok(Value::Object(top)) => top,
             _ => Map::new(),
         };
@@ -197,13 +197,14 @@ impl SpecForm {
         key.insert("algo".to_owned(), Value::String(self.algo.clone()));
         if self.algo != "ed25519" || !self.size.is_empty() {
             let size = match self.size.trim().parse::<u64>() {
-                Ok(n) => Value::from(n),
+                Ok(n) => Value::Number(json::Number::Unsigned(n)),
                 Err(_) => Value::String(self.size.clone()),
             };
             if self.algo != "ed25519" {
                 key.insert("size".to_owned(), size);
             }
         }
+        key.sort();
         top.insert("key".to_owned(), Value::Object(key));
 
         let mut old_names = old_names.into_iter();
@@ -219,10 +220,13 @@ impl SpecForm {
                     entry.insert(key.to_owned(), Value::String(value.to_owned()));
                 }
             }
+            entry.sort();
             Value::Object(entry)
         });
         top.insert("names".to_owned(), Value::Array(names.collect()));
-        serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
+        // Keys sorted, as the reader gives them and cfssl's examples have them.
+        top.sort();
+        json::to_string_pretty(&Value::Object(top))
     }
 }
 
@@ -253,7 +257,7 @@ pub fn field_under(path: &str, prefix: &str) -> bool {
 }
 
 /// A JSON object's value under `name`, matched case-insensitively as Go's encoding/json does.
-fn get_ci<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+fn get_ci<'a>(map: &'a Map, name: &str) -> Option<&'a Value> {
     map.get(name).or_else(|| {
         map.iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -262,9 +266,10 @@ fn get_ci<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
 }
 
 /// Removes every key equal to `name` up to case; returns the last value removed.
-fn remove_ci(map: &mut Map<String, Value>, name: &str) -> Option<Value> {
+fn remove_ci(map: &mut Map, name: &str) -> Option<Value> {
     let keys: Vec<String> = map
-        .keys()
+        .iter()
+        .map(|(k, _)| k)
         .filter(|k| k.eq_ignore_ascii_case(name))
         .cloned()
         .collect();
@@ -276,7 +281,7 @@ fn text_of(value: Option<&Value>) -> String {
     match value {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
+        Some(other) => json::to_string(other),
     }
 }
 
@@ -284,6 +289,8 @@ fn text_of(value: Option<&Value>) -> String {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
+    // serde_json reads what the form writes: a reference reader for the core's JSON.
+    use serde_json::Value;
 
     #[test]
     fn reads_the_tutorial_spec() {
@@ -312,6 +319,9 @@ mod tests {
         assert_eq!(value["names"][0]["O"], "y");
         assert_eq!(value["names"][0]["E"], "a@b.c");
         assert!(csrcraft::Spec::from_json(&out).is_ok());
+        // Byte for byte what serde_json writes for that value (the form's JSON before
+        // it moved to the core's writer).
+        assert_eq!(serde_json::to_string_pretty(&value).unwrap(), out);
     }
 
     #[test]

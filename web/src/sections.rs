@@ -76,14 +76,16 @@ impl Panels {
 }
 
 /// How the steps are drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Layout {
     /// Which steps.
     pub panels: Panels,
     /// The spec is shown, not edited, and has no form.
     pub readonly: bool,
-    /// The app: the spec's form beside its JSON, and the tutorial's example a click away.
-    pub full: bool,
+    /// The app's spec form ([`spec_form`]) beside the JSON, with the tutorial's example a
+    /// click away. A function given, not a flag, so the element, which never shows the form,
+    /// does not carry its code.
+    pub spec_form: Option<fn(&Workbench, Notes) -> Html>,
 }
 
 /// The steps `layout` asks for.
@@ -119,20 +121,23 @@ pub fn steps(wb: &Workbench, layout: Layout) -> Html {
 fn spec(wb: &Workbench, layout: Layout) -> Html {
     let state = &wb.state;
     let notes = Notes::of(&wb.spec);
+    let form = layout.spec_form.filter(|_| !layout.readonly);
     let json = html! {
         <SpecJson text={AttrValue::from(state.spec_json.clone())} notes={notes.clone()}
             readonly={layout.readonly}
             on_input={wb.act.reform(Action::SpecJson)}
-            on_example={layout.full.then(|| wb.act.reform(|()| Action::LoadExample))} />
+            on_example={form.map(|_| wb.act.reform(|()| Action::LoadExample))} />
     };
-    if !layout.full || layout.readonly {
-        return json;
+    match form {
+        Some(form) => html! { <div class="two">{ form(wb, notes) }{ json }</div> },
+        None => json,
     }
+}
+
+/// The app's spec form.
+pub fn spec_form(wb: &Workbench, notes: Notes) -> Html {
     html! {
-        <div class="two">
-            <SpecFormView form={state.form.clone()} notes={notes} on_edit={wb.act.reform(Action::Form)} />
-            { json }
-        </div>
+        <SpecFormView form={wb.state.form.clone()} notes={notes} on_edit={wb.act.reform(Action::Form)} />
     }
 }
 

@@ -24,7 +24,7 @@ mod domain;
 mod error;
 mod fingerprint;
 mod inspect;
-mod json;
+pub mod json;
 mod key;
 pub mod kubernetes;
 mod pem;

@@ -8,11 +8,11 @@
 mod checks;
 mod lint;
 
+use csrcraft::json;
 use csrcraft::kubernetes::{
     Expiration, ManifestOptions, SignerName, default_usages, parse_duration_seconds,
 };
 use csrcraft::{DomainToAscii, Error, Parsed, Spec};
-use serde::Serialize;
 use zeroize::Zeroizing;
 
 pub use self::checks::{ManifestText, inspect_text, manifest_text, verify_report};
@@ -85,20 +85,17 @@ pub fn manifest_options(state: &State) -> Result<ManifestOptions, Error> {
 }
 
 /// `cfssl genkey`'s output line, `{"csr": ..., "key": ...}`, zeroized when dropped.
+/// Written straight into its buffer, big enough for PEM escaped (each newline two characters),
+/// so the key leaves no copy behind in memory that is not zeroized.
 pub fn cfssl_json(generated: &Generated) -> Zeroizing<String> {
-    #[derive(Serialize)]
-    struct CfsslOutput<'a> {
-        csr: &'a str,
-        key: &'a str,
-    }
-    let csr = generated.request.pem();
-    Zeroizing::new(
-        serde_json::to_string(&CfsslOutput {
-            csr: &csr,
-            key: generated.key_pem.as_str(),
-        })
-        .unwrap_or_default(),
-    )
+    let (csr, key) = (generated.request.pem(), generated.key_pem.as_str());
+    let mut line = Zeroizing::new(String::with_capacity(2 * (csr.len() + key.len()) + 16));
+    line.push_str("{\"csr\":");
+    json::write_string(&mut line, &csr);
+    line.push_str(",\"key\":");
+    json::write_string(&mut line, key);
+    line.push('}');
+    line
 }
 
 /// The commands that come after `kubectl apply`.

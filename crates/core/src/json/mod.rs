@@ -15,6 +15,9 @@
 //! - The writers write byte for byte what `serde_json` writes, except for
 //!   non-integer numbers, which are written as they were read.
 //! - Code builds values with [`Map::with`] and `From`/`collect`.
+//!
+//! Public for csrcraft's own front ends (the web app reads and writes the spec
+//! form's JSON with it), so that no product carries a second JSON stack.
 
 mod number;
 mod read;
@@ -30,22 +33,20 @@ mod tests;
 
 use std::fmt;
 
-pub(crate) use self::number::Number;
-pub(crate) use self::read::from_str;
-pub(crate) use self::value::{Map, Value};
-#[cfg(test)]
-pub(crate) use self::write::to_string;
-pub(crate) use self::write::to_string_pretty;
+pub use self::number::Number;
+pub use self::read::from_str;
+pub use self::value::{Map, Value};
+pub use self::write::{to_string, to_string_pretty, write_string};
 
 /// Why a text is not JSON, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct SyntaxError {
+pub struct SyntaxError {
     /// 1-based line of the problem.
-    pub(crate) line: usize,
+    pub line: usize,
     /// 1-based column of the problem, in characters.
-    pub(crate) column: usize,
+    pub column: usize,
     /// What is wrong and how to fix it.
-    pub(crate) problem: String,
+    pub problem: String,
 }
 
 impl fmt::Display for SyntaxError {

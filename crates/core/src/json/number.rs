@@ -6,7 +6,7 @@ use std::fmt;
 
 /// A JSON number.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Number {
+pub enum Number {
     /// An integer from 0 to `u64::MAX`.
     Unsigned(u64),
     /// An integer from `i64::MIN` to -1.

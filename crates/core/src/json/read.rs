@@ -12,7 +12,7 @@ pub(crate) const MAX_DEPTH: usize = 64;
 type Result<T, E = SyntaxError> = std::result::Result<T, E>;
 
 /// Reads `text`, one JSON value with optional whitespace around it.
-pub(crate) fn from_str(text: &str) -> Result<Value> {
+pub fn from_str(text: &str) -> Result<Value> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),

@@ -4,7 +4,7 @@ use super::Number;
 
 /// A JSON value.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) enum Value {
+pub enum Value {
     /// `null`.
     #[default]
     Null,
@@ -25,18 +25,18 @@ pub(crate) enum Value {
 /// come in the same order); code gives them in the order it builds them (as
 /// serde's derives wrote a struct's fields). A key is in it at most once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Map {
+pub struct Map {
     members: Vec<(String, Value)>,
 }
 
 impl Map {
     /// An empty object.
-    pub(crate) fn new() -> Self {
+    pub fn new() -> Self {
         Self::default()
     }
 
     /// The value of `key`.
-    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value> {
         self.members
             .iter()
             .find(|(name, _)| name == key)
@@ -46,7 +46,7 @@ impl Map {
     /// Sets `key` to `value`: in place if the key is there, else last. Not
     /// generic, so each type converted does not get its own copy of this
     /// (wasm size).
-    pub(crate) fn insert(&mut self, key: String, value: Value) {
+    pub fn insert(&mut self, key: String, value: Value) {
         match self.members.iter_mut().find(|(name, _)| *name == key) {
             Some((_, old)) => *old = value,
             None => self.members.push((key, value)),
@@ -55,7 +55,7 @@ impl Map {
 
     /// This object with `key` set to `value`: for building objects in code.
     #[must_use]
-    pub(crate) fn with(self, key: &str, value: impl Into<Value>) -> Self {
+    pub fn with(self, key: &str, value: impl Into<Value>) -> Self {
         // A thin generic shell over one body, as `insert`.
         self.with_value(key, value.into())
     }
@@ -75,18 +75,29 @@ impl Map {
         }
     }
 
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let index = self.members.iter().position(|(name, _)| name == key)?;
+        Some(self.members.remove(index).1)
+    }
+
+    /// Sorts the members by key, as the readers give them.
+    pub fn sort(&mut self) {
+        self.members.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+
     /// The members in order.
-    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (&String, &Value)> {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&String, &Value)> {
         self.members.iter().map(|(key, value)| (key, value))
     }
 
     /// The number of members.
-    pub(crate) fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.members.len()
     }
 
     /// Whether there are no members.
-    pub(crate) fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.members.is_empty()
     }
 }

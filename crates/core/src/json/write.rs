@@ -7,8 +7,7 @@ use super::{Map, Value};
 const INDENT: usize = 2;
 
 /// `value` on one line, without spaces.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn to_string(value: &Value) -> String {
+pub fn to_string(value: &Value) -> String {
     let mut out = String::new();
     write_value(&mut out, value, None);
     out
@@ -16,7 +15,7 @@ pub(crate) fn to_string(value: &Value) -> String {
 
 /// `value` with one member or item a line, indented two spaces a level; empty
 /// collections as `{}` and `[]`. No final newline.
-pub(crate) fn to_string_pretty(value: &Value) -> String {
+pub fn to_string_pretty(value: &Value) -> String {
     let mut out = String::new();
     write_value(&mut out, value, Some(0));
     out
@@ -90,7 +89,7 @@ fn close(out: &mut String, indent: Option<usize>) {
 /// A string in double quotes: `"` and `\` escaped, control characters as
 /// `\n`, `\t`, `\r`, `\b`, `\f` or `\u00XX`; everything else (`/`, non-ASCII)
 /// as it is.
-pub(crate) fn write_string(out: &mut String, text: &str) {
+pub fn write_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {
