@@ -3,10 +3,11 @@
 //
 // Issue 4's budget was 150 KB (145,297 bytes on 2026-11-29). Issue 10 put rustls-webpki's path
 // validation into verify, as the JS API's verdicts must equal the CLI's: 177,995 bytes on
-// 2026-12-05 on the Debian toolchain, so the budget is 180 KB until the size work of issue 13
-// (whose own target, 160 KB on Debian, this is now above). The build stays small because the
-// crypto is WebCrypto's (csrcraft-webcrypto) and IDNA is the platform's URL parser. With
-// rustup's prebuilt std the same code is about 18 KB larger.
+// 2026-12-05 on the Debian toolchain. Issue 11 found cargo applied no LTO to the crate while it
+// was also an rlib: as a cdylib only it is 163,800 bytes (183,590 on rustup's prebuilt std), so
+// the budget is 170 KB until the size work of issue 13 (whose own target, 160 KB on Debian,
+// this is still above). The build stays small because the crypto is WebCrypto's
+// (csrcraft-webcrypto) and IDNA is the platform's URL parser.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { test } from 'node:test';
 
 import { pkgDir } from './helpers.mjs';
 
-const BUDGET = 180 * 1000; // bytes: issue 4's 150 KB, raised by issue 10's path validation
+const BUDGET = 170 * 1000; // bytes: issue 4's 150 KB, raised by issue 10's path validation
 
 test(`wasm + js stay under the ${BUDGET / 1000} KB gzip budget`, (t) => {
   // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)
