@@ -32,7 +32,7 @@ pub fn use_checked_views(state: &UseReducerHandle<State>) {
         ManifestInputs::of(state),
         |state, _| {
             let request = state.generated.as_ref().map(|g| g.request.clone());
-            crypto::manifest(request, derive::manifest_options(state))
+            crypto::manifest(request, derive::manifest_options(state), state.lang.text())
         },
         Action::Manifest,
     );
@@ -103,10 +103,10 @@ pub fn use_unload_guard(holds_key: bool) {
     });
 }
 
-/// Sets the page's theme and language attributes.
+/// Sets the page's theme, its language attribute and its title.
 #[hook]
 pub fn use_theme(theme: Theme, lang: Lang) {
     use_effect_with((theme, lang), |(theme, lang)| {
-        set_theme(theme.attribute(), lang.tag())
+        set_theme(theme.attribute(), lang.tag(), lang.text().page_title)
     });
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::Note;
+use crate::i18n::use_text;
 
 /// Properties of [`FieldNotes`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,7 @@ pub struct FieldNotesProps {
 /// A list of notes; nothing when there are none.
 #[function_component(FieldNotes)]
 pub fn field_notes(props: &FieldNotesProps) -> Html {
+    let text = use_text();
     if props.notes.is_empty() {
         return html! {};
     }
@@ -27,7 +29,7 @@ pub fn field_notes(props: &FieldNotesProps) -> Html {
         <ul class="notes" id={props.id.clone()}>
             { for props.notes.iter().map(|n| {
                 let class = if n.error { "note error" } else { "note warning" };
-                let label = if n.error { "error" } else { "warning" };
+                let label = if n.error { text.badge_error } else { text.badge_warning };
                 html! {
                     <li class={class}>
                         <span class="badge">{ label }</span>

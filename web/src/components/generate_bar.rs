@@ -3,6 +3,7 @@
 use csrcraft::KeyFormat;
 use yew::prelude::*;
 
+use crate::i18n::use_text;
 use crate::services::page::value_of;
 use crate::state::Job;
 
@@ -11,7 +12,8 @@ use crate::state::Job;
 pub struct GenerateBarProps {
     /// The job.
     pub job: Job,
-    /// Why keys cannot be made in this page, if they cannot.
+    /// Why keys cannot be made in this page, if they cannot: WebCrypto's `Error::Unavailable`,
+    /// the only reason it gives, which shows in the reader's language.
     pub unavailable: Option<String>,
     /// Can the spec be used?
     pub spec_ok: bool,
@@ -30,6 +32,7 @@ pub struct GenerateBarProps {
 /// The generate bar.
 #[function_component(GenerateBar)]
 pub fn generate_bar(props: &GenerateBarProps) -> Html {
+    let text = use_text();
     let running = matches!(props.job, Job::Running { .. });
     let on_generate = props.on_generate.reform(|_: MouseEvent| ());
     let on_forget = props.on_forget.reform(|_: MouseEvent| ());
@@ -48,36 +51,36 @@ pub fn generate_bar(props: &GenerateBarProps) -> Html {
             ..
         } => html! {
             <span class="progress"><span class="spinner" aria-hidden="true"></span>
-                { format!("Generating an {what} key with WebCrypto… {:.1} s", (now_ms - started_ms) / 1000.0) }
+                { (text.generating)(what, &format!("{:.1}", (now_ms - started_ms) / 1000.0)) }
             </span>
         },
         Job::Failed(message) => {
-            html! { <span class="note error"><span class="badge">{ "error" }</span>{ message }</span> }
+            html! { <span class="note error"><span class="badge">{ text.badge_error }</span>{ message }</span> }
         }
         Job::Idle => match &props.unavailable {
             None => {
-                html! { <span class="hint">{ "Keys are made by your browser's WebCrypto, off the page's thread: the page stays responsive." }</span> }
+                html! { <span class="hint">{ text.generate_hint }</span> }
             }
-            Some(m) => {
-                html! { <span class="note error"><span class="badge">{ "error" }</span>{ m }</span> }
-            }
+            Some(_) => html! {
+                <span class="note error"><span class="badge">{ text.badge_error }</span>{ text.webcrypto_unavailable }</span>
+            },
         },
     };
     html! {
         <div class="generate-bar">
             <button type="button" class="primary" data-testid="generate" onclick={on_generate}
                 disabled={running || !props.spec_ok || props.unavailable.is_some()} aria-busy={running.to_string()}>
-                { if props.holds_key { "Generate a new key and CSR" } else { "Generate key and CSR" } }
+                { if props.holds_key { text.generate_again } else { text.generate } }
             </button>
             <div data-testid="progress" role="status" aria-live="polite">{ progress }</div>
             <div class="spacer"></div>
-            <label for="g-format">{ "Key PEM" }</label>
+            <label for="g-format">{ text.key_format }</label>
             <select id="g-format" data-testid="key-format" onchange={on_format}>
-                <option value="cfssl" selected={props.key_format == KeyFormat::Cfssl}>{ "as cfssl (SEC1 / PKCS#1)" }</option>
+                <option value="cfssl" selected={props.key_format == KeyFormat::Cfssl}>{ text.key_format_cfssl }</option>
                 <option value="pkcs8" selected={props.key_format == KeyFormat::Pkcs8}>{ "PKCS#8" }</option>
             </select>
             if props.holds_key {
-                <button type="button" class="ghost danger" data-testid="forget" onclick={on_forget}>{ "Forget key" }</button>
+                <button type="button" class="ghost danger" data-testid="forget" onclick={on_forget}>{ text.forget_key }</button>
             }
         </div>
     }

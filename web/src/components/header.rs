@@ -41,7 +41,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     { text.switch_language }
                 </button>
                 <button type="button" class="ghost" data-testid="theme" onclick={on_theme}
-                    aria-label={format!("{theme} ({})", text.click_to_change)}>
+                    aria-label={(text.theme_button)(theme)}>
                     { theme }
                 </button>
             </div>

@@ -3,6 +3,7 @@
 use csrcraft::kubernetes::{KeyUsage, KnownSigner, SignerName};
 use yew::prelude::*;
 
+use crate::i18n::use_text;
 use crate::services::page::value_of;
 use crate::state::CUSTOM_SIGNER;
 
@@ -40,6 +41,7 @@ const CUSTOM: &str = "custom";
 /// The Kubernetes panel.
 #[function_component(KubernetesPanel)]
 pub fn kubernetes_panel(props: &KubernetesPanelProps) -> Html {
+    let text = use_text();
     let signer = SignerName::new(props.signer.trim());
     let known = signer.known();
     let selected = known.map_or(CUSTOM, KnownSigner::name);
@@ -52,55 +54,52 @@ pub fn kubernetes_panel(props: &KubernetesPanelProps) -> Html {
         }
     });
     let on_custom = props.on_signer.reform(|e: InputEvent| value_of(&e));
-    let explanation = match known {
-        Some(k) => k.explanation().to_owned(),
-        None => "A signer you run: you sign the CSR with your own CA (e.g. cfssl sign) and upload the certificate to status.certificate.".to_owned(),
-    };
+    let explanation = text.signer(known);
     let reset = props.on_reset_usages.reform(|_: MouseEvent| ());
     html! {
         <div class="k8s">
             <div class="row">
                 <div class="field">
-                    <label for="k-name">{ "Name (metadata.name)" }</label>
+                    <label for="k-name">{ text.k8s_name }</label>
                     <input id="k-name" data-testid="k8s-name" type="text" spellcheck="false"
                         value={props.name.clone()} oninput={props.on_name.reform(|e: InputEvent| value_of(&e))}
-                        placeholder={props.effective_name.clone().unwrap_or_else(|| "derived from the CN".into())} />
+                        placeholder={props.effective_name.clone().unwrap_or_else(|| text.k8s_name_placeholder.into())} />
                 </div>
                 <div class="field">
-                    <label for="k-exp">{ "Expiration (e.g. 24h, 90d; empty: signer's default)" }</label>
+                    <label for="k-exp">{ text.k8s_expiration }</label>
                     <input id="k-exp" data-testid="expiration" type="text" spellcheck="false"
                         value={props.expiration.clone()} oninput={props.on_expiration.reform(|e: InputEvent| value_of(&e))}
                         aria-invalid={props.expiration_error.is_some().to_string()} aria-describedby="n-exp" />
                     if let Some(err) = &props.expiration_error {
-                        <p class="note error" id="n-exp"><span class="badge">{ "error" }</span>{ err }</p>
+                        <p class="note error" id="n-exp"><span class="badge">{ text.badge_error }</span>{ err }</p>
                     }
                 </div>
             </div>
             <div class="field">
-                <label for="k-signer">{ "Signer (spec.signerName)" }</label>
+                <label for="k-signer">{ text.k8s_signer }</label>
                 <select id="k-signer" data-testid="signer" onchange={on_preset}>
                     { for KnownSigner::ALL.iter().map(|k| html! {
                         <option value={k.name()} selected={selected == k.name()}>{ k.name() }</option>
                     }) }
-                    <option value={CUSTOM} selected={selected == CUSTOM}>{ "your own signer…" }</option>
+                    <option value={CUSTOM} selected={selected == CUSTOM}>{ text.k8s_own_signer }</option>
                 </select>
                 if known.is_none() {
-                    <label for="k-signer-custom" class="sub">{ "Your signer's name (domain/path)" }</label>
+                    <label for="k-signer-custom" class="sub">{ text.k8s_own_signer_name }</label>
                     <input id="k-signer-custom" data-testid="signer-custom" type="text" spellcheck="false"
                         value={props.signer.clone()} oninput={on_custom} />
                     if let Some(problem) = signer.syntax_problem() {
-                        <p class="note error"><span class="badge">{ "error" }</span>{ problem }</p>
+                        <p class="note error"><span class="badge">{ text.badge_error }</span>{ problem }</p>
                     }
                 }
                 <p class="hint" data-testid="signer-explanation">{ explanation }</p>
             </div>
             <fieldset class="usages" data-testid="usages">
                 <legend>
-                    { "Usages (spec.usages)" }
+                    { text.k8s_usages }
                     if props.default_usages {
-                        <span class="pill">{ "defaults for this signer and key" }</span>
+                        <span class="pill">{ text.k8s_default_usages }</span>
                     } else {
-                        <button type="button" class="ghost small" onclick={reset}>{ "Reset to defaults" }</button>
+                        <button type="button" class="ghost small" onclick={reset}>{ text.k8s_reset_usages }</button>
                     }
                 </legend>
                 <div class="checks">

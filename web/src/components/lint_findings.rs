@@ -3,7 +3,8 @@
 use csrcraft::kubernetes::Severity;
 use yew::prelude::*;
 
-use crate::derive::{LintSubject, LintView};
+use crate::derive::{LintSubject, LintView, Waiting};
+use crate::i18n::use_text;
 
 /// Properties of [`LintFindings`].
 #[derive(Properties, PartialEq)]
@@ -17,28 +18,37 @@ pub struct LintFindingsProps {
 /// The lint panel.
 #[function_component(LintFindings)]
 pub fn lint_findings(props: &LintFindingsProps) -> Html {
+    let text = use_text();
     let body = match &props.view {
-        None => html! { <p class="hint">{ "Checking…" }</p> },
-        Some(LintView::Waiting(why)) => html! { <p class="hint">{ why }</p> },
+        None => html! { <p class="hint">{ text.lint_checking }</p> },
+        Some(LintView::Waiting(why)) => {
+            let why = match why {
+                Waiting::Spec(error) => (text.lint_fix_spec)(error),
+                Waiting::Rsa => text.lint_rsa_waits.to_owned(),
+                Waiting::NoPreview(error) => (text.lint_no_preview)(error),
+                Waiting::Failed(error) => error.clone(),
+            };
+            html! { <p class="hint">{ why }</p> }
+        }
         Some(LintView::Report { subject, findings }) => {
             let about = match subject {
-                LintSubject::Generated => "the generated CSR",
-                LintSubject::Stale => "the last generated CSR (the spec has changed since)",
-                LintSubject::Preview => "a preview CSR from the spec (a throwaway key)",
+                LintSubject::Generated => text.lint_generated,
+                LintSubject::Stale => text.lint_stale,
+                LintSubject::Preview => text.lint_preview,
             };
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
             let summary = if errors > 0 {
-                html! { <p class="verdict bad">{ format!("✗ The signer will not issue this: {errors} error(s).") }</p> }
+                html! { <p class="verdict bad">{ (text.lint_refused)(&errors.to_string()) }</p> }
             } else {
-                html! { <p class="verdict good">{ "✓ Nothing the signer would refuse." }</p> }
+                html! { <p class="verdict good">{ text.lint_clean }</p> }
             };
             html! {
                 <>
                     { summary }
-                    <p class="hint">{ format!("Checked: {about}.") }</p>
+                    <p class="hint">{ (text.lint_checked)(about) }</p>
                     <ul class="findings">
                         { for findings.iter().map(|f| {
                             let class = match f.severity {
@@ -48,10 +58,10 @@ pub fn lint_findings(props: &LintFindingsProps) -> Html {
                             };
                             html! {
                                 <li class={class}>
-                                    <div><span class="badge">{ f.severity.as_str() }</span><code class="rule">{ f.rule }</code></div>
+                                    <div><span class="badge">{ text.severity(f.severity) }</span><code class="rule">{ f.rule }</code></div>
                                     <p>{ &f.message }</p>
                                     if !f.fix.is_empty() {
-                                        <p class="fix"><strong>{ "Fix: " }</strong>{ &f.fix }</p>
+                                        <p class="fix"><strong>{ text.lint_fix }</strong>{ text.fix(f) }</p>
                                     }
                                 </li>
                             }
@@ -64,7 +74,7 @@ pub fn lint_findings(props: &LintFindingsProps) -> Html {
     html! {
         <div class={classes!("lint", props.pending.then_some("pending"))} data-testid="lint-findings"
             aria-live="polite" aria-busy={props.pending.to_string()}>
-            <h3>{ "Will the signer issue it?" }</h3>
+            <h3>{ text.lint_title }</h3>
             { body }
         </div>
     }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_text;
+
 /// Properties of [`NextSteps`].
 #[derive(Properties, PartialEq)]
 pub struct NextStepsProps {
@@ -14,24 +16,27 @@ pub struct NextStepsProps {
 /// The next commands.
 #[function_component(NextSteps)]
 pub fn next_steps(props: &NextStepsProps) -> Html {
+    let text = use_text();
     let all = props.commands.join("\n");
     let copy_all = {
         let cb = props.on_copy.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(("the commands".to_owned(), all.clone())))
+        Callback::from(move |_: MouseEvent| {
+            cb.emit((text.next_the_commands.to_owned(), all.clone()))
+        })
     };
     html! {
         <div class="next" data-testid="next-commands">
             <div class="label-row">
-                <h3>{ "Then, with csr.yaml downloaded" }</h3>
-                <button type="button" class="ghost small" onclick={copy_all}>{ "Copy all" }</button>
+                <h3>{ text.next_title }</h3>
+                <button type="button" class="ghost small" onclick={copy_all}>{ text.next_copy_all }</button>
             </div>
             <ol>
                 { for props.commands.iter().map(|c| {
-                    let (cb, text) = (props.on_copy.clone(), c.clone());
-                    let copy = Callback::from(move |_: MouseEvent| cb.emit(("the command".to_owned(), text.clone())));
+                    let (cb, command) = (props.on_copy.clone(), c.clone());
+                    let copy = Callback::from(move |_: MouseEvent| cb.emit((text.next_the_command.to_owned(), command.clone())));
                     html! {
                         <li><code>{ c }</code>
-                            <button type="button" class="ghost small" onclick={copy} aria-label={format!("Copy: {c}")}>{ "Copy" }</button>
+                            <button type="button" class="ghost small" onclick={copy} aria-label={(text.next_copy_command)(c)}>{ text.copy }</button>
                         </li>
                     }
                 }) }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_text;
+
 /// Properties of [`OutputBlock`].
 #[derive(Properties, PartialEq)]
 pub struct OutputBlockProps {
@@ -29,6 +31,7 @@ pub struct OutputBlockProps {
 /// One output.
 #[function_component(OutputBlock)]
 pub fn output_block(props: &OutputBlockProps) -> Html {
+    let words = use_text();
     let id = format!("o-{}", props.testid);
     let copy = {
         let (title, text, cb) = (
@@ -49,10 +52,10 @@ pub fn output_block(props: &OutputBlockProps) -> Html {
                 <label for={id.clone()}>{ &props.title }</label>
                 <div class="actions">
                     <button type="button" class="ghost small" onclick={copy}
-                        data-testid={format!("copy-{}", props.testid)}>{ "Copy" }</button>
+                        data-testid={format!("copy-{}", props.testid)}>{ words.copy }</button>
                     if let (Some(file), Some(download)) = (&props.file_name, download) {
                         <button type="button" class="ghost small" onclick={download}
-                            data-testid={format!("download-{}", props.testid)}>{ format!("Download {file}") }</button>
+                            data-testid={format!("download-{}", props.testid)}>{ (words.download)(file) }</button>
                     }
                 </div>
             </div>

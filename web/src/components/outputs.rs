@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::next_steps::NextSteps;
 use super::output_block::OutputBlock;
+use crate::i18n::use_text;
 
 /// Properties of [`Outputs`].
 #[derive(Properties, PartialEq)]
@@ -32,40 +33,41 @@ pub struct OutputsProps {
 /// The outputs.
 #[function_component(Outputs)]
 pub fn outputs(props: &OutputsProps) -> Html {
+    let text = use_text();
     let (copy, download) = (props.on_copy.clone(), props.on_download.clone());
     html! {
         <div class="outputs">
             if props.stale {
-                <p class="note warning"><span class="badge">{ "warning" }</span>
-                    { "The spec changed after this key and CSR were made; generate again to apply it." }</p>
+                <p class="note warning"><span class="badge">{ text.badge_warning }</span>
+                    { text.outputs_stale }</p>
             }
             <div class="two">
-                <OutputBlock title="CSR (server.csr)" testid="csr-pem" text={props.csr_pem.clone()}
+                <OutputBlock title={text.output_csr} testid="csr-pem" text={props.csr_pem.clone()}
                     file_name={Some(AttrValue::from("server.csr"))} on_copy={copy.clone()} on_download={download.clone()} />
-                <OutputBlock title="Private key (server-key.pem)" testid="key-pem" text={props.key_pem.clone()} secret=true
-                    hint={Some(AttrValue::from("Exists only in this page's memory. Download it before you leave: reloading loses it."))}
+                <OutputBlock title={text.output_key} testid="key-pem" text={props.key_pem.clone()} secret=true
+                    hint={Some(AttrValue::from(text.output_key_hint))}
                     file_name={Some(AttrValue::from("server-key.pem"))} on_copy={copy.clone()} on_download={download.clone()} />
             </div>
             <div class="two">
                 if props.show_manifest { { match &props.manifest {
                     Some(Ok(yaml)) => html! {
-                        <OutputBlock title="CertificateSigningRequest (csr.yaml)" testid="manifest-yaml" text={yaml.clone()}
+                        <OutputBlock title={text.output_manifest} testid="manifest-yaml" text={yaml.clone()}
                             file_name={Some(AttrValue::from("csr.yaml"))} on_copy={copy.clone()} on_download={download.clone()} />
                     },
                     Some(Err(problem)) => html! {
                         <div class="output">
-                            <label>{ "CertificateSigningRequest (csr.yaml)" }</label>
-                            <p class="note error" data-testid="manifest-yaml"><span class="badge">{ "error" }</span>{ problem }</p>
+                            <label>{ text.output_manifest }</label>
+                            <p class="note error" data-testid="manifest-yaml"><span class="badge">{ text.badge_error }</span>{ problem }</p>
                         </div>
                     },
                     None => html! {
                         <div class="output">
-                            <label>{ "CertificateSigningRequest (csr.yaml)" }</label>
-                            <p class="hint" data-testid="manifest-yaml" aria-busy="true">{ "Writing the manifest…" }</p>
+                            <label>{ text.output_manifest }</label>
+                            <p class="hint" data-testid="manifest-yaml" aria-busy="true">{ text.output_manifest_pending }</p>
                         </div>
                     },
                 } } }
-                <OutputBlock title="cfssl JSON (for cfssljson -bare server)" testid="cfssl-json" text={props.cfssl_json.clone()} secret=true
+                <OutputBlock title={text.output_cfssl_json} testid="cfssl-json" text={props.cfssl_json.clone()} secret=true
                     file_name={Some(AttrValue::from("server.json"))} on_copy={copy.clone()} on_download={download} />
             </div>
             <NextSteps commands={props.commands.clone()} on_copy={copy} />

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::Notes;
 use super::field_notes::FieldNotes;
+use crate::i18n::use_text;
 use crate::services::page::value_of;
 
 /// Properties of [`SpecJson`].
@@ -26,26 +27,27 @@ pub struct SpecJsonProps {
 /// The JSON editor.
 #[function_component(SpecJson)]
 pub fn spec_json(props: &SpecJsonProps) -> Html {
+    let text = use_text();
     let on_input = props.on_input.reform(|e: InputEvent| value_of(&e));
     let example = props.on_example.as_ref().map(|on_example| {
         let on_example = on_example.reform(|_: MouseEvent| ());
         html! {
             <div class="label-row">
                 <button type="button" class="ghost" data-testid="load-example" onclick={on_example}>
-                    { "Load the Kubernetes tutorial's example" }
+                    { text.load_example }
                 </button>
             </div>
         }
     });
     let state = if props.notes.has_error() {
-        html! { <span class="pill bad">{ "not usable yet" }</span> }
+        html! { <span class="pill bad">{ text.spec_not_usable }</span> }
     } else {
-        html! { <span class="pill good">{ "valid spec" }</span> }
+        html! { <span class="pill good">{ text.spec_valid }</span> }
     };
     html! {
         <div class="spec-json">
             <div class="label-row">
-                <label for="f-json">{ "cfssl CSR JSON (as for cfssl genkey)" }</label>
+                <label for="f-json">{ text.spec_json_label }</label>
                 { state }
             </div>
             <textarea id="f-json" data-testid="spec-json" class="code" rows="22" spellcheck="false"

@@ -4,6 +4,7 @@
 use csrcraft::{Outcome, VerifyReport};
 use yew::prelude::*;
 
+use crate::i18n::{Text, use_text};
 use crate::services::{files, page::value_of};
 
 /// Properties of [`VerifyPanel`].
@@ -32,6 +33,7 @@ pub struct VerifyPanelProps {
 }
 
 fn drop_target(
+    text: &'static Text,
     id: &'static str,
     testid: &'static str,
     label: &'static str,
@@ -58,7 +60,7 @@ fn drop_target(
         <div class="field">
             <div class="label-row">
                 <label for={id}>{ label }</label>
-                <label class="file ghost small" for={file_id.clone()}>{ "Open file…" }
+                <label class="file ghost small" for={file_id.clone()}>{ text.verify_open_file }
                     <input id={file_id} type="file" class="visually-hidden" onchange={on_file} />
                 </label>
             </div>
@@ -71,22 +73,27 @@ fn drop_target(
 /// The verify panel.
 #[function_component(VerifyPanel)]
 pub fn verify_panel(props: &VerifyPanelProps) -> Html {
+    let text = use_text();
     let report = match &props.report {
-        None => html! { <p class="hint">{ "Paste or drop the certificate to check it." }</p> },
+        None => html! { <p class="hint">{ text.verify_waiting }</p> },
         Some(Err(e)) => {
-            html! { <p class="note error"><span class="badge">{ "error" }</span>{ e }</p> }
+            html! { <p class="note error"><span class="badge">{ text.badge_error }</span>{ e }</p> }
         }
         Some(Ok(report)) => {
             let verdict = if report.passed() {
-                html! { <p class="verdict good">{ "✓ PASS: every check passed." }</p> }
+                html! { <p class="verdict good">{ text.verify_passed }</p> }
             } else {
-                html! { <p class="verdict bad">{ format!("✗ FAIL: {} check(s) failed.", report.failures()) }</p> }
+                html! { <p class="verdict bad">{ (text.verify_failed)(&report.failures().to_string()) }</p> }
             };
             html! {
                 <>
                     { verdict }
                     <table class="checks-table">
-                        <thead><tr><th scope="col">{ "Check" }</th><th scope="col">{ "Result" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                        <thead><tr>
+                            <th scope="col">{ text.verify_column_check }</th>
+                            <th scope="col">{ text.verify_column_result }</th>
+                            <th scope="col">{ text.verify_column_why }</th>
+                        </tr></thead>
                         <tbody>
                             { for report.checks.iter().map(|c| {
                                 let class = match c.outcome {
@@ -96,8 +103,8 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
                                 };
                                 html! {
                                     <tr class={class} data-check={c.name}>
-                                        <td>{ c.name }</td>
-                                        <td><span class="badge">{ c.outcome.label() }</span></td>
+                                        <td>{ text.check(c.name) }</td>
+                                        <td><span class="badge">{ text.outcome(c.outcome) }</span></td>
                                         <td>{ &c.detail }
                                             { for c.notes.iter().map(|n| html! { <div class="hint">{ n }</div> }) }
                                         </td>
@@ -113,31 +120,27 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
     html! {
         <div class="verify">
             <div class="two">
-                { drop_target("v-cert", "cert-input", "Certificate: PEM, base64, or `kubectl get csr NAME -o yaml`",
-                    "-----BEGIN CERTIFICATE-----\n…\nor drop server.crt here", props.cert.clone(), props.on_cert.clone()) }
-                { drop_target("v-ca", "ca-input", "CA certificate(s)",
-                    "-----BEGIN CERTIFICATE-----\n…\nor drop ca.crt here", props.ca.clone(), props.on_ca.clone()) }
+                { drop_target(text, "v-cert", "cert-input", text.verify_cert, text.verify_cert_placeholder,
+                    props.cert.clone(), props.on_cert.clone()) }
+                { drop_target(text, "v-ca", "ca-input", text.verify_ca, text.verify_ca_placeholder,
+                    props.ca.clone(), props.on_ca.clone()) }
             </div>
             <div class="row">
                 <div class="field">
-                    <label for="v-host">{ "Host name to check (optional)" }</label>
+                    <label for="v-host">{ text.verify_host }</label>
                     <input id="v-host" data-testid="host-input" type="text" spellcheck="false" value={props.host.clone()}
                         oninput={props.on_host.reform(|e: InputEvent| value_of(&e))} />
                 </div>
-                <p class="hint">{ if props.holds_key {
-                    "The key match uses the key in this page's memory, and the request match the CSR made here."
-                } else {
-                    "Generate (or keep) a key in this page to also check the key and CSR match."
-                } }</p>
+                <p class="hint">{ if props.holds_key { text.verify_with_key } else { text.verify_without_key } }</p>
             </div>
             <div data-testid="verify-report" class={classes!(props.pending.then_some("pending"))}
                 aria-live="polite" aria-busy={props.pending.to_string()}>{ report }</div>
             if let Some(inspection) = &props.inspection {
                 <details class={classes!("inspect", props.pending.then_some("pending"))} open=true>
-                    <summary>{ "What the certificate says (inspect)" }</summary>
+                    <summary>{ text.inspect_title }</summary>
                     { match inspection {
                         Ok(text) => html! { <pre class="code" data-testid="inspect-view">{ text }</pre> },
-                        Err(e) => html! { <p class="note error" data-testid="inspect-view"><span class="badge">{ "error" }</span>{ e }</p> },
+                        Err(e) => html! { <p class="note error" data-testid="inspect-view"><span class="badge">{ text.badge_error }</span>{ e }</p> },
                     } }
                 </details>
             }

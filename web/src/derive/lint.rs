@@ -29,7 +29,21 @@ pub enum LintView {
         findings: Vec<Finding>,
     },
     /// Nothing to lint yet, and why.
-    Waiting(String),
+    Waiting(Waiting),
+}
+
+/// Why the lint has no findings, in words the page puts in the reader's language when it
+/// draws them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Waiting {
+    /// The spec does not read: the core's error.
+    Spec(String),
+    /// An RSA spec: the lint waits for Generate.
+    Rsa,
+    /// WebCrypto made no preview CSR: its error.
+    NoPreview(String),
+    /// The CSR could not be checked: the core's or WebCrypto's error, shown as it is.
+    Failed(String),
 }
 
 /// What the lint will look at.
@@ -40,7 +54,7 @@ pub enum LintPlan {
     /// A preview CSR for this spec, with a throwaway key.
     Preview(Spec),
     /// Nothing yet, and why.
-    Waiting(String),
+    Waiting(Waiting),
 }
 
 /// Picks the generated CSR when it was made from the current spec, else a preview. A preview
@@ -53,17 +67,14 @@ pub fn lint_plan(state: &State, domains: &dyn DomainToAscii) -> LintPlan {
     }
     let spec = match check_spec(&state.spec_json, domains) {
         Ok(parsed) => parsed.value,
-        Err(e) => return LintPlan::Waiting(format!("Fix the spec first: {e}")),
+        Err(e) => return LintPlan::Waiting(Waiting::Spec(e.to_string())),
     };
     if !matches!(spec.key_algorithm(), KeyAlgorithm::Rsa { .. }) {
         return LintPlan::Preview(spec);
     }
     match &state.generated {
         Some(stale) => LintPlan::Request(LintSubject::Stale, stale.request.clone()),
-        None => LintPlan::Waiting(
-            "An RSA key takes a while to make: the lint runs on the CSR once you press Generate."
-                .into(),
-        ),
+        None => LintPlan::Waiting(Waiting::Rsa),
     }
 }
 
@@ -88,7 +99,7 @@ pub fn lint_view(
             subject,
             findings: LintReport::new(&info, options).findings().to_vec(),
         },
-        Err(e) => LintView::Waiting(e.to_string()),
+        Err(e) => LintView::Waiting(Waiting::Failed(e.to_string())),
     }
 }
 
@@ -132,7 +143,10 @@ mod tests {
     fn rsa_waits_for_generate_then_lints_the_last_csr() {
         let mut state = State::default();
         state.apply(Action::Form(FormEdit::Algo("rsa".into())));
-        assert!(matches!(lint_plan(&state, &Idna), LintPlan::Waiting(_)));
+        assert!(matches!(
+            lint_plan(&state, &Idna),
+            LintPlan::Waiting(Waiting::Rsa)
+        ));
         generate(&mut state);
         assert!(matches!(
             lint_plan(&state, &Idna),
@@ -149,10 +163,10 @@ mod tests {
     fn a_bad_spec_is_named() {
         let mut state = State::default();
         state.apply(Action::SpecJson("{".into()));
-        let LintPlan::Waiting(why) = lint_plan(&state, &Idna) else {
+        let LintPlan::Waiting(Waiting::Spec(why)) = lint_plan(&state, &Idna) else {
             panic!("a plan for a broken spec");
         };
-        assert!(why.starts_with("Fix the spec first"), "{why}");
+        assert!(why.contains("JSON"), "{why}");
     }
 
     #[test]

@@ -16,7 +16,9 @@ use csrcraft::{DomainToAscii, Error, Parsed, Spec};
 use zeroize::Zeroizing;
 
 pub use self::checks::{ManifestText, inspect_text, manifest_text, verify_report};
-pub use self::lint::{LintPlan, LintSubject, LintView, lint_options, lint_plan, lint_view};
+pub use self::lint::{
+    LintPlan, LintSubject, LintView, Waiting, lint_options, lint_plan, lint_view,
+};
 use crate::state::{Generated, State};
 
 /// The spec as the core reads it.

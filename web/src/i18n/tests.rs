@@ -1,9 +1,12 @@
+use csrcraft::kubernetes::KnownSigner;
+use csrcraft::{Check, Outcome};
+
 use super::{Lang, Text};
 
 /// Fields whose 简体中文 is the English: names of Kubernetes kinds, files and tools.
-const SAME_IN_BOTH: &[&str] = &["step_kubernetes"];
+const SAME_IN_BOTH: &[&str] = &["step_kubernetes", "output_csr", "output_manifest"];
 
-fn has_han(text: &str) -> bool {
+pub(super) fn has_han(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
@@ -40,19 +43,55 @@ fn every_string_is_translated() {
 
 #[test]
 fn values_appear_in_both_languages() {
-    for (lang, entries) in [
-        (Lang::En, entries(Lang::En)),
-        (Lang::ZhCn, entries(Lang::ZhCn)),
-    ] {
-        let en = Text::entries(Lang::En.text());
-        for ((field, text), (_, english)) in entries.iter().zip(&en) {
+    let english = entries(Lang::En);
+    let chinese = entries(Lang::ZhCn);
+    for ((field, en), (_, zh)) in english.iter().zip(&chinese) {
+        for value in ["{0}", "{1}"] {
             assert_eq!(
-                text.matches("{}").count(),
-                english.matches("{}").count(),
-                "{field} in {lang:?} drops or repeats the value it shows"
+                en.matches(value).count(),
+                zh.matches(value).count(),
+                "{field} in 简体中文 drops or repeats the value {value} that English shows"
             );
         }
     }
+    // A function shows each of its values.
+    let shown = |field: &str, values: usize| {
+        let (_, en) = english.iter().find(|(f, _)| *f == field).unwrap();
+        (0..values).all(|i| en.contains(&format!("{{{i}}}")))
+    };
+    assert!(shown("saved", 1) && shown("generating", 2) && shown("save_failed", 2));
+    for (field, en) in &english {
+        assert!(
+            !en.contains("{1}") || en.contains("{0}"),
+            "{field} shows its second value only"
+        );
+    }
+}
+
+#[test]
+fn english_words_of_the_core_are_the_cores() {
+    let en = Lang::En.text();
+    for known in KnownSigner::ALL {
+        assert_eq!(en.signer(Some(known)), known.explanation(), "{known}");
+    }
+    for outcome in [Outcome::Pass, Outcome::Fail, Outcome::Skipped] {
+        assert_eq!(en.outcome(outcome), outcome.label());
+    }
+    for name in [
+        Check::SIGNATURE_CHAIN,
+        Check::VALIDITY,
+        Check::KEY_MATCH,
+        Check::REQUEST_MATCH,
+        Check::HOSTNAME,
+        Check::USAGE,
+    ] {
+        assert_eq!(en.check(name), name);
+        assert_ne!(Lang::ZhCn.text().check(name), name);
+    }
+    assert_eq!(
+        en.webcrypto_unavailable,
+        csrcraft_webcrypto::Error::Unavailable.to_string()
+    );
 }
 
 #[test]

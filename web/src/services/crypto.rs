@@ -9,7 +9,8 @@ use csrcraft::{CertificateRequest, PublicKeyInfo, Spec, UnixTime};
 use csrcraft_webcrypto::{Error, Signed, checked};
 
 use super::domains::domains;
-use crate::derive::{self, LintPlan, LintSubject, LintView, ManifestText};
+use crate::derive::{self, LintPlan, LintSubject, LintView, ManifestText, Waiting};
+use crate::i18n::Text;
 use crate::state::{InspectView, VerifyInputs, VerifyView};
 
 /// Why keys cannot be made here, if they cannot: WebCrypto (`crypto.subtle`) exists only in a
@@ -32,22 +33,24 @@ pub async fn lint(plan: LintPlan, options: LintOptions) -> LintView {
         LintPlan::Request(subject, request) => (subject, request),
         LintPlan::Preview(spec) => match csrcraft_webcrypto::generate(&spec).await {
             Ok(signed) => (LintSubject::Preview, signed.request),
-            Err(Error::Core(e)) => return LintView::Waiting(format!("Fix the spec first: {e}")),
-            Err(e) => return LintView::Waiting(format!("No preview CSR: {e}")),
+            Err(Error::Core(e)) => return LintView::Waiting(Waiting::Spec(e.to_string())),
+            Err(e) => return LintView::Waiting(Waiting::NoPreview(e.to_string())),
         },
         LintPlan::Waiting(why) => return LintView::Waiting(why),
     };
     checked(|verifier| derive::lint_view(&request, subject.clone(), &options, verifier))
         .await
-        .unwrap_or_else(|e| LintView::Waiting(e.to_string()))
+        .unwrap_or_else(|e| LintView::Waiting(Waiting::Failed(e.to_string())))
 }
 
-/// The manifest for the generated CSR, once there is one and the settings are usable.
+/// The manifest for the generated CSR, once there is one and the settings are usable; what
+/// stops it in the core's words, or, without a CSR, in `text`'s.
 pub async fn manifest(
     request: Option<CertificateRequest>,
     options: Result<ManifestOptions, csrcraft::Error>,
+    text: &'static Text,
 ) -> Result<ManifestText, String> {
-    let request = request.ok_or("Generate the key and CSR first.")?;
+    let request = request.ok_or(text.output_manifest_needs_csr)?;
     let options = options.map_err(|e| e.to_string())?;
     match checked(|verifier| derive::manifest_text(&request, &options, verifier)).await {
         Ok(manifest) => manifest.map_err(|e| e.to_string()),

@@ -1,5 +1,5 @@
-//! The page itself: the unload warning, confirmation prompts, the theme attribute, and
-//! reading form controls.
+//! The page itself: the unload warning, confirmation prompts, the theme, language and title,
+//! and reading form controls.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -19,8 +19,7 @@ impl UnloadGuard {
             |event: web_sys::BeforeUnloadEvent| {
                 event.prevent_default();
                 // Older browsers show the prompt only when returnValue is set.
-                event
-                    .set_return_value("The private key exists only in this page and will be lost.");
+                event.set_return_value(page_lang().text().unload_warning);
             },
         );
         window
@@ -59,12 +58,27 @@ pub fn browser_lang() -> Option<Lang> {
         .find_map(|tag| Lang::from_tag(&tag))
 }
 
-/// Sets (or removes) `data-theme`, and sets `lang`, on the root element.
-pub fn set_theme(theme: Option<&str>, lang: &str) {
-    let Some(root) = web_sys::window()
+/// The language of the page's root element (`<html lang>`, which the app keeps as the
+/// reader chose), for the words of the services that are not given a language: the copy and
+/// download notices and the unload warning. English when it is not one the page speaks. (An
+/// embedded example in another language than its page has its `lang` on its own element, which
+/// these do not see.)
+pub fn page_lang() -> Lang {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-    else {
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+/// Sets (or removes) `data-theme`, and sets `lang`, on the root element, and the title.
+pub fn set_theme(theme: Option<&str>, lang: &str, title: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    document.set_title(title);
+    let Some(root) = document.document_element() else {
         return;
     };
     let _ = root.set_attribute("lang", lang);

@@ -375,10 +375,8 @@ impl State {
         });
         match made {
             Ok(generated) => {
-                self.notice = format!(
-                    "Generated an {} key and its CSR; the key is in this page's memory only.",
-                    generated.key.algorithm()
-                );
+                let algorithm = generated.key.algorithm().to_string();
+                self.notice = (self.lang.text().generated)(&algorithm);
                 self.generated = Some(generated);
                 self.job = Job::Idle;
             }
@@ -488,6 +486,24 @@ mod tests {
         assert_eq!(
             shown(&state.manifest, &second),
             (Some(&Err("bad name".into())), true)
+        );
+    }
+
+    #[test]
+    fn the_notice_is_in_the_pages_language() {
+        let mut state = State::default();
+        generate(&mut state);
+        assert!(
+            state.notice.starts_with("Generated an ecdsa-256 key"),
+            "{}",
+            state.notice
+        );
+        state.apply(Action::Lang(Lang::ZhCn));
+        generate(&mut state);
+        assert!(
+            state.notice.starts_with("已生成 ecdsa-256 私钥"),
+            "{}",
+            state.notice
         );
     }
 
