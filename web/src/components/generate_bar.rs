@@ -51,7 +51,7 @@ pub fn generate_bar(props: &GenerateBarProps) -> Html {
             ..
         } => html! {
             <span class="progress"><span class="spinner" aria-hidden="true"></span>
-                { (text.generating)(what, &format!("{:.1}", (now_ms - started_ms) / 1000.0)) }
+                { (text.generating)(what, &seconds(now_ms - started_ms)) }
             </span>
         },
         Job::Failed(message) => {
@@ -83,5 +83,26 @@ pub fn generate_bar(props: &GenerateBarProps) -> Html {
                 <button type="button" class="ghost danger" data-testid="forget" onclick={on_forget}>{ text.forget_key }</button>
             }
         </div>
+    }
+}
+
+/// Milliseconds as seconds with one decimal (`1.2`), in integers: formatting a float would
+/// bring float printing into the wasm.
+fn seconds(ms: f64) -> String {
+    // Saturating: a negative or absurd clock reads as 0 or the largest tenth.
+    let tenths = (ms / 100.0) as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seconds;
+
+    #[test]
+    fn seconds_have_one_decimal() {
+        assert_eq!(seconds(0.0), "0.0");
+        assert_eq!(seconds(1234.0), "1.2");
+        assert_eq!(seconds(17_050.0), "17.0");
+        assert_eq!(seconds(-5.0), "0.0");
     }
 }
