@@ -15,9 +15,11 @@ export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
  * A browser with a fresh profile: resolves to { context, page, profile, close() }. The
  * context is Playwright's persistent context over that profile; `page` is its first tab.
  * `acceptDownloads` lets a test read what the page saves (Playwright's `download` event and
- * `download.path()`); off by default, so a download nobody expects fails.
+ * `download.path()`); off by default, so a download nobody expects fails. `locale` (e.g.
+ * `zh-CN`) is the language the browser reports to the page (navigator.language and
+ * Accept-Language); Chromium's own, en-US, by default.
  */
-export async function launch({ timeout = 60_000, acceptDownloads = false } = {}) {
+export async function launch({ timeout = 60_000, acceptDownloads = false, locale } = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/setup) or set CSRCRAFT_CHROMIUM`);
   }
@@ -30,6 +32,7 @@ export async function launch({ timeout = 60_000, acceptDownloads = false } = {})
       headless: true,
       timeout,
       acceptDownloads,
+      ...(locale ? { locale } : {}),
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
