@@ -53,10 +53,12 @@ pub fn use_workbench(initial: impl FnOnce() -> State + 'static) -> Workbench {
     let notice = act.reform(Action::Notice);
     let on_copy = Callback::from({
         let notice = notice.clone();
-        move |(what, text): (String, String)| clipboard::copy(text, what, notice.clone())
+        move |(what, content): (String, String)| {
+            clipboard::copy(content, what, text, notice.clone())
+        }
     });
     let on_download = Callback::from(move |(file, content): (String, String)| {
-        notice.emit(match download::save(&file, &content) {
+        notice.emit(match download::save(&file, &content, text) {
             Ok(()) => (text.saved)(&file),
             Err(e) => e,
         })

@@ -2,12 +2,11 @@
 
 use wasm_bindgen::JsCast;
 
-use super::page::page_lang;
+use crate::i18n::Text;
 
-/// Offers `text` as a download named `file_name`. Returns an error message, in the page's
-/// language, on failure.
-pub fn save(file_name: &str, text: &str) -> Result<(), String> {
-    let words = page_lang().text();
+/// Offers `text` as a download named `file_name`. Returns an error message, in `words`, on
+/// failure.
+pub fn save(file_name: &str, text: &str, words: &'static Text) -> Result<(), String> {
     let fail = |why: &str| (words.save_failed)(file_name, why);
     let document = web_sys::window()
         .and_then(|w| w.document())
