@@ -192,6 +192,9 @@ test('a changed attribute re-renders the example, and readonly shows the spec wi
     await tab.evaluate(() => document.getElementById('r').setAttribute('panels', 'spec preview'));
     await tab.locator('#r').locator('[part="error"]').waitFor();
     assert.match(await tab.locator('#r').locator('[part="error"]').innerText(), /panels: "preview" is not a step/);
+    await tab.evaluate(() => document.getElementById('r').setAttribute('panels', 'spec lint'));
+    await tab.locator('#r').locator('[part="error"]').waitFor({ state: 'detached' });
+    await inside(tab, 'r', 'lint-findings').waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await close();

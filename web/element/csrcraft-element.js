@@ -112,6 +112,7 @@ function define() {
       if (!this.#mounted) return;
       try {
         this.#mounted.update(this.#config());
+        this.#root.querySelector(':scope > [part="error"]')?.remove();
       } catch (error) {
         this.#fail(error);
       }
@@ -125,7 +126,7 @@ function define() {
       message.setAttribute('role', 'alert');
       message.textContent = `csrcraft example: ${error?.message ?? error}`;
       if (this.#mounted) {
-        this.#root.querySelector(':scope > .note.error')?.remove();
+        this.#root.querySelector(':scope > [part="error"]')?.remove();
         this.#root.prepend(message);
       } else {
         this.#root.replaceChildren(message);
