@@ -153,6 +153,22 @@ macro_rules! serving_alternatives {
     };
 }
 
+/// The fix both kubelet signers give for a wrong organization.
+macro_rules! only_system_nodes {
+    (en) => {
+        concat!(
+            "make system:nodes the only O: \"names\": [{\"O\": \"system:nodes\"}]; ",
+            failed!(en)
+        )
+    };
+    (zh) => {
+        concat!(
+            "让 system:nodes 成为唯一的 O：\"names\": [{\"O\": \"system:nodes\"}]；",
+            failed!(zh)
+        )
+    };
+}
+
 /// `kubernetes.io/kube-apiserver-client-kubelet` for a subject that is not a node.
 macro_rules! kubelet_client_not_a_node {
     (en) => {
@@ -295,14 +311,8 @@ static FIXES: &[FixText] = &[
     ),
     fix!(
         "kube-apiserver-client-kubelet/organization",
-        concat!(
-            "make system:nodes the only O: \"names\": [{\"O\": \"system:nodes\"}]; ",
-            failed!(en)
-        ),
-        concat!(
-            "让 system:nodes 成为唯一的 O：\"names\": [{\"O\": \"system:nodes\"}]；",
-            failed!(zh)
-        ),
+        only_system_nodes!(en),
+        only_system_nodes!(zh),
     ),
     fix!(
         "kube-apiserver-client-kubelet/organization",
@@ -385,14 +395,8 @@ static FIXES: &[FixText] = &[
     ),
     fix!(
         "kubelet-serving/organization",
-        concat!(
-            "make system:nodes the only O: \"names\": [{\"O\": \"system:nodes\"}]; ",
-            failed!(en)
-        ),
-        concat!(
-            "让 system:nodes 成为唯一的 O：\"names\": [{\"O\": \"system:nodes\"}]；",
-            failed!(zh)
-        ),
+        only_system_nodes!(en),
+        only_system_nodes!(zh),
     ),
     fix!(
         "kubelet-serving/organization",
