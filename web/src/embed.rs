@@ -92,17 +92,17 @@ pub fn example(props: &ExampleProps) -> Html {
 #[hook]
 fn use_events(wb: &Workbench, on_event: &Callback<ExampleEvent>) {
     let state = &wb.state;
-    let generated = state.generated.as_ref().and_then(|g| {
+    // (CSR, its manifest) once the manifest is written; the PEM is made only when it is sent.
+    let made = state.generated.as_ref().and_then(|g| {
         let manifest = state.manifest.as_ref()?;
         let yaml = manifest.value.as_ref().ok()?;
-        (manifest.inputs.generated == Some(g.id))
-            .then(|| (g.id, g.request.pem(), yaml.yaml.clone()))
+        (manifest.inputs.generated == Some(g.id)).then(|| (g.id, yaml.yaml.clone()))
     });
-    let on_generated = on_event.clone();
-    use_effect_with(generated, move |made| {
-        if let Some((_, csr_pem, manifest_yaml)) = made {
+    let (generated, on_generated) = (state.clone(), on_event.clone());
+    use_effect_with(made, move |made| {
+        if let (Some((_, manifest_yaml)), Some(g)) = (made, &generated.generated) {
             on_generated.emit(ExampleEvent::Generated {
-                csr_pem: csr_pem.clone(),
+                csr_pem: g.request.pem(),
                 manifest_yaml: manifest_yaml.clone(),
             });
         }

@@ -13,7 +13,7 @@ use crate::components::spec_json::SpecJson;
 use crate::components::verify_panel::VerifyPanel;
 use crate::derive;
 use crate::services::domains::domains;
-use crate::state::{Action, InspectInputs, LintInputs, VerifyInputs, shown};
+use crate::state::{Action, InspectInputs, LintInputs, State, VerifyInputs, shown};
 use crate::workbench::Workbench;
 
 /// Which steps show: the `<csrcraft-example>` element's `panels`.
@@ -148,7 +148,7 @@ fn kubernetes(wb: &Workbench, panels: Panels) -> Html {
         html! {
             <KubernetesPanel
                 name={AttrValue::from(state.name.clone())}
-                effective_name={manifest_name(wb).map(AttrValue::from)}
+                effective_name={manifest_name(state).map(|name| AttrValue::from(name.to_owned()))}
                 signer={AttrValue::from(state.signer.clone())}
                 usages={derive::shown_usages(state, domains())}
                 default_usages={state.usages.is_none()}
@@ -169,37 +169,32 @@ fn kubernetes(wb: &Workbench, panels: Panels) -> Html {
 }
 
 /// The manifest of the current CSR, perhaps for settings being re-checked.
-fn manifest(wb: &Workbench) -> Option<Result<derive::ManifestText, String>> {
-    let state = &wb.state;
+fn manifest(state: &State) -> Option<&Result<derive::ManifestText, String>> {
     let generated = state.generated.as_ref().map(|g| g.id);
     state
         .manifest
         .as_ref()
         .filter(|m| m.inputs.generated == generated)
-        .map(|m| m.value.clone())
+        .map(|m| &m.value)
 }
 
 /// `metadata.name` as the manifest has it, once there is one.
-fn manifest_name(wb: &Workbench) -> Option<String> {
-    manifest(wb).and_then(Result::ok).map(|m| m.name)
+fn manifest_name(state: &State) -> Option<&str> {
+    manifest(state)?.as_ref().ok().map(|m| m.name.as_str())
 }
 
 fn generate(wb: &Workbench, panels: Panels) -> Html {
     let state = &wb.state;
-    let manifest = manifest(wb);
     let outputs = state.generated.as_ref().map(|g| {
-        let name = manifest
-            .as_ref()
-            .and_then(|m| m.as_ref().ok())
-            .map_or_else(|| "NAME".to_owned(), |m| m.name.clone());
+        let name = manifest_name(state).unwrap_or("NAME");
         html! {
             <Outputs
                 csr_pem={AttrValue::from(g.request.pem())}
                 key_pem={AttrValue::from(g.key_pem.as_str().to_owned())}
                 cfssl_json={AttrValue::from(derive::cfssl_json(g).as_str().to_owned())}
-                manifest={manifest.clone().map(|m| m.map(|m| AttrValue::from(m.yaml)))}
+                manifest={manifest(state).map(|m| m.as_ref().map(|m| AttrValue::from(m.yaml.clone())).map_err(Clone::clone))}
                 show_manifest={panels.manifest}
-                commands={derive::next_commands(&name)}
+                commands={derive::next_commands(name)}
                 stale={derive::fresh(state).is_none()}
                 on_copy={wb.on_copy.clone()}
                 on_download={wb.on_download.clone()} />
