@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
+import {
+  APP_READY, APP_READY_ZH, DOWNLOADS, KUBELET_SERVING, TUTORIAL_HOST, TUTORIAL_USAGES, byId, checkWithOpenssl,
+  describePage, downloadOf, generate, loadTutorial, openApp, outcome, pasteCertificate, waitForReport, waitForText,
+  watch, withApp,
+} from './app-driver.mjs';
 import { launch } from './chromium.mjs';
 import { kubectlIssuedYaml } from './kubectl.mjs';
 import { serveDir, trunkServeHeaders } from './serve.mjs';
@@ -16,14 +21,6 @@ const DIST = process.env.CSRCRAFT_WEB_DIST ?? join(root, 'target/web-dist');
 const SERVE_HEADERS = trunkServeHeaders(join(root, 'Trunk.toml'));
 /** The app's own files: what the page may ask the server for. */
 const APP_FILES = ['/', '/index.html', '/style.css', '/init.js', '/csrcraft-web.js', '/csrcraft-web_bg.wasm'];
-const KUBELET_SERVING = 'kubernetes.io/kubelet-serving';
-const TUTORIAL_USAGES = ['digital signature', 'key encipherment', 'server auth'];
-const TUTORIAL_HOST = 'my-svc.my-namespace.svc.cluster.local';
-/** What the generate bar says once the app is up and WebCrypto is there. */
-const APP_READY = 'Keys are made by your browser\'s WebCrypto';
-/** The same in 简体中文. */
-const APP_READY_ZH = '密钥由浏览器的 WebCrypto';
-
 let server;
 const work = workdir();
 
@@ -38,185 +35,7 @@ after(async () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Helpers
-
-const byId = (testid) => `[data-testid="${testid}"]`;
-
-/** The text (or a form field's value) of each data-testid, for failure messages. */
-async function describePage(page, ids = ['progress', 'status', 'lint-findings', 'verify-report', 'spec-notes']) {
-  const parts = [];
-  for (const id of ids) {
-    const text = await page.evaluate((sel) => {
-      const el = document.querySelector(sel);
-      if (!el) return null;
-      return 'value' in el && el.tagName !== 'DIV' ? el.value : el.innerText;
-    }, byId(id)).catch((e) => `(unreadable: ${e.message})`);
-    parts.push(`--- ${id}: ${text === null ? '(absent)' : text}`);
-  }
-  return parts.join('\n');
-}
-
-/**
- * Waits until `predicate(text)` holds for the testid's text (innerText, or value for form
- * fields); on timeout throws with `what`, that text and the rest of the page's state.
- */
-async function waitForText(page, testid, predicate, what, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  let text = null;
-  for (;;) {
-    text = await page.evaluate((sel) => {
-      const el = document.querySelector(sel);
-      if (!el) return null;
-      return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.innerText;
-    }, byId(testid));
-    if (text !== null && predicate(text)) return text;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${testid}: ${what}\n` +
-        `${await describePage(page)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Records page errors, console errors and dialogs; accepts every confirm(). */
-function watch(page) {
-  const seen = { errors: [], console: [], dialogs: [] };
-  page.on('pageerror', (e) => seen.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') seen.console.push(m.text());
-  });
-  page.on('dialog', (d) => {
-    seen.dialogs.push(`${d.type()}: ${d.message()}`);
-    d.accept().catch(() => {});
-  });
-  return seen;
-}
-
-/** Opens the app and waits until it is ready to generate. */
-async function openApp(page) {
-  const response = await page.goto(`${server.origin}/`, { waitUntil: 'load', timeout: 60_000 });
-  assert.equal(response.status(), 200);
-  const progress = await waitForText(page, 'progress', (t) => t.includes(APP_READY) || /error/i.test(t),
-    'the app to be ready', 60_000);
-  assert.ok(progress.includes(APP_READY), `the app did not start:\n${await describePage(page)}`);
-}
-
-/**
- * Runs `body({ page, seen, context })` in a fresh browser (launched with `options`) with the app
- * open and ready, then checks that the page threw no error; the browser is closed either way.
- */
-async function withApp(body, options = {}) {
-  const browser = await launch(options);
-  try {
-    const { context, page } = browser;
-    const seen = watch(page);
-    await openApp(page);
-    await body({ page, seen, context });
-    assert.deepEqual(seen.errors, [], 'page errors');
-  } finally {
-    await browser.close();
-  }
-}
-
-/** Ticks exactly `wanted` in the usages fieldset. */
-async function setUsages(page, wanted) {
-  const boxes = page.locator(`${byId('usages')} input[type=checkbox]`);
-  const count = await boxes.count();
-  assert.ok(count >= wanted.length, `only ${count} usage checkboxes`);
-  for (let i = 0; i < count; i += 1) {
-    const box = boxes.nth(i);
-    const name = (await page.locator(`label[for="${await box.getAttribute('id')}"]`).innerText()).trim();
-    await box.setChecked(wanted.includes(name));
-  }
-  const ticked = await page.$$eval(`${byId('usages')} label`, (labels) => labels
-    .filter((l) => l.querySelector('input[type=checkbox]')?.checked).map((l) => l.innerText.trim()));
-  assert.deepEqual([...ticked].sort(), [...wanted].sort(), 'usages ticked');
-}
-
-/** The tutorial's settings: example spec, kubelet-serving signer, the tutorial's usages. */
-async function loadTutorial(page) {
-  await page.click(byId('load-example'));
-  await waitForText(page, 'spec-json', (t) => t.includes('my-pod.my-namespace.pod.cluster.local'), 'the example spec');
-  await page.selectOption(byId('signer'), KUBELET_SERVING);
-  assert.equal(await page.inputValue(byId('signer')), KUBELET_SERVING);
-  await setUsages(page, TUTORIAL_USAGES);
-}
-
-/** Clicks generate and waits for the CSR and key; returns { csrPem, keyPem }. */
-async function generate(page, timeout = 60_000) {
-  const before = await page.evaluate((sel) => document.querySelector(sel)?.value ?? '', byId('csr-pem'));
-  await page.click(byId('generate'));
-  const csrPem = await waitForText(page, 'csr-pem',
-    (t) => t.startsWith('-----BEGIN CERTIFICATE REQUEST-----') && t !== before, 'a new CSR', timeout);
-  const keyPem = await waitForText(page, 'key-pem', (t) => t.includes('PRIVATE KEY-----'), 'the key', timeout);
-  return { csrPem, keyPem };
-}
-
-/** openssl's checks of a CSR and its key: the CSR's signature, and the key is the CSR's. */
-function checkWithOpenssl(name, csrPem, keyPem) {
-  work.write(`${name}.csr`, csrPem);
-  work.write(`${name}-key.pem`, keyPem);
-  const verify = work.openssl('req', '-verify', '-noout', '-in', `${name}.csr`);
-  assert.equal(verify.status, 0, `openssl req -verify failed:\n${verify.stderr}\n${csrPem}`);
-  const fromKey = work.ok('pkey', '-in', `${name}-key.pem`, '-pubout');
-  const fromCsr = work.ok('req', '-in', `${name}.csr`, '-pubkey', '-noout');
-  assert.equal(fromKey, fromCsr, "the key's public key is not the CSR's");
-}
-
-/** The verify report's verdict and its rows { name, outcome }. */
-async function readReport(page) {
-  return page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    return {
-      text: el.innerText,
-      verdict: el.querySelector('.verdict')?.innerText ?? null,
-      rows: [...el.querySelectorAll('tr[data-check]')].map((tr) => ({
-        name: tr.dataset.check,
-        outcome: tr.querySelector('.badge')?.innerText.trim(),
-        cls: tr.className,
-      })),
-    };
-  }, byId('verify-report'));
-}
-
-/** Waits until `predicate(report)` holds for the verify report (see readReport). */
-async function waitForReport(page, predicate, what, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const report = await readReport(page);
-    if (predicate(report)) return report;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeout} ms waiting for the verify report: ${what}\n${await describePage(page)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const outcome = (report, name) => report.rows.find((r) => r.name === name)?.outcome;
-
-/** Pastes the certificate and CA (fill = an input event, like a paste). */
-async function pasteCertificate(page, certPem, caPem) {
-  await page.fill(byId('cert-input'), certPem);
-  await page.fill(byId('ca-input'), caPem);
-}
-
-/** What each output's download button saves: testid → file name. */
-const DOWNLOADS = { 'csr-pem': 'server.csr', 'key-pem': 'server-key.pem', 'manifest-yaml': 'csr.yaml', 'cfssl-json': 'server.json' };
-
-/**
- * Clicks `download-{testid}` and waits for the browser's download: { name, url, text } of the
- * file saved (the context must accept downloads; see launch()).
- */
-async function downloadOf(page, testid) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 30_000 }),
-    page.click(byId(`download-${testid}`)),
-  ]);
-  const failure = await download.failure();
-  assert.equal(failure, null, `the download of ${testid} failed: ${failure}\n${await describePage(page)}`);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), url: download.url(), text: readFileSync(path, 'utf8') };
-}
+// Helpers (the rest are in app-driver.mjs)
 
 /**
  * Drops a file named `name` holding `content` (a string, or an array of byte values) onto the
@@ -266,7 +85,7 @@ function directives(policy) {
 // Tests
 
 test('tutorial flow: example, kubelet-serving lint, generate, openssl verifies the CSR', { timeout: 180_000 }, async () => {
-  await withApp(async ({ page, seen }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
     await loadTutorial(page);
 
     // The lint, live before Generate (a preview CSR), shows what kubelet-serving refuses.
@@ -279,7 +98,7 @@ test('tutorial flow: example, kubelet-serving lint, generate, openssl verifies t
 
     const { csrPem, keyPem } = await generate(page);
     assert.match(keyPem, /^-----BEGIN EC PRIVATE KEY-----\n/);
-    checkWithOpenssl('tutorial', csrPem, keyPem);
+    checkWithOpenssl(work, 'tutorial', csrPem, keyPem);
     const subject = work.ok('req', '-in', 'tutorial.csr', '-noout', '-subject');
     assert.match(subject, /CN\s*=\s*my-pod\.my-namespace\.pod\.cluster\.local/);
     const text = work.ok('req', '-in', 'tutorial.csr', '-noout', '-text');
@@ -306,7 +125,7 @@ test('tutorial flow: example, kubelet-serving lint, generate, openssl verifies t
 });
 
 test('verify: an openssl test CA\'s certificate verifies with the key in memory; a wrong CA fails', { timeout: 180_000 }, async () => {
-  await withApp(async ({ page, seen }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
     await loadTutorial(page);
     const { csrPem } = await generate(page);
 
@@ -343,7 +162,7 @@ test('verify: an openssl test CA\'s certificate verifies with the key in memory;
 });
 
 test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what the page shows', { timeout: 180_000 }, async () => {
-  await withApp(async ({ page, seen }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
     await loadTutorial(page);
     const { csrPem, keyPem } = await generate(page);
     await waitForText(page, 'manifest-yaml', (t) => t.includes('kind: CertificateSigningRequest'), 'the manifest');
@@ -367,7 +186,7 @@ test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what 
 
     // What was saved is usable as it is: openssl checks the CSR and that the key is its key,
     // csr.yaml carries that CSR, and server.json is cfssl's {"csr","key"} with both.
-    checkWithOpenssl('downloaded', saved['server.csr'], saved['server-key.pem']);
+    checkWithOpenssl(work, 'downloaded', saved['server.csr'], saved['server-key.pem']);
     const request = /^ {2}request: (\S+)$/m.exec(saved['csr.yaml'])?.[1];
     assert.ok(request, `no spec.request in csr.yaml:\n${saved['csr.yaml']}`);
     assert.equal(Buffer.from(request, 'base64').toString('utf8'), saved['server.csr'], 'csr.yaml\'s spec.request is not server.csr');
@@ -383,7 +202,7 @@ test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what 
 });
 
 test('copy: the CSR and key copy buttons put exactly the shown text on the clipboard', { timeout: 180_000 }, async () => {
-  await withApp(async ({ page, seen, context }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     await loadTutorial(page);
     const { csrPem, keyPem } = await generate(page);
@@ -404,7 +223,7 @@ test('copy: the CSR and key copy buttons put exactly the shown text on the clipb
 });
 
 test('drop: a `kubectl get csr -o yaml` file and a CA file dropped on the inputs verify; a binary file is refused clearly', { timeout: 180_000 }, async () => {
-  await withApp(async ({ page, seen }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
     await loadTutorial(page);
     const { csrPem } = await generate(page);
     const manifest = await waitForText(page, 'manifest-yaml', (t) => t.includes('kind: CertificateSigningRequest'), 'the manifest');
@@ -447,7 +266,7 @@ test('drop: a `kubectl get csr -o yaml` file and a CA file dropped on the inputs
 });
 
 test('drop: a DER certificate file (leaf.der) is read as its bytes, shown as base64', { timeout: 120_000 }, async () => {
-  await withApp(async ({ page, seen }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
     // The inspect fixture: tutorial-p256.csr signed by the fixture CA, serial 2a3b4c5d6e7f0102.
     const der = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.der'));
     const pem = readFileSync(join(root, 'crates/core/tests/data/inspect/leaf.pem'), 'utf8');
@@ -466,7 +285,7 @@ test('drop: a DER certificate file (leaf.der) is read as its bytes, shown as bas
 });
 
 test('internationalized names: punycode by the browser\'s URL parser, in the CSR and in verify', { timeout: 180_000 }, async () => {
-  await withApp(async ({ page, seen }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
     await page.fill(byId('spec-json'), '{"CN": "x", "hosts": ["bücher.example", "ＡＢＣ.example"]}');
     await waitForText(page, 'spec-notes', (t) => t.includes('internationalized name requested as xn--bcher-kva.example (punycode)')
       && t.includes('internationalized name requested as abc.example (punycode)'), 'the punycode warnings');
@@ -487,7 +306,7 @@ test('internationalized names: punycode by the browser\'s URL parser, in the CSR
 
 test('RSA-4096: generated by WebCrypto while the page stays responsive', { timeout: 600_000 }, async () => {
   const LIMIT_MS = Number(process.env.CSRCRAFT_RESPONSIVE_MS ?? 250); // per answer while generating
-  await withApp(async ({ page, seen }) => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
     await page.selectOption(byId('form-algo'), 'rsa');
     await page.selectOption(byId('form-size'), '4096');
     await waitForText(page, 'spec-json', (t) => /"algo":\s*"rsa"/.test(t) && /"size":\s*4096/.test(t), 'an RSA-4096 spec');
@@ -560,7 +379,7 @@ test('RSA-4096: generated by WebCrypto while the page stays responsive', { timeo
     const keyPem = await page.inputValue(byId('key-pem'));
     const csrPem = await page.inputValue(byId('csr-pem'));
     assert.match(keyPem, /^-----BEGIN RSA PRIVATE KEY-----\n/);
-    checkWithOpenssl('rsa4096', csrPem, keyPem);
+    checkWithOpenssl(work, 'rsa4096', csrPem, keyPem);
     const keyText = work.ok('pkey', '-in', 'rsa4096-key.pem', '-noout', '-text');
     assert.match(keyText, /^Private-Key: \(4096 bit/m, keyText.split('\n')[0]);
     work.ok('pkey', '-in', 'rsa4096-key.pem', '-check', '-noout');
@@ -569,7 +388,7 @@ test('RSA-4096: generated by WebCrypto while the page stays responsive', { timeo
 });
 
 test('language: the lang button switches the page to 简体中文; lint fixes and notices follow, upstream messages stay', { timeout: 180_000 }, async () => {
-  await withApp(async ({ page }) => {
+  await withApp(`${server.origin}/`, async ({ page }) => {
     const lang = () => page.evaluate(() => document.documentElement.lang);
     const label = (id) => page.innerText(`label[for="${id}"]`);
     assert.equal(await lang(), 'en');
@@ -642,7 +461,7 @@ test('requests: only the app\'s own files at load, none at all afterwards; no st
     const serverSeen = () => server.log.length;
     const serverBefore = serverSeen();
 
-    await openApp(page);
+    await openApp(page, `${server.origin}/`);
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
     const atLoad = requests.slice();
     const serverAtLoad = server.log.slice(serverBefore);

@@ -12,7 +12,7 @@ import { serveDir } from '../browser/serve.mjs';
 import { root, workdir } from '../wasm-api/helpers.mjs';
 
 const version = /^version = "(.*)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
-const TARBALL = join(root, `target/dist/npm/csrcraft-${version}.tgz`);
+const TARBALL = join(root, `target/dist/csrcraft-${version}.tgz`);
 const ESBUILD = join(root, 'node_modules/.bin/esbuild');
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "connect-src 'self'; img-src 'self' data:";

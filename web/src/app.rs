@@ -7,7 +7,7 @@ use crate::components::header::Header;
 use crate::hooks::{use_theme, use_unload_guard};
 use crate::i18n::Lang;
 use crate::sections::{Layout, Panels, spec_form, steps};
-use crate::services::page::browser_lang;
+use crate::services::page::{browser_lang, offline_wasm_sha256};
 use crate::state::{Action, State};
 use crate::workbench::use_workbench;
 
@@ -21,10 +21,16 @@ pub fn app() -> Html {
     let state = &wb.state;
     use_unload_guard(state.holds_key());
     use_theme(state.theme, state.lang);
+    let offline = use_memo((), |()| offline_wasm_sha256());
     let text = state.lang.text();
     let other = match state.lang {
         Lang::En => Lang::ZhCn,
         Lang::ZhCn => Lang::En,
+    };
+    let version = env!("CARGO_PKG_VERSION");
+    let edition = match offline.as_ref() {
+        Some(sha256) => (text.edition_offline)(version, sha256),
+        None => (text.edition)(version),
     };
     let layout = Layout {
         panels: Panels::ALL,
@@ -39,6 +45,7 @@ pub fn app() -> Html {
             <footer>
                 <p class="status" data-testid="status" role="status" aria-live="polite">{ &state.notice }</p>
                 <p class="hint">{ text.footer }</p>
+                <p class="hint edition" data-testid="edition">{ edition }</p>
             </footer>
         </ContextProvider<Lang>>
     }

@@ -16,6 +16,12 @@ pub static EN: Text = Text {
     step_generate: "Generate the key and CSR",
     step_verify: "Check the certificate that comes back",
     footer: "Everything runs in this page. After loading, it makes no network requests; the key is never stored or sent. Same core as the csrcraft CLI.",
+    edition: |version| format!("csrcraft {version}"),
+    edition_offline: |version, sha256| {
+        format!(
+            "csrcraft {version}, offline edition: this one file holds the whole app. SHA-256 of its wasm, checked before it ran: {sha256}"
+        )
+    },
     confirm_regenerate: "Generate a new key? The key in this page is discarded, and nothing else has a copy of it. Download server-key.pem first if you need it.",
     confirm_forget: "Forget the key? It exists only in this page; download server-key.pem first if you need it.",
     unload_warning: "The private key exists only in this page and will be lost.",

@@ -123,6 +123,11 @@ text! {
     step_verify: str,
     /// The footer's promise.
     footer: str,
+    /// The footer's edition line: the VERSION of the served app.
+    edition: fmt,
+    /// The footer's edition line in the single-file offline edition: its VERSION and the SHA256
+    /// of its wasm.
+    edition_offline: fmt2,
     /// Asked before Generate replaces a key.
     confirm_regenerate: str,
     /// Asked before Forget.

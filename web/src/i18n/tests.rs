@@ -3,8 +3,14 @@ use csrcraft::{Check, Outcome};
 
 use super::{Lang, Text};
 
-/// Fields whose 简体中文 is the English: names of Kubernetes kinds, files and tools.
-const SAME_IN_BOTH: &[&str] = &["step_kubernetes", "output_csr", "output_manifest"];
+/// Fields whose 简体中文 is the English: names of Kubernetes kinds, files and tools, and the
+/// version line.
+const SAME_IN_BOTH: &[&str] = &[
+    "step_kubernetes",
+    "output_csr",
+    "output_manifest",
+    "edition",
+];
 
 pub(super) fn has_han(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))

@@ -16,6 +16,12 @@ pub static ZH_CN: Text = Text {
     step_generate: "生成私钥和 CSR",
     step_verify: "检查签发回来的证书",
     footer: "一切都在此页面中运行。加载完成后不再发出任何网络请求；私钥从不存储，也从不发送。与 csrcraft 命令行工具使用同一个核心。",
+    edition: |version| format!("csrcraft {version}"),
+    edition_offline: |version, sha256| {
+        format!(
+            "csrcraft {version} 离线版：整个应用都在这一个文件中。其 wasm 的 SHA-256（运行前已校验）：{sha256}"
+        )
+    },
     confirm_regenerate: "生成新的私钥？此页面中的私钥将被丢弃，且没有任何其他副本。如有需要，请先下载 server-key.pem。",
     confirm_forget: "丢弃私钥？它只存在于此页面中；如有需要，请先下载 server-key.pem。",
     unload_warning: "私钥只存在于此页面中，离开后将会丢失。",

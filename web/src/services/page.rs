@@ -72,6 +72,18 @@ pub fn page_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The SHA-256 (hex) of the wasm the offline edition (`csrcraft.html`, built by scripts/dist)
+/// carries, from its `<meta name="csrcraft-wasm-sha256">`; its start script checked the bytes
+/// against it before running them. `None` in the served app.
+pub fn offline_wasm_sha256() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let meta = document
+        .query_selector(r#"meta[name="csrcraft-wasm-sha256"]"#)
+        .ok()??;
+    meta.get_attribute("content")
+        .filter(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Sets (or removes) `data-theme`, and sets `lang`, on the root element, and the title.
 pub fn set_theme(theme: Option<&str>, lang: &str, title: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
