@@ -17,9 +17,9 @@ export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
  * `acceptDownloads` lets a test read what the page saves (Playwright's `download` event and
  * `download.path()`); off by default, so a download nobody expects fails. `locale` (e.g.
  * `zh-CN`) is the language the browser reports to the page (navigator.language and
- * Accept-Language); Chromium's own, en-US, by default.
+ * Accept-Language); Chromium's own, en-US, by default. `args` are added to ARGS.
  */
-export async function launch({ timeout = 60_000, acceptDownloads = false, locale } = {}) {
+export async function launch({ timeout = 60_000, acceptDownloads = false, locale, args = [] } = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/setup) or set CSRCRAFT_CHROMIUM`);
   }
@@ -28,7 +28,7 @@ export async function launch({ timeout = 60_000, acceptDownloads = false, locale
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: ARGS,
+      args: [...ARGS, ...args],
       headless: true,
       timeout,
       acceptDownloads,

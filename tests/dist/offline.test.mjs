@@ -15,6 +15,7 @@ import {
   byId, checkWithOpenssl, downloadOf, generate, loadTutorial, pasteCertificate, waitForReport, waitForText, withApp,
 } from '../browser/app-driver.mjs';
 import { launch } from '../browser/chromium.mjs';
+import { serveDir } from '../browser/serve.mjs';
 import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
 
 const HTML = join(root, 'target/dist/csrcraft.html');
@@ -156,5 +157,24 @@ test('a copy whose wasm is not the one it declares does not start, and says so',
     assert.equal(await page.locator(byId('generate')).count(), 0, 'the app started anyway');
   } finally {
     await browser.close();
+  }
+});
+
+test('served from plain http (not a secure context), the page does not start, and says why', { timeout: 120_000 }, async () => {
+  html();
+  const server = await serveDir(join(root, 'target/dist'), {});
+  // A name other than localhost for the loopback server: http:// to it is not a secure context.
+  const browser = await launch({ args: ['--host-resolver-rules=MAP insecure.test 127.0.0.1'] });
+  try {
+    const { page } = browser;
+    await page.goto(`http://insecure.test:${server.port}/csrcraft.html`, { waitUntil: 'load' });
+    assert.equal(await page.evaluate(() => window.isSecureContext), false);
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.innerText(), /needs WebCrypto \(crypto\.subtle\), which browsers give only to a secure context/);
+    assert.equal(await page.locator(byId('generate')).count(), 0, 'the app started anyway');
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
