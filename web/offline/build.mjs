@@ -48,9 +48,14 @@ async function bundleScript() {
   }
 }
 
-/** Refuses text that would end its inline element early. */
+/**
+ * Refuses text that the HTML parser would not read as it is inside its element: one that ends
+ * it early (`</script`), or, in a script, one that switches the parser's escaping (`<!--`).
+ */
 function inlineable(text, tag) {
-  if (new RegExp(`</${tag}`, 'i').test(text)) throw new Error(`the inline ${tag} holds </${tag}`);
+  const breaks = tag === 'script' ? /<\/script|<!--/i : new RegExp(`</${tag}`, 'i');
+  const found = breaks.exec(text);
+  if (found) throw new Error(`the inline ${tag} holds ${found[0]}, which HTML would not read as ${tag} text`);
   return text;
 }
 
