@@ -5,6 +5,7 @@
 //! (`serialnumber`, `E`, `OID`, unknown keys) are kept as they are.
 
 use csrcraft::json::{self, Map, Value};
+use csrcraft::key_sizes;
 
 /// One `names` entry as the form shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -101,33 +102,33 @@ impl SpecForm {
             return None;
         };
         let mut form = SpecForm {
-            common_name: text_of(get_ci(&top, "CN")),
+            common_name: text_of(top.get_field("CN")),
             ..SpecForm::default()
         };
-        if let Some(Value::Array(hosts)) = get_ci(&top, "hosts") {
+        if let Some(Value::Array(hosts)) = top.get_field("hosts") {
             form.hosts = hosts
                 .iter()
                 .map(|h| text_of(Some(h)))
                 .collect::<Vec<_>>()
                 .join("\n");
         }
-        if let Some(Value::Object(key)) = get_ci(&top, "key") {
-            let algo = text_of(get_ci(key, "algo")).to_ascii_lowercase();
+        if let Some(Value::Object(key)) = top.get_field("key") {
+            let algo = text_of(key.get_field("algo")).to_ascii_lowercase();
             if !algo.is_empty() {
-                form.size = default_size(&algo).to_owned();
+                form.size = default_size(&algo);
                 form.algo = algo;
             }
-            let size = text_of(get_ci(key, "size"));
+            let size = text_of(key.get_field("size"));
             if !size.is_empty() {
                 form.size = size;
             }
         }
-        if let Some(Value::Array(names)) = get_ci(&top, "names") {
+        if let Some(Value::Array(names)) = top.get_field("names") {
             for entry in names {
                 let mut row = NameRow::default();
                 if let Value::Object(entry) = entry {
                     for key in NAME_KEYS {
-                        row.set(key, text_of(get_ci(entry, key)));
+                        row.set(key, text_of(entry.get_field(key)));
                     }
                 }
                 form.names.push(row);
@@ -142,7 +143,7 @@ impl SpecForm {
             FormEdit::CommonName(v) => self.common_name = v,
             FormEdit::Hosts(v) => self.hosts = v,
             FormEdit::Algo(v) => {
-                self.size = default_size(&v).to_owned();
+                self.size = default_size(&v);
                 self.algo = v;
             }
             FormEdit::Size(v) => self.size = v,
@@ -175,13 +176,13 @@ impl SpecForm {
             Ok(Value::Object(top)) => top,
             _ => Map::new(),
         };
-        let old_names = match remove_ci(&mut top, "names") {
+        let old_names = match top.remove_field("names") {
             Some(Value::Array(names)) => names,
             _ => Vec::new(),
         };
-        remove_ci(&mut top, "CN");
-        remove_ci(&mut top, "hosts");
-        let mut key = match remove_ci(&mut top, "key") {
+        top.remove_field("CN");
+        top.remove_field("hosts");
+        let mut key = match top.remove_field("key") {
             Some(Value::Object(key)) => key,
             _ => Map::new(),
         };
@@ -192,8 +193,8 @@ impl SpecForm {
             .into_iter()
             .map(|h| Value::String(h.to_owned()));
         top.insert("hosts".to_owned(), Value::Array(hosts.collect()));
-        remove_ci(&mut key, "algo");
-        remove_ci(&mut key, "size");
+        key.remove_field("algo");
+        key.remove_field("size");
         key.insert("algo".to_owned(), Value::String(self.algo.clone()));
         if self.algo != "ed25519" || !self.size.is_empty() {
             let size = match self.size.trim().parse::<u64>() {
@@ -214,7 +215,7 @@ impl SpecForm {
                 _ => Map::new(),
             };
             for key in NAME_KEYS {
-                remove_ci(&mut entry, key);
+                entry.remove_field(key);
                 let value = row.get(key);
                 if !value.is_empty() {
                     entry.insert(key.to_owned(), Value::String(value.to_owned()));
@@ -230,22 +231,20 @@ impl SpecForm {
     }
 }
 
-/// The size cfssl picks when `key.size` is left out (and the form's choice after a new algo).
-pub fn default_size(algo: &str) -> &'static str {
-    match algo {
-        "rsa" => "2048",
-        "ed25519" => "",
-        _ => "256",
-    }
+/// The size cfssl picks when `key.size` is left out (the core's `key_sizes`), as form text;
+/// empty for ed25519 and for an algorithm csrcraft does not make.
+pub fn default_size(algo: &str) -> String {
+    key_sizes(algo)
+        .and_then(|sizes| sizes.default)
+        .map(|size| size.to_string())
+        .unwrap_or_default()
 }
 
-/// The sizes offered for an algorithm.
-pub fn sizes(algo: &str) -> &'static [&'static str] {
-    match algo {
-        "rsa" => &["2048", "3072", "4096", "8192"],
-        "ed25519" => &[],
-        _ => &["256", "384", "521"],
-    }
+/// The sizes offered for an algorithm (the core's `key_sizes`).
+pub fn sizes(algo: &str) -> Vec<String> {
+    key_sizes(algo)
+        .map(|sizes| sizes.offered.iter().map(u64::to_string).collect())
+        .unwrap_or_default()
 }
 
 /// Does the core's field path `path` (e.g. `names[0].C`) fall under `prefix` (e.g. `names[0]`)?
@@ -254,26 +253,6 @@ pub fn field_under(path: &str, prefix: &str) -> bool {
         Some(rest) => rest.is_empty() || rest.starts_with('.') || rest.starts_with('['),
         None => false,
     }
-}
-
-/// A JSON object's value under `name`, matched case-insensitively as Go's encoding/json does.
-fn get_ci<'a>(map: &'a Map, name: &str) -> Option<&'a Value> {
-    map.get(name).or_else(|| {
-        map.iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
-    })
-}
-
-/// Removes every key equal to `name` up to case; returns the last value removed.
-fn remove_ci(map: &mut Map, name: &str) -> Option<Value> {
-    let keys: Vec<String> = map
-        .iter()
-        .map(|(k, _)| k)
-        .filter(|k| k.eq_ignore_ascii_case(name))
-        .cloned()
-        .collect();
-    keys.into_iter().filter_map(|k| map.remove(&k)).last()
 }
 
 /// A JSON scalar as form text.

@@ -145,18 +145,23 @@ fn kubernetes(wb: &Workbench, panels: Panels) -> Html {
     let state = &wb.state;
     let act = &wb.act;
     let settings = panels.manifest.then(|| {
+        let usages = derive::shown_usages(state, domains());
+        let on_usage = {
+            let usages = usages.clone();
+            act.reform(move |usage| Action::Usages(derive::toggle_usage(&usages, usage)))
+        };
         html! {
             <KubernetesPanel
                 name={AttrValue::from(state.name.clone())}
                 effective_name={manifest_name(state).map(|name| AttrValue::from(name.to_owned()))}
                 signer={AttrValue::from(state.signer.clone())}
-                usages={derive::shown_usages(state, domains())}
+                usages={usages}
                 default_usages={state.usages.is_none()}
                 expiration={AttrValue::from(state.expiration.clone())}
                 expiration_error={derive::expiration(&state.expiration).err().map(|e| e.to_string())}
                 on_name={act.reform(Action::Name)}
                 on_signer={act.reform(Action::Signer)}
-                on_usage={act.reform(Action::ToggleUsage)}
+                on_usage={on_usage}
                 on_reset_usages={act.reform(|()| Action::ResetUsages)}
                 on_expiration={act.reform(Action::Expiration)} />
         }

@@ -58,7 +58,7 @@ pub use crate::inspect::{
 pub use crate::key::PrivateKey;
 pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem};
 pub use crate::quote::{Quoted, QuotedChar, quoted, quoted_char};
-pub use crate::spec::{Host, Parsed, Spec};
+pub use crate::spec::{DEFAULT_ALGO, Host, KeySizes, Parsed, Spec, key_sizes};
 pub use crate::subject::{NameEntry, ObjectId};
 pub use crate::verify::{
     Check, Outcome, Purpose, VerifyInput, VerifyReport, read_certificates, verify,

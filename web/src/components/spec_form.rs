@@ -38,9 +38,9 @@ pub fn spec_form(props: &SpecFormProps) -> Html {
     };
     let change =
         |make: fn(String) -> FormEdit| props.on_edit.reform(move |e: Event| make(value_of(&e)));
-    let mut size_options: Vec<&str> = sizes(&form.algo).to_vec();
-    if !form.size.is_empty() && !size_options.contains(&form.size.as_str()) {
-        size_options.push(&form.size);
+    let mut size_options = sizes(&form.algo);
+    if !form.size.is_empty() && !size_options.contains(&form.size) {
+        size_options.push(form.size.clone());
     }
     let add_name = props.on_edit.reform(|_: MouseEvent| FormEdit::AddName);
 
@@ -80,8 +80,8 @@ pub fn spec_form(props: &SpecFormProps) -> Html {
                         if size_options.is_empty() {
                             <option value="" selected=true>{ text.form_size_fixed }</option>
                         }
-                        { for size_options.iter().map(|v| html! {
-                            <option value={v.to_string()} selected={form.size == *v}>{ *v }</option>
+                        { for size_options.into_iter().map(|v| html! {
+                            <option value={v.clone()} selected={form.size == v}>{ v }</option>
                         }) }
                     </select>
                 </div>

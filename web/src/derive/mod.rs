@@ -60,6 +60,18 @@ pub fn shown_usages(state: &State, domains: &dyn DomainToAscii) -> Vec<String> {
         .collect()
 }
 
+/// The usages `shown` with `usage` turned off if it is there, else turned on (last).
+pub fn toggle_usage(shown: &[String], usage: String) -> Vec<String> {
+    let mut usages = shown.to_vec();
+    match usages.iter().position(|u| *u == usage) {
+        Some(i) => {
+            usages.remove(i);
+        }
+        None => usages.push(usage),
+    }
+    usages
+}
+
 fn expiration_text(text: &str) -> Option<&str> {
     Some(text.trim()).filter(|t| !t.is_empty())
 }

@@ -172,8 +172,8 @@ pub enum Action {
     Name(String),
     /// Signer name.
     Signer(String),
-    /// Turns one usage on or off (starting from the shown defaults).
-    ToggleUsage(String),
+    /// The usages chosen (the shown ones with one turned on or off: `derive::toggle_usage`).
+    Usages(Vec<String>),
     /// Back to the default usages.
     ResetUsages,
     /// Expiration text.
@@ -258,17 +258,7 @@ impl State {
             }
             Action::Name(v) => self.name = v,
             Action::Signer(v) => self.signer = v,
-            Action::ToggleUsage(usage) => {
-                let mut usages =
-                    crate::derive::shown_usages(self, crate::services::domains::domains());
-                match usages.iter().position(|u| *u == usage) {
-                    Some(i) => {
-                        usages.remove(i);
-                    }
-                    None => usages.push(usage),
-                }
-                self.usages = Some(usages);
-            }
+            Action::Usages(usages) => self.usages = Some(usages),
             Action::ResetUsages => self.usages = None,
             Action::Expiration(v) => self.expiration = v,
             Action::Start { id, what, at_ms } => {
@@ -510,10 +500,17 @@ mod tests {
     #[test]
     fn usage_toggles_start_from_the_defaults() {
         let mut state = State::default();
-        state.apply(Action::ToggleUsage("client auth".into()));
+        let shown = crate::derive::shown_usages(&state, crate::services::domains::domains());
+        let toggled = crate::derive::toggle_usage(&shown, "client auth".into());
+        state.apply(Action::Usages(toggled));
         assert_eq!(
             state.usages.as_deref().unwrap(),
             ["digital signature", "server auth", "client auth"]
+        );
+        let shown = crate::derive::shown_usages(&state, crate::services::domains::domains());
+        assert_eq!(
+            crate::derive::toggle_usage(&shown, "server auth".into()),
+            ["digital signature", "client auth"]
         );
         state.apply(Action::ResetUsages);
         assert_eq!(state.usages, None);

@@ -292,3 +292,29 @@ fn escapes_as_serde_json_does() {
         r#""\"\\/\n\t\r\b\f\u0000\u001f"#.to_owned() + "\u{7f}é\u{2028}😀\""
     );
 }
+
+#[test]
+fn fields_match_as_go_finds_struct_fields() {
+    let Value::Object(mut map) =
+        from_str(r#"{"cn": 1, "CN": 2, "Key": 3, "kEY": 4, "x": 5}"#).unwrap()
+    else {
+        panic!("not an object")
+    };
+    assert_eq!(map.get_field("CN"), Some(&Value::from(2u64)), "exact first");
+    // The reader sorts the keys: "CN" comes before "cn".
+    assert_eq!(
+        map.get_field("Cn"),
+        Some(&Value::from(2u64)),
+        "else the first up to case"
+    );
+    assert_eq!(map.get_field("cn"), Some(&Value::from(1u64)), "exact first");
+    assert_eq!(map.get_field("key"), Some(&Value::from(3u64)));
+    assert_eq!(map.get_field("names"), None);
+    assert_eq!(
+        map.remove_field("KEY"),
+        Some(Value::from(4u64)),
+        "the last removed"
+    );
+    assert_eq!(map.remove_field("key"), None);
+    assert_eq!(to_string(&Value::Object(map)), r#"{"CN":2,"cn":1,"x":5}"#);
+}

@@ -81,6 +81,31 @@ impl Map {
         Some(self.members.remove(index).1)
     }
 
+    /// The value of the field `name` as Go's encoding/json (and so cfssl) finds a struct
+    /// field: the key that is `name` exactly, else the first equal to it up to ASCII case.
+    pub fn get_field(&self, name: &str) -> Option<&Value> {
+        self.get(name).or_else(|| {
+            self.members
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                .map(|(_, value)| value)
+        })
+    }
+
+    /// Removes every key equal to `name` up to ASCII case (every key Go's encoding/json would
+    /// read as the field `name`); returns the last value removed.
+    pub fn remove_field(&mut self, name: &str) -> Option<Value> {
+        let mut last = None;
+        self.members.retain_mut(|(key, value)| {
+            let matches = key.eq_ignore_ascii_case(name);
+            if matches {
+                last = Some(std::mem::replace(value, Value::Null));
+            }
+            !matches
+        });
+        last
+    }
+
     /// Sorts the members by key, as the readers give them.
     pub fn sort(&mut self) {
         self.members.sort_by(|a, b| a.0.cmp(&b.0));

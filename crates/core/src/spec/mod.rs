@@ -3,9 +3,11 @@
 
 mod fields;
 mod hosts;
+mod key_sizes;
 
 use self::fields::{Fields, as_string, describe};
 pub use self::hosts::Host;
+pub use self::key_sizes::{DEFAULT_ALGO, KeySizes, key_sizes};
 use crate::json::{self, Value};
 use crate::key::{EcdsaCurve, KeyAlgorithm};
 use crate::subject::{NameEntry, ObjectId, check_text};
@@ -165,7 +167,7 @@ fn read_hosts(
 fn read_key(value: &Value, warnings: &mut Vec<Warning>) -> Result<KeyAlgorithm> {
     let mut fields = Fields::new("key", value)?;
     let algo = match fields.take("algo") {
-        None => "ecdsa".to_owned(),
+        None => DEFAULT_ALGO.to_owned(),
         Some(v) => as_string("key.algo", v)?.to_ascii_lowercase(),
     };
     let size = match fields.take("size") {
