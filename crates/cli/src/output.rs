@@ -7,27 +7,14 @@ use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use zeroize::Zeroizing;
-
 use crate::error::CliError;
 
-/// What `cfssl genkey` prints; `key` is absent for `gencsr`.
-#[derive(Serialize)]
-struct CfsslOutput<'a> {
-    csr: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    key: Option<&'a str>,
-}
-
-/// Prints `{"csr": ..., "key": ...}` and a newline. A closed pipe is not an error.
+/// Prints cfssl's `{"csr": ..., "key": ...}` line (the core's `cfssl_json_line`; no `key` for
+/// `gencsr`) and a newline. A closed pipe is not an error.
 pub fn print_json(csr: &str, key: Option<&str>) -> Result<(), CliError> {
-    let capacity = 2 * (csr.len() + key.map_or(0, str::len)) + 64;
-    let mut line = Zeroizing::new(Vec::with_capacity(capacity));
-    serde_json::to_writer(&mut *line, &CfsslOutput { csr, key })
-        .map_err(|e| stdout_error(io::Error::other(e)))?;
-    line.push(b'\n');
-    print_bytes(&line)
+    let line = csrcraft::cfssl_json_line(csr, key);
+    print_bytes(line.as_bytes())?;
+    print_bytes(b"\n")
 }
 
 /// Prints `text` on standard output. A closed pipe is not an error.

@@ -19,6 +19,7 @@
 //! ```
 
 mod base64;
+mod cfssl;
 mod csr;
 mod domain;
 mod error;
@@ -39,6 +40,7 @@ mod x509;
 mod yaml;
 
 pub use crate::base64::encode as encode_base64;
+pub use crate::cfssl::cfssl_json_line;
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]
 pub use crate::csr::{KeyAndRequest, generate};

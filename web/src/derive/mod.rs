@@ -98,18 +98,10 @@ pub fn manifest_options(state: &State) -> Result<ManifestOptions, Error> {
     })
 }
 
-/// `cfssl genkey`'s output line, `{"csr": ..., "key": ...}`, zeroized when dropped.
-/// Written straight into its buffer, big enough for PEM escaped (each newline two characters),
-/// so the key leaves no copy behind in memory that is not zeroized.
+/// `cfssl genkey`'s output line, `{"csr": ..., "key": ...}`, zeroized when dropped (the
+/// core's `cfssl_json_line`).
 pub fn cfssl_json(generated: &Generated) -> Zeroizing<String> {
-    let (csr, key) = (generated.request.pem(), generated.key_pem.as_str());
-    let mut line = Zeroizing::new(String::with_capacity(2 * (csr.len() + key.len()) + 16));
-    line.push_str("{\"csr\":");
-    json::write_string(&mut line, &csr);
-    line.push_str(",\"key\":");
-    json::write_string(&mut line, key);
-    line.push('}');
-    line
+    csrcraft::cfssl_json_line(&generated.request.pem(), Some(generated.key_pem.as_str()))
 }
 
 /// The commands that come after `kubectl apply`.
