@@ -21,7 +21,7 @@ pub fn cfssl_json_line(csr: &str, key: Option<&str>) -> Zeroizing<String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -8,7 +8,6 @@
 mod checks;
 mod lint;
 
-use csrcraft::json;
 use csrcraft::kubernetes::{
     Expiration, ManifestOptions, SignerName, default_usages, parse_duration_seconds,
 };
