@@ -1,4 +1,5 @@
-//! The core's certificate reader against x509-parser, the design card's reader, as a reference:
+//! The core's certificate reader against x509-parser, the design card's reader, as a reference
+//! (and the CSRs csrcraft makes: subject, SANs and public key as x509-parser reads them):
 //! every certificate in the core's fixtures and in x509-limbo's 648 chains
 //! (`../shared/limbo`). On each certificate both read, the version, serial, subject, issuer,
 //! validity, subject alt names, key usage, extended key usage, basic constraints and the
@@ -418,4 +419,87 @@ fn the_core_reads_certificates_as_x509_parser_does() {
             Difference::InvalidGeneralName
         ]
     );
+}
+
+/// A CSR's subject, SANs and public key, as x509-parser reads them.
+fn request_by_x509_parser(der: &[u8]) -> (Name, Vec<String>, Vec<u8>) {
+    use x509_parser::prelude::{ParsedExtension, X509CertificationRequest};
+    let (rest, csr) = X509CertificationRequest::from_der(der).unwrap();
+    assert!(rest.is_empty());
+    let info = &csr.certification_request_info;
+    let subject = info
+        .subject
+        .iter()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|a| {
+                    (
+                        a.attr_type().to_id_string(),
+                        a.as_str().ok().map(str::to_owned),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let mut sans = Vec::new();
+    for extension in csr.requested_extensions().into_iter().flatten() {
+        if let ParsedExtension::SubjectAlternativeName(san) = extension {
+            for name in &san.general_names {
+                sans.push(match name {
+                    GeneralName::DNSName(name) => format!("DNS:{name}"),
+                    GeneralName::RFC822Name(email) => format!("email:{email}"),
+                    GeneralName::URI(uri) => format!("URI:{uri}"),
+                    GeneralName::IPAddress(b) if b.len() == 4 => {
+                        format!("IP:{}", IpAddr::from(<[u8; 4]>::try_from(*b).unwrap()))
+                    }
+                    GeneralName::IPAddress(b) => format!(
+                        "IP:{}",
+                        IpAddr::from(<[u8; 16]>::try_from(*b).unwrap()).to_canonical()
+                    ),
+                    other => format!("{other:?}"),
+                });
+            }
+        }
+    }
+    (subject, sans, info.subject_pki.raw.to_vec())
+}
+
+#[test]
+fn csrs_csrcraft_makes_read_as_x509_parser_reads_them() {
+    let mut compared = 0;
+    for case in csrcraft_interop::CASES {
+        for algorithm in csrcraft_interop::ALGORITHMS {
+            let spec =
+                csrcraft_interop::parse_spec(&csrcraft_interop::with_key(case.spec, algorithm.key));
+            let made = csrcraft_interop::generate(&spec);
+            let info = made.request.info().unwrap();
+            let subject: Name = info
+                .subject
+                .rdns
+                .iter()
+                .map(|rdn| {
+                    rdn.iter()
+                        .map(|a| (a.oid.clone(), Some(a.value.clone())))
+                        .collect()
+                })
+                .collect();
+            let sans: Vec<String> = info
+                .subject_alt_names
+                .iter()
+                .map(|host| match host {
+                    Host::Dns(name) => format!("DNS:{name}"),
+                    Host::Ip(ip) => format!("IP:{ip}"),
+                    Host::Email(email) => format!("email:{email}"),
+                    Host::Uri(uri) => format!("URI:{uri}"),
+                })
+                .collect();
+            let theirs = request_by_x509_parser(made.request.der());
+            let what = format!("{} with {}", case.name, algorithm.name);
+            assert_eq!(subject, theirs.0, "{what}: subject");
+            assert_eq!(sans, theirs.1, "{what}: subject alt names");
+            assert_eq!(info.public_key.spki_der, theirs.2, "{what}: public key");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 20, "only {compared} CSRs compared");
 }
