@@ -6,11 +6,11 @@
 
 #[cfg(feature = "software")]
 use crate::PrivateKey;
+use crate::der::oid::{EXTENSION_REQUEST, SUBJECT_ALT_NAME, from_dotted};
+use crate::der::{tag, write};
 use crate::pem;
 use crate::spec::{Host, Spec};
 use crate::subject::subject_name;
-use crate::x509::asn1::oid::{EXTENSION_REQUEST, SUBJECT_ALT_NAME, from_dotted};
-use crate::x509::asn1::{tag, write};
 use crate::{Error, KeyAlgorithm, PublicKeyInfo, Result, SignatureAlgorithm};
 #[cfg(feature = "software")]
 use rand_core::TryCryptoRng;

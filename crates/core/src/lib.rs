@@ -20,6 +20,7 @@
 
 mod base64;
 mod csr;
+mod der;
 mod domain;
 mod error;
 mod fingerprint;
@@ -33,6 +34,7 @@ mod spec;
 mod subject;
 #[cfg(test)]
 mod testing;
+mod time;
 mod verify;
 mod warning;
 mod x509;
@@ -60,6 +62,7 @@ pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem};
 pub use crate::quote::{Quoted, QuotedChar, quoted, quoted_char};
 pub use crate::spec::{Host, Parsed, Spec};
 pub use crate::subject::{NameEntry, ObjectId};
+pub use crate::time::UnixTime;
 pub use crate::verify::{
     Check, Outcome, Purpose, VerifyInput, VerifyReport, read_certificates, verify,
 };
@@ -67,7 +70,7 @@ pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
     GeneralSubtree, HashAlgorithm, NameAttribute, NameConstraints, PublicKeyInfo, RequestInfo,
-    SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier, UnixTime,
+    SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier,
     curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
 };
 #[cfg(feature = "software")]

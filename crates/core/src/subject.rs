@@ -3,9 +3,9 @@
 
 use std::fmt;
 
+use crate::der::oid::{MAX_LEN, dotted, from_dotted};
+use crate::der::{tag, write};
 use crate::spec::Spec;
-use crate::x509::asn1::oid::{MAX_LEN, dotted, from_dotted};
-use crate::x509::asn1::{tag, write};
 use crate::{Error, Result};
 
 /// One object of cfssl's `names` array; empty strings mean "not set".

@@ -10,9 +10,9 @@ use zeroize::Zeroizing;
 
 use super::algorithm::check_rsa_bits;
 use super::der::{EcPrivateKey, PrivateKeyInfo, RsaPrivateKey, pkcs8, sec1};
+use crate::der::oid::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, dotted};
+use crate::der::{parse, tag, write};
 use crate::pem::encode as pem_encode;
-use crate::x509::asn1::oid::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, dotted};
-use crate::x509::asn1::{parse, tag, write};
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 /// How to write a private key.

@@ -1,6 +1,5 @@
 //! Reading X.509 certificates (RFC 5280) and certificate chains.
 
-use super::asn1::DerError;
 use super::extensions::{
     BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE,
     NAME_CONSTRAINTS, UNDERSTOOD_BY_PATH_VALIDATION, alt_names,
@@ -14,8 +13,9 @@ use super::public_key::PublicKeyInfo;
 use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
 use super::signed::Signed;
 use super::tbs::Tbs;
-use super::time::UnixTime;
+use crate::der::DerError;
 use crate::pem::Block;
+use crate::time::UnixTime;
 use crate::{Error, Host, Result};
 
 /// A parsed certificate; it keeps its DER.

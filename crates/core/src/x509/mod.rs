@@ -6,10 +6,7 @@
 //! Pure like the rest of the core: text or DER comes in, and time is an
 //! argument ([`UnixTime`]); nothing here reads the clock.
 
-pub(crate) mod asn1;
-mod asn1_time;
 mod certificate;
-mod civil;
 mod extensions;
 mod general_name;
 mod name;
@@ -22,7 +19,6 @@ mod signed;
 #[cfg(feature = "software")]
 mod software_verifier;
 mod tbs;
-mod time;
 
 pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
@@ -36,7 +32,6 @@ pub use self::signature::{
 };
 #[cfg(feature = "software")]
 pub use self::software_verifier::{SoftwareVerifier, verify_signature};
-pub use self::time::UnixTime;
 
 /// The problem when a PEM text has no block labelled `wanted`: what it has instead.
 fn missing_block(blocks: &[crate::pem::Block<'_>], wanted: &str) -> String {

@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use super::asn1::read::Result;
-use super::asn1::{Tlv, tag};
+use crate::der::read::Result;
+use crate::der::{Tlv, tag};
 
 /// A subject or issuer name, in encoded order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

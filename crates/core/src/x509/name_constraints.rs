@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use super::asn1::read::Result;
-use super::asn1::{Tlv, parse, tag};
 use super::general_name::{GeneralName, read_general_name};
 use super::name::DistinguishedName;
+use crate::der::read::Result;
+use crate::der::{Tlv, parse, tag};
 
 /// The nameConstraints extension (RFC 5280 §4.2.1.10), subtrees in encoded order.
 ///

@@ -1,7 +1,6 @@
 //! Reading a PKCS#10 certificate signing request (RFC 2986) back: what it
 //! asks for, and whether its self-signature holds.
 
-use super::asn1::DerError;
 use super::extensions::{alt_names, extension_info};
 use super::missing_block;
 use super::name::DistinguishedName;
@@ -9,6 +8,7 @@ use super::public_key::PublicKeyInfo;
 use super::request_info::RequestedInfo;
 use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
 use super::signed::Signed;
+use crate::der::DerError;
 use crate::{CertificateRequest, Error, Host, Result};
 
 /// What a CSR says, as read from its DER.

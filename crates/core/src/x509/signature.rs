@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use super::asn1::{parse, tag, write};
 use super::public_key::{PublicKeyInfo, parse_spki};
+use crate::der::{parse, tag, write};
 use crate::{EcdsaCurve, KeyAlgorithm};
 
 /// The algorithm a certificate or CSR says it was signed with.
