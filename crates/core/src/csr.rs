@@ -51,7 +51,7 @@ impl UnsignedRequest {
         // subject, the key exactly as given (it read as one SPKI) and the attributes.
         let to_be_signed = write::sequence(&[
             &write::unsigned(&[0]),
-            &subject_name(spec),
+            &subject_name(&spec.common_name, &spec.serial_number, &spec.names),
             &key.spki_der,
             &requested_extensions(&spec.hosts)?,
         ]);

@@ -58,7 +58,10 @@ pub use crate::inspect::{
 };
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;
-pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem};
+pub use crate::key::{
+    EcdsaCurve, HashAlgorithm, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem, PublicKeyInfo,
+    SignatureAlgorithm, curve_field_bytes,
+};
 pub use crate::quote::{Quoted, QuotedChar, quoted, quoted_char};
 pub use crate::spec::{Host, Parsed, Spec};
 pub use crate::subject::{NameEntry, ObjectId};
@@ -69,9 +72,8 @@ pub use crate::verify::{
 pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
-    GeneralSubtree, HashAlgorithm, NameAttribute, NameConstraints, PublicKeyInfo, RequestInfo,
-    SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier,
-    curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    GeneralSubtree, NameAttribute, NameConstraints, RequestInfo, SignatureCheck, SignatureError,
+    SignaturePlan, SignatureVerifier, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
 };
 #[cfg(feature = "software")]
 pub use crate::x509::{SoftwareVerifier, verify_signature};

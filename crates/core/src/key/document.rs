@@ -284,7 +284,7 @@ fn ed25519_seed<'a>(private_key: &'a [u8], label: &str) -> Result<&'a [u8]> {
 /// A private scalar is one field element wide (Go and openssl pad it so) and
 /// not zero; whether it is below the group order is left to the crypto.
 fn check_scalar(scalar: &[u8], curve: EcdsaCurve, label: &str) -> Result<()> {
-    let width = crate::curve_field_bytes(curve);
+    let width = super::curve_field_bytes(curve);
     if scalar.len() > width || scalar.iter().all(|&b| b == 0) {
         return Err(malformed(
             label,

@@ -325,3 +325,8 @@ fn hostname_check(leaf: &Certificate, host: Option<&str>, domains: &dyn DomainTo
         }
     }
 }
+
+/// A name in double quotes, as the chain check's messages show it.
+fn quoted_name(name: &crate::DistinguishedName) -> String {
+    format!("\"{name}\"")
+}

@@ -9,11 +9,11 @@ use super::extensions::{
 use super::missing_block;
 use super::name::DistinguishedName;
 use super::name_constraints::{NameConstraints, read_name_constraints};
-use super::public_key::PublicKeyInfo;
-use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
+use super::signature::{SignatureCheck, SignatureError, SignatureVerifier};
 use super::signed::Signed;
 use super::tbs::Tbs;
 use crate::der::DerError;
+use crate::key::{PublicKeyInfo, SignatureAlgorithm};
 use crate::pem::Block;
 use crate::time::UnixTime;
 use crate::{Error, Host, Result};

@@ -1,5 +1,5 @@
 //! Reading X.509: certificates, certificate chains and CSRs, parsed field by
-//! field with the core's own DER reader (`asn1`), and their signatures
+//! field with the core's own DER reader (`crate::der`), and their signatures
 //! checked by a [`SignatureVerifier`].
 //! The base of `inspect`, `lint` and `verify`.
 //!
@@ -11,7 +11,6 @@ mod extensions;
 mod general_name;
 mod name;
 mod name_constraints;
-mod public_key;
 mod request;
 mod request_info;
 mod signature;
@@ -24,11 +23,10 @@ pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
 pub use self::name::{DistinguishedName, NameAttribute};
 pub use self::name_constraints::{GeneralSubtree, NameConstraints};
-pub use self::public_key::PublicKeyInfo;
 pub use self::request::RequestInfo;
 pub use self::signature::{
-    HashAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan,
-    SignatureVerifier, curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier, ecdsa_der_to_fixed,
+    ecdsa_fixed_to_der,
 };
 #[cfg(feature = "software")]
 pub use self::software_verifier::{SoftwareVerifier, verify_signature};

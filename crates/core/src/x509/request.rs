@@ -4,11 +4,11 @@
 use super::extensions::{alt_names, extension_info};
 use super::missing_block;
 use super::name::DistinguishedName;
-use super::public_key::PublicKeyInfo;
 use super::request_info::RequestedInfo;
-use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
+use super::signature::{SignatureCheck, SignatureError, SignatureVerifier};
 use super::signed::Signed;
 use crate::der::DerError;
+use crate::key::{PublicKeyInfo, SignatureAlgorithm};
 use crate::{CertificateRequest, Error, Host, Result};
 
 /// What a CSR says, as read from its DER.

@@ -4,10 +4,10 @@
 
 use super::extensions::{Extension, read_extensions};
 use super::name::{DistinguishedName, read_name};
-use super::public_key::{PublicKeyInfo, read_public_key};
 use crate::der::oid::EXTENSION_REQUEST;
 use crate::der::read::Result;
 use crate::der::{Tlv, tag};
+use crate::key::{PublicKeyInfo, read_public_key};
 
 /// What the requester signed.
 pub(crate) struct RequestedInfo<'a> {

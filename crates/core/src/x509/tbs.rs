@@ -3,10 +3,10 @@
 
 use super::extensions::{Extension, read_extensions};
 use super::name::{DistinguishedName, read_name};
-use super::public_key::{PublicKeyInfo, read_public_key};
 use super::signed::read_algorithm;
 use crate::der::read::Result;
 use crate::der::{Tlv, tag};
+use crate::key::{PublicKeyInfo, read_public_key};
 use crate::time::UnixTime;
 use crate::time::read_time;
 
