@@ -155,6 +155,7 @@ impl CertificateRequest {
 /// A new key and the CSR for it: what `cfssl genkey` makes.
 #[cfg(feature = "software")]
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct KeyAndRequest {
     /// The private key, generated as `spec.key` asks.
     pub key: PrivateKey,

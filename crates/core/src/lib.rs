@@ -18,6 +18,8 @@
 //! # }
 //! ```
 
+#![deny(missing_docs)]
+
 mod base64;
 mod csr;
 mod der;
@@ -32,6 +34,7 @@ mod pem;
 mod quote;
 mod spec;
 mod subject;
+pub mod support;
 #[cfg(test)]
 mod testing;
 mod time;
@@ -40,7 +43,6 @@ mod warning;
 mod x509;
 mod yaml;
 
-pub use crate::base64::encode as encode_base64;
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]
 pub use crate::csr::{KeyAndRequest, generate};
@@ -60,9 +62,9 @@ pub use crate::inspect::{
 pub use crate::key::PrivateKey;
 pub use crate::key::{
     EcdsaCurve, HashAlgorithm, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem, PublicKeyInfo,
-    SignatureAlgorithm, curve_field_bytes,
+    SignatureAlgorithm,
 };
-pub use crate::quote::{Quoted, QuotedChar, quoted, quoted_char};
+pub(crate) use crate::quote::{quoted, quoted_char};
 pub use crate::spec::{Host, Parsed, Spec};
 pub use crate::subject::{NameEntry, ObjectId};
 pub use crate::time::UnixTime;
@@ -73,7 +75,7 @@ pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
     GeneralSubtree, NameAttribute, NameConstraints, RequestInfo, SignatureCheck, SignatureError,
-    SignaturePlan, SignatureVerifier, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    SignaturePlan, SignatureVerifier,
 };
 #[cfg(feature = "software")]
 pub use crate::x509::{SoftwareVerifier, verify_signature};

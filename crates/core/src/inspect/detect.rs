@@ -5,6 +5,7 @@ use crate::{Certificate, CertificateRequest, Error, Result};
 
 /// The form the input was recognized in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// PEM text: one CSR and/or certificates.
     Pem,

@@ -8,6 +8,7 @@ use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
 /// What a CertificateSigningRequest object says besides its request and
 /// certificate, in the words of `kubectl describe csr`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct KubernetesView {
     /// `metadata.name`.
     pub name: String,
@@ -34,6 +35,7 @@ pub struct KubernetesView {
 
 /// One entry of `status.conditions`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ConditionView {
     /// `Approved`, `Denied` or `Failed`.
     pub kind: String,

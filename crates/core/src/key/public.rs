@@ -10,6 +10,7 @@ use crate::{EcdsaCurve, KeyAlgorithm};
 
 /// A public key as read from a certificate or CSR.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PublicKeyInfo {
     /// The kind of key, when it is one csrcraft knows (ECDSA on P-256, P-384 or
     /// P-521, RSA, Ed25519); `None` for others, e.g. secp256k1 or DSA. An RSA

@@ -29,6 +29,7 @@ pub struct Certificate {
 
 /// What a certificate says.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CertificateInfo {
     /// The X.509 version as shown by openssl: 1, 2 or 3.
     pub version: u32,

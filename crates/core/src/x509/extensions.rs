@@ -10,6 +10,7 @@ use crate::der::{Oid, Tlv, parse, tag};
 
 /// One extension of a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExtensionInfo {
     /// openssl's short name (`subjectAltName`, `keyUsage`, `basicConstraints`,
     /// ...) or, for one not known here, the dotted OID.

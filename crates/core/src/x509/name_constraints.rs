@@ -18,6 +18,7 @@ use crate::der::{Tlv, parse, tag};
 /// GeneralSubtrees ::= SEQUENCE SIZE (1..MAX) OF GeneralSubtree
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NameConstraints {
     /// `permittedSubtrees`: when a kind of name has any, a name of that kind
     /// must be within one of them. Empty when absent.

@@ -13,6 +13,7 @@ use crate::{CertificateRequest, Error, Host, Result};
 
 /// What a CSR says, as read from its DER.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RequestInfo {
     /// The PEM label it was read with: `CERTIFICATE REQUEST`, or the older
     /// `NEW CERTIFICATE REQUEST` (which Kubernetes refuses); `None` when read

@@ -53,6 +53,7 @@ pub trait SignatureVerifier: Sync {
 
 /// What checking one signature takes, once the algorithm and the key agree.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SignaturePlan {
     /// The signer's key.
     pub key: PublicKeyInfo,
