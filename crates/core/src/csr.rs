@@ -78,7 +78,7 @@ impl UnsignedRequest {
     }
 
     /// The signed request, given the signature over [`Self::to_be_signed`] as
-    /// the CSR holds it (DER for ECDSA: see [`crate::ecdsa_fixed_to_der`]).
+    /// the CSR holds it (DER for ECDSA: see [`crate::support::ecdsa_fixed_to_der`]).
     /// The signature is not checked here.
     pub fn sign_with(self, signature: &[u8]) -> Result<CertificateRequest> {
         let der = write::sequence(&[
