@@ -6,11 +6,11 @@
 
 #[cfg(feature = "software")]
 use crate::PrivateKey;
+use crate::der::oid::{EXTENSION_REQUEST, SUBJECT_ALT_NAME, from_dotted};
+use crate::der::{tag, write};
 use crate::pem;
 use crate::spec::{Host, Spec};
 use crate::subject::subject_name;
-use crate::x509::asn1::oid::{EXTENSION_REQUEST, SUBJECT_ALT_NAME, from_dotted};
-use crate::x509::asn1::{tag, write};
 use crate::{Error, KeyAlgorithm, PublicKeyInfo, Result, SignatureAlgorithm};
 #[cfg(feature = "software")]
 use rand_core::TryCryptoRng;
@@ -51,7 +51,7 @@ impl UnsignedRequest {
         // subject, the key exactly as given (it read as one SPKI) and the attributes.
         let to_be_signed = write::sequence(&[
             &write::unsigned(&[0]),
-            &subject_name(spec),
+            &subject_name(&spec.common_name, &spec.serial_number, &spec.names),
             &key.spki_der,
             &requested_extensions(&spec.hosts)?,
         ]);
@@ -78,7 +78,7 @@ impl UnsignedRequest {
     }
 
     /// The signed request, given the signature over [`Self::to_be_signed`] as
-    /// the CSR holds it (DER for ECDSA: see [`crate::ecdsa_fixed_to_der`]).
+    /// the CSR holds it (DER for ECDSA: see [`crate::support::ecdsa_fixed_to_der`]).
     /// The signature is not checked here.
     pub fn sign_with(self, signature: &[u8]) -> Result<CertificateRequest> {
         let der = write::sequence(&[
@@ -155,6 +155,7 @@ impl CertificateRequest {
 /// A new key and the CSR for it: what `cfssl genkey` makes.
 #[cfg(feature = "software")]
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct KeyAndRequest {
     /// The private key, generated as `spec.key` asks.
     pub key: PrivateKey,

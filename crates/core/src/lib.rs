@@ -18,9 +18,12 @@
 //! # }
 //! ```
 
+#![deny(missing_docs)]
+
 mod base64;
 mod cfssl;
 mod csr;
+mod der;
 mod domain;
 mod error;
 mod fingerprint;
@@ -32,14 +35,15 @@ mod pem;
 mod quote;
 mod spec;
 mod subject;
+pub mod support;
 #[cfg(test)]
 mod testing;
+mod time;
 mod verify;
 mod warning;
 mod x509;
 mod yaml;
 
-pub use crate::base64::encode as encode_base64;
 pub use crate::cfssl::cfssl_json_line;
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]
@@ -58,19 +62,22 @@ pub use crate::inspect::{
 };
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;
-pub use crate::key::{EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem};
-pub use crate::quote::{Quoted, QuotedChar, quoted, quoted_char};
+pub use crate::key::{
+    EcdsaCurve, HashAlgorithm, KeyAlgorithm, KeyDocument, KeyFormat, KeyPem, PublicKeyInfo,
+    SignatureAlgorithm,
+};
+pub(crate) use crate::quote::{quoted, quoted_char};
 pub use crate::spec::{DEFAULT_ALGO, Host, KeySizes, Parsed, Spec, key_sizes};
 pub use crate::subject::{NameEntry, ObjectId};
+pub use crate::time::UnixTime;
 pub use crate::verify::{
     Check, Outcome, Purpose, VerifyInput, VerifyReport, read_certificates, verify,
 };
 pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
-    GeneralSubtree, HashAlgorithm, NameAttribute, NameConstraints, PublicKeyInfo, RequestInfo,
-    SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier, UnixTime,
-    curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    GeneralSubtree, NameAttribute, NameConstraints, RequestInfo, SignatureCheck, SignatureError,
+    SignaturePlan, SignatureVerifier,
 };
 #[cfg(feature = "software")]
 pub use crate::x509::{SoftwareVerifier, verify_signature};

@@ -22,7 +22,8 @@
 
 use core::fmt::{self, Write};
 
-/// `text` in double quotes, escaped as the [module](self) describes; for messages.
+/// `text` in double quotes for messages: the quote mark and `\` get a backslash, and
+/// control, format and other invisible characters are written as `\u{..}`.
 pub fn quoted(text: &str) -> Quoted<'_> {
     Quoted(text)
 }

@@ -3,9 +3,8 @@
 
 use std::fmt;
 
-use crate::spec::Spec;
-use crate::x509::asn1::oid::{MAX_LEN, dotted, from_dotted};
-use crate::x509::asn1::{tag, write};
+use crate::der::oid::{MAX_LEN, dotted, from_dotted};
+use crate::der::{tag, write};
 use crate::{Error, Result};
 
 /// One object of cfssl's `names` array; empty strings mean "not set".
@@ -133,11 +132,11 @@ pub(crate) fn check_text(field: &str, text: &str) -> Result<()> {
 /// Builds the subject as Go's `pkix.Name.ToRDNSequence` does: C, ST, L, O, OU,
 /// CN, SERIALNUMBER, each type one RDN holding all its values (so two `O`
 /// entries become `O=a+O=b`), then every `OID` and `E` as an RDN of its own.
-/// Returns the DER `Name`.
-pub(crate) fn subject_name(spec: &Spec) -> Vec<u8> {
+/// Returns the DER `Name` of a spec's `CN`, `serialnumber` and `names`.
+pub(crate) fn subject_name(common_name: &str, serial_number: &str, names: &[NameEntry]) -> Vec<u8> {
     let mut rdns: Vec<Vec<u8>> = Vec::new();
     let pick = |field: fn(&NameEntry) -> &String| -> Vec<&str> {
-        spec.names
+        names
             .iter()
             .map(|n| field(n).as_str())
             .filter(|s| !s.is_empty())
@@ -149,15 +148,15 @@ pub(crate) fn subject_name(spec: &Spec) -> Vec<u8> {
         (LOCALITY, pick(|n| &n.locality)),
         (ORGANIZATION, pick(|n| &n.organization)),
         (ORGANIZATIONAL_UNIT, pick(|n| &n.organizational_unit)),
-        (COMMON_NAME, non_empty(&spec.common_name)),
-        (SERIAL_NUMBER, non_empty(&spec.serial_number)),
+        (COMMON_NAME, non_empty(common_name)),
+        (SERIAL_NUMBER, non_empty(serial_number)),
     ];
     for (oid, values) in multi_valued {
         if !values.is_empty() {
             rdns.push(rdn(oid, &values));
         }
     }
-    for entry in &spec.names {
+    for entry in names {
         for (oid, value) in &entry.oids {
             rdns.push(rdn(oid.as_bytes(), &[value]));
         }

@@ -4,10 +4,11 @@
 //! result is compared with what the software path makes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use csrcraft::support::{ecdsa_der_to_fixed, ecdsa_fixed_to_der};
 use csrcraft::{
     CertificateRequest, EcdsaCurve, KeyAlgorithm, KeyDocument, KeyFormat, PrivateKey,
     SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier, SoftwareVerifier, Spec,
-    UnsignedRequest, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    UnsignedRequest,
 };
 
 const ALGORITHMS: [KeyAlgorithm; 7] = [

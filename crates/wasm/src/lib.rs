@@ -66,7 +66,7 @@ impl GenerateOptions {
             Some(other) => {
                 return Err(error(format!(
                     "options.keyFormat: {} is not a key format; use \"cfssl\" or \"pkcs8\"",
-                    csrcraft::quoted(other)
+                    csrcraft::support::quoted(other)
                 )));
             }
         };
@@ -120,7 +120,7 @@ pub async fn manifest(
         Some(other) => {
             return Err(error(format!(
                 "options.format: {} is not a manifest format; use \"yaml\" or \"json\"",
-                csrcraft::quoted(other)
+                csrcraft::support::quoted(other)
             )));
         }
     };

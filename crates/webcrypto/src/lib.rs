@@ -142,7 +142,7 @@ async fn sign_unsigned(
     Ok(match algorithm {
         // WebCrypto signs ECDSA as r || s; X.509 holds the DER Ecdsa-Sig-Value.
         KeyAlgorithm::Ecdsa(_) => {
-            csrcraft::ecdsa_fixed_to_der(&signature).ok_or(Error::WebCrypto {
+            csrcraft::support::ecdsa_fixed_to_der(&signature).ok_or(Error::WebCrypto {
                 operation: "sign",
                 reason: format!("an ECDSA signature of {} bytes", signature.len()),
             })?

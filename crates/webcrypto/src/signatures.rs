@@ -11,9 +11,9 @@ use std::sync::Mutex;
 use crate::Error;
 use crate::algorithms::{signature_params, verify_key_params};
 use crate::subtle::Subtle;
+use csrcraft::support::{curve_field_bytes, ecdsa_der_to_fixed};
 use csrcraft::{
     KeyAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier,
-    curve_field_bytes, ecdsa_der_to_fixed,
 };
 
 /// Runs `run` with its signatures checked by WebCrypto, and returns what it

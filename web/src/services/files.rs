@@ -48,7 +48,7 @@ fn as_text(bytes: Vec<u8>) -> String {
 }
 
 fn base64_lines(bytes: &[u8]) -> String {
-    let base64 = csrcraft::encode_base64(bytes);
+    let base64 = csrcraft::support::encode_base64(bytes);
     let mut out = String::with_capacity(base64.len() + base64.len() / 64);
     for (i, c) in base64.chars().enumerate() {
         if i > 0 && i % 64 == 0 {

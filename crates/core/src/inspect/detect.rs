@@ -1,10 +1,11 @@
 //! What the input is: PEM, DER, base64 of either, or a Kubernetes object.
 
-use super::object::{self, KubernetesView};
+use super::object::{self, KubernetesView, Object};
 use crate::{Certificate, CertificateRequest, Error, Result};
 
 /// The form the input was recognized in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// PEM text: one CSR and/or certificates.
     Pem,
@@ -49,11 +50,11 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded> {
         return Err(Error::decode("input", "it is empty"));
     }
     if trimmed.starts_with('{') {
-        return object::from_json(trimmed);
+        return object::from_json(trimmed).map(|o| from_object(o, InputFormat::KubernetesJson));
     }
     // Before PEM: an object's annotations may quote PEM text.
     if looks_like_yaml_object(text) {
-        return object::from_yaml(text);
+        return object::from_yaml(text).map(|o| from_object(o, InputFormat::KubernetesYaml));
     }
     if text.contains("-----BEGIN ") {
         return decode_pem(text, InputFormat::Pem);
@@ -61,9 +62,18 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded> {
     decode_base64(trimmed)
 }
 
+fn from_object(object: Object, format: InputFormat) -> Decoded {
+    Decoded {
+        format,
+        object: Some(object.view),
+        request: Some(object.request),
+        certificates: object.certificates,
+    }
+}
+
 /// Reads PEM text: at most one CSR, and any number of certificates (a chain,
 /// leaf first). Other blocks (e.g. a private key) are left alone.
-pub(super) fn decode_pem(text: &str, format: InputFormat) -> Result<Decoded> {
+fn decode_pem(text: &str, format: InputFormat) -> Result<Decoded> {
     let blocks = crate::pem::parse(text)
         .map_err(|e| Error::decode("PEM input", format!("it is malformed: {e}")))?;
     let has = |labels: &[&str]| blocks.iter().any(|b| labels.contains(&b.label()));

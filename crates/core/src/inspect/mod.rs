@@ -30,6 +30,7 @@ use crate::{Result, SignatureVerifier, UnixTime};
 /// published format: every field is always present (`null` or `[]` when
 /// there is nothing).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Inspection {
     /// The form the input was recognized in.
     pub input: InputFormat,

@@ -1,7 +1,6 @@
 //! A `kubectl get csr NAME -o yaml|json` object: what the cluster says about
 //! the request, read with the Kubernetes module's object types.
 
-use super::detect::{Decoded, InputFormat};
 use crate::json::{self, Value};
 use crate::kubernetes::object::{API_VERSION, CertificateSigningRequest, Condition, KIND};
 use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
@@ -9,6 +8,7 @@ use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
 /// What a CertificateSigningRequest object says besides its request and
 /// certificate, in the words of `kubectl describe csr`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct KubernetesView {
     /// `metadata.name`.
     pub name: String,
@@ -35,6 +35,7 @@ pub struct KubernetesView {
 
 /// One entry of `status.conditions`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ConditionView {
     /// `Approved`, `Denied` or `Failed`.
     pub kind: String,
@@ -50,19 +51,27 @@ pub struct ConditionView {
     pub last_transition_time: Option<String>,
 }
 
-pub(super) fn from_json(text: &str) -> Result<Decoded> {
+/// A CertificateSigningRequest object taken apart: what it says, its CSR, and
+/// the certificates it was issued, if any.
+pub(super) struct Object {
+    pub(super) view: KubernetesView,
+    pub(super) request: CertificateRequest,
+    pub(super) certificates: Vec<Certificate>,
+}
+
+pub(super) fn from_json(text: &str) -> Result<Object> {
     let value = json::from_str(text)
         .map_err(|e| Error::decode("Kubernetes object", format!("not valid JSON: {e}")))?;
-    from_value(&value, InputFormat::KubernetesJson)
+    from_value(&value)
 }
 
-pub(super) fn from_yaml(text: &str) -> Result<Decoded> {
+pub(super) fn from_yaml(text: &str) -> Result<Object> {
     let value = crate::yaml::from_str(text)
         .map_err(|e| Error::decode("Kubernetes object", format!("not valid YAML: {e}")))?;
-    from_value(&value, InputFormat::KubernetesYaml)
+    from_value(&value)
 }
 
-fn from_value(value: &Value, format: InputFormat) -> Result<Decoded> {
+fn from_value(value: &Value) -> Result<Object> {
     let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or_default();
     let (kind, api_version) = (field("kind"), field("apiVersion"));
     if kind == "List" || kind.ends_with("List") {
@@ -101,10 +110,9 @@ fn from_value(value: &Value, format: InputFormat) -> Result<Decoded> {
             .map_err(|e| within("status.certificate", e))?,
         None => Vec::new(),
     };
-    Ok(Decoded {
-        format,
-        object: Some(view),
-        request: Some(request),
+    Ok(Object {
+        view,
+        request,
         certificates,
     })
 }

@@ -9,6 +9,7 @@ use crate::{
 
 /// A certificate signing request, as read.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RequestView {
     /// The PEM label (`CERTIFICATE REQUEST` or `NEW CERTIFICATE REQUEST`);
     /// `None` when read as DER.
@@ -29,6 +30,7 @@ pub struct RequestView {
 
 /// One certificate, as read, with its validity judged at the inspection's time.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CertificateView {
     /// The X.509 version: 1, 2 or 3.
     pub version: u32,
@@ -70,6 +72,7 @@ pub struct CertificateView {
 
 /// A distinguished name.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NameView {
     /// One line in encoded order, e.g. `C=CN, O=dev + O=ops, CN=web`.
     pub text: String,
@@ -79,6 +82,7 @@ pub struct NameView {
 
 /// One attribute of a distinguished name.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct AttributeView {
     /// openssl's short name (`CN`, `O`, ...), or the dotted OID.
     pub kind: String,
@@ -90,6 +94,7 @@ pub struct AttributeView {
 
 /// A public key.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PublicKeyView {
     /// `ecdsa`, `rsa` or `ed25519`; for other keys, csrcraft's description
     /// (`ec secp256k1`, `dsa`, or the dotted OID).
@@ -105,6 +110,7 @@ pub struct PublicKeyView {
 
 /// The result of a signature check.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CheckView {
     /// Whether the signature verifies.
     pub ok: bool,
@@ -114,6 +120,7 @@ pub struct CheckView {
 
 /// A certificate's signature checked with its issuer's key.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct IssuerCheckView {
     /// Whose key was used: `certificate N` (1-based, in input order) or `itself`.
     pub signed_by: String,
@@ -125,6 +132,7 @@ pub struct IssuerCheckView {
 
 /// The validity period (RFC 5280 §4.1.2.5, both ends inclusive).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValidityView {
     /// notBefore, RFC 3339 in UTC.
     pub not_before: String,
@@ -154,6 +162,7 @@ pub enum ValidityState {
 
 /// Alternative names by type, each in encoded order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct AltNamesView {
     /// DNS names.
     pub dns: Vec<String>,
@@ -169,6 +178,7 @@ pub struct AltNamesView {
 
 /// The basicConstraints extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct BasicConstraintsView {
     /// Whether the key may sign certificates.
     pub ca: bool,
@@ -180,6 +190,7 @@ pub struct BasicConstraintsView {
 /// shows them (`DNS:example.com`, `IP:10.0.0.0/255.0.0.0`, `email:...`,
 /// `URI:...`, `DirName:O=x`, ...).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NameConstraintsView {
     /// The permitted subtrees; empty when absent.
     pub permitted: Vec<String>,
@@ -189,6 +200,7 @@ pub struct NameConstraintsView {
 
 /// One extension of a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExtensionView {
     /// openssl's short name, or the dotted OID.
     pub name: String,
@@ -204,6 +216,7 @@ pub struct ExtensionView {
 
 /// Fingerprints, uppercase hex bytes separated by `:` as openssl shows them.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FingerprintsView {
     /// SHA-256 of the DER.
     pub sha256: String,

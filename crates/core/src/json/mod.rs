@@ -10,7 +10,7 @@
 //! - The reader takes RFC 8259 JSON as `serde_json` does, and refuses, naming
 //!   the line and column and what to do: a key given twice in one object
 //!   (Go and `serde_json` keep the last), nesting deeper than
-//!   [`read::MAX_DEPTH`], numbers a 64-bit float cannot hold, lone UTF-16
+//!   64 levels, numbers a 64-bit float cannot hold, lone UTF-16
 //!   surrogates. Objects come out sorted by key, as from `serde_json`.
 //! - The writers write byte for byte what `serde_json` writes, except for
 //!   non-integer numbers, which are written as they were read.

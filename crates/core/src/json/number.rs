@@ -13,7 +13,7 @@ pub enum Number {
     Negative(i64),
     /// Any other finite number (a fraction, an exponent, an integer beyond 64
     /// bits, `-0`) as JSON text, e.g. `1.5` or `-2e10`. Made only by
-    /// [`Number::decimal`], so it always is valid JSON.
+    /// the core's number reader, so it always is valid JSON.
     Decimal(String),
 }
 

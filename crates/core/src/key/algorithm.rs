@@ -1,9 +1,8 @@
-//! The kinds of key csrcraft makes and reads, as cfssl names them, and the
-//! signature algorithm cfssl pairs with each.
+//! The kinds of key csrcraft makes and reads, as cfssl names them, the
+//! signature algorithms of certificates and CSRs, and the one cfssl pairs
+//! with each kind of key.
 
 use std::fmt;
-
-use crate::SignatureAlgorithm;
 
 /// Elliptic curves for ECDSA keys, named by cfssl's `key.size`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,3 +78,129 @@ pub(crate) fn check_rsa_bits(bits: usize) -> Result<(), String> {
         ))
     }
 }
+
+/// The byte width of a curve's field elements and scalars.
+pub fn curve_field_bytes(curve: EcdsaCurve) -> usize {
+    match curve {
+        EcdsaCurve::P256 => 32,
+        EcdsaCurve::P384 => 48,
+        EcdsaCurve::P521 => 66,
+    }
+}
+
+/// The algorithm a certificate or CSR says it was signed with.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SignatureAlgorithm {
+    /// `ecdsa-with-SHA256` (1.2.840.10045.4.3.2), RFC 5758.
+    EcdsaSha256,
+    /// `ecdsa-with-SHA384` (1.2.840.10045.4.3.3), RFC 5758.
+    EcdsaSha384,
+    /// `ecdsa-with-SHA512` (1.2.840.10045.4.3.4), RFC 5758.
+    EcdsaSha512,
+    /// `sha256WithRSAEncryption` (1.2.840.113549.1.1.11), PKCS #1 v1.5, RFC 4055.
+    RsaSha256,
+    /// `sha384WithRSAEncryption` (1.2.840.113549.1.1.12), PKCS #1 v1.5, RFC 4055.
+    RsaSha384,
+    /// `sha512WithRSAEncryption` (1.2.840.113549.1.1.13), PKCS #1 v1.5, RFC 4055.
+    RsaSha512,
+    /// `ED25519` (1.3.101.112), pure Ed25519, RFC 8410.
+    Ed25519,
+    /// Any other algorithm: openssl's name when it is one of the few known here
+    /// (`sha1WithRSAEncryption`, `rsassaPss`, ...), else the dotted OID.
+    Other(String),
+}
+
+/// The algorithms checked (and, for CSRs, made) here, by dotted OID.
+const KNOWN: [(&str, SignatureAlgorithm); 7] = [
+    ("1.2.840.10045.4.3.2", SignatureAlgorithm::EcdsaSha256),
+    ("1.2.840.10045.4.3.3", SignatureAlgorithm::EcdsaSha384),
+    ("1.2.840.10045.4.3.4", SignatureAlgorithm::EcdsaSha512),
+    ("1.2.840.113549.1.1.11", SignatureAlgorithm::RsaSha256),
+    ("1.2.840.113549.1.1.12", SignatureAlgorithm::RsaSha384),
+    ("1.2.840.113549.1.1.13", SignatureAlgorithm::RsaSha512),
+    ("1.3.101.112", SignatureAlgorithm::Ed25519),
+];
+
+impl SignatureAlgorithm {
+    /// The algorithm named by a dotted OID.
+    pub fn from_oid(oid: &str) -> Self {
+        if let Some((_, known)) = KNOWN.iter().find(|(o, _)| *o == oid) {
+            return known.clone();
+        }
+        Self::Other(
+            OTHER_NAMES
+                .iter()
+                .find(|(o, _)| *o == oid)
+                .map_or(oid, |(_, name)| name)
+                .to_owned(),
+        )
+    }
+
+    /// The hash it signs with; `None` for Ed25519 (which hashes itself) and
+    /// for algorithms not known here.
+    pub fn hash(&self) -> Option<HashAlgorithm> {
+        match self {
+            Self::EcdsaSha256 | Self::RsaSha256 => Some(HashAlgorithm::Sha256),
+            Self::EcdsaSha384 | Self::RsaSha384 => Some(HashAlgorithm::Sha384),
+            Self::EcdsaSha512 | Self::RsaSha512 => Some(HashAlgorithm::Sha512),
+            Self::Ed25519 | Self::Other(_) => None,
+        }
+    }
+
+    /// The dotted OID, for the algorithms known here.
+    pub fn oid(&self) -> Option<&'static str> {
+        KNOWN.iter().find(|(_, a)| a == self).map(|(o, _)| *o)
+    }
+}
+
+impl fmt::Display for SignatureAlgorithm {
+    /// openssl's name: `ecdsa-with-SHA256`, `sha256WithRSAEncryption`, `ED25519`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::EcdsaSha256 => "ecdsa-with-SHA256",
+            Self::EcdsaSha384 => "ecdsa-with-SHA384",
+            Self::EcdsaSha512 => "ecdsa-with-SHA512",
+            Self::RsaSha256 => "sha256WithRSAEncryption",
+            Self::RsaSha384 => "sha384WithRSAEncryption",
+            Self::RsaSha512 => "sha512WithRSAEncryption",
+            Self::Ed25519 => "ED25519",
+            Self::Other(name) => name,
+        })
+    }
+}
+
+/// The hash a signature algorithm signs with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HashAlgorithm {
+    /// SHA-256 (FIPS 180-4).
+    Sha256,
+    /// SHA-384 (FIPS 180-4).
+    Sha384,
+    /// SHA-512 (FIPS 180-4).
+    Sha512,
+}
+
+impl HashAlgorithm {
+    /// The standard name: `SHA-256`, `SHA-384`, `SHA-512` (also WebCrypto's).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sha256 => "SHA-256",
+            Self::Sha384 => "SHA-384",
+            Self::Sha512 => "SHA-512",
+        }
+    }
+}
+
+/// openssl's names for the signature algorithms not in the enum, so messages
+/// and views can name them.
+const OTHER_NAMES: &[(&str, &str)] = &[
+    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption"),
+    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption"),
+    ("1.2.840.113549.1.1.10", "rsassaPss"),
+    ("1.2.840.113549.1.1.14", "sha224WithRSAEncryption"),
+    ("1.2.840.10045.4.1", "ecdsa-with-SHA1"),
+    ("1.2.840.10045.4.3.1", "ecdsa-with-SHA224"),
+    ("1.2.840.10040.4.3", "dsaWithSHA1"),
+    ("2.16.840.1.101.3.4.3.2", "dsa_with_SHA256"),
+    ("1.3.101.113", "ED448"),
+];

@@ -5,8 +5,8 @@
 
 use zeroize::Zeroizing;
 
-use crate::x509::asn1::read::Result;
-use crate::x509::asn1::{Oid, Tlv, parse, tag, write};
+use crate::der::read::Result;
+use crate::der::{Oid, Tlv, parse, tag, write};
 
 /// A PKCS#8 `PrivateKeyInfo`, version 1 or 2; attributes and the v2 public
 /// key are skipped.

@@ -10,9 +10,9 @@ use zeroize::Zeroizing;
 
 use super::algorithm::check_rsa_bits;
 use super::der::{EcPrivateKey, PrivateKeyInfo, RsaPrivateKey, pkcs8, sec1};
+use crate::der::oid::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, dotted};
+use crate::der::{parse, tag, write};
 use crate::pem::encode as pem_encode;
-use crate::x509::asn1::oid::{EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, dotted};
-use crate::x509::asn1::{parse, tag, write};
 use crate::{EcdsaCurve, Error, KeyAlgorithm, Result};
 
 /// How to write a private key.
@@ -284,7 +284,7 @@ fn ed25519_seed<'a>(private_key: &'a [u8], label: &str) -> Result<&'a [u8]> {
 /// A private scalar is one field element wide (Go and openssl pad it so) and
 /// not zero; whether it is below the group order is left to the crypto.
 fn check_scalar(scalar: &[u8], curve: EcdsaCurve, label: &str) -> Result<()> {
-    let width = crate::curve_field_bytes(curve);
+    let width = super::curve_field_bytes(curve);
     if scalar.len() > width || scalar.iter().all(|&b| b == 0) {
         return Err(malformed(
             label,

@@ -1,4 +1,5 @@
-//! Keys: their kinds ([`KeyAlgorithm`]), PEM documents read and written
+//! Keys: their kinds ([`KeyAlgorithm`]) and the signature algorithms they
+//! sign with ([`SignatureAlgorithm`]), public keys ([`PublicKeyInfo`]), PEM documents read and written
 //! without crypto ([`KeyDocument`]), and, with feature `software`, the
 //! RustCrypto [`PrivateKey`] that generates and signs. The only module (with
 //! its children) that knows the crypto backend.
@@ -10,11 +11,16 @@ mod document;
 mod encoding;
 #[cfg(feature = "software")]
 mod private;
+mod public;
 
 pub(crate) use self::algorithm::check_rsa_bits;
-pub use self::algorithm::{EcdsaCurve, KeyAlgorithm};
+pub use self::algorithm::{
+    EcdsaCurve, HashAlgorithm, KeyAlgorithm, SignatureAlgorithm, curve_field_bytes,
+};
 pub use self::document::{KeyDocument, KeyFormat, KeyPem};
 #[cfg(feature = "software")]
 pub use self::private::PrivateKey;
 #[cfg(feature = "software")]
 use self::private::Secret;
+pub use self::public::PublicKeyInfo;
+pub(crate) use self::public::{parse_spki, read_public_key};

@@ -10,7 +10,7 @@ use std::fmt;
 use rustls_pki_types::alg_id;
 use rustls_pki_types::{AlgorithmIdentifier, InvalidSignature, SignatureVerificationAlgorithm};
 
-use crate::x509::asn1::{tag, write};
+use crate::der::{tag, write};
 use crate::{KeyAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureVerifier};
 
 /// The smallest RSA modulus path validation accepts (the CA/Browser Forum's

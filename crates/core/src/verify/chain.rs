@@ -7,7 +7,7 @@
 //! breaks ([`explain`](super::explain)).
 
 use super::path::Validation;
-use super::{Check, Purpose, explain};
+use super::{Check, Purpose, explain, quoted_name};
 use crate::{Certificate, DistinguishedName, SignatureVerifier, UnixTime};
 
 /// The path found from the leaf upwards, and how it ended.
@@ -51,7 +51,7 @@ pub(super) fn path<'a>(
     for (ca, error) in &validation.unusable_cas {
         path.notes.push(format!(
             "the CA {} cannot be a trust anchor: {}",
-            quoted(&ca.info().subject),
+            quoted_name(&ca.info().subject),
             explain::explain(error, &[ca], None)
         ));
     }
@@ -132,7 +132,7 @@ fn follow<'a>(
                 }
                 Err(e) => rejected.push(format!(
                     "the signature of the {who} does not verify against CA {} ({e})",
-                    quoted(&ca.info().subject)
+                    quoted_name(&ca.info().subject)
                 )),
             }
         }
@@ -149,7 +149,7 @@ fn follow<'a>(
                 Err(e) => rejected.push(format!(
                     "the signature of the {who} does not verify against chain certificate {} {} ({e})",
                     index + 1,
-                    quoted(&candidate.info().subject)
+                    quoted_name(&candidate.info().subject)
                 )),
             }
         }
@@ -175,7 +175,7 @@ fn follow<'a>(
         {
             path.failure = Some(format!(
                 "{} signed the {who} but is not a CA (no basicConstraints CA:TRUE), so it may not issue certificates",
-                quoted(&intermediate.info().subject)
+                quoted_name(&intermediate.info().subject)
             ));
             return path;
         }
@@ -198,7 +198,7 @@ impl<'a> Path<'a> {
         let mut parts = Vec::new();
         let mut subject = "leaf".to_owned();
         for link in &self.links {
-            let issuer = quoted(&link.issuer.info().subject);
+            let issuer = quoted_name(&link.issuer.info().subject);
             let kind = if link.trusted && self.links.len() > 1 {
                 "CA "
             } else {
@@ -228,7 +228,7 @@ impl<'a> Path<'a> {
         for link in &self.links {
             let kind = if link.trusted { "CA" } else { "intermediate" };
             all.push((
-                format!("{kind} {}", quoted(&link.issuer.info().subject)),
+                format!("{kind} {}", quoted_name(&link.issuer.info().subject)),
                 link.issuer,
             ));
         }
@@ -241,15 +241,18 @@ fn role(certificate: &Certificate, is_leaf: bool) -> String {
     if is_leaf {
         "leaf".to_owned()
     } else {
-        format!("intermediate {}", quoted(&certificate.info().subject))
+        format!("intermediate {}", quoted_name(&certificate.info().subject))
     }
 }
 
 fn not_found(who: &str, issuer: &DistinguishedName, trust: &[Certificate]) -> String {
-    let cas: Vec<String> = trust.iter().map(|ca| quoted(&ca.info().subject)).collect();
+    let cas: Vec<String> = trust
+        .iter()
+        .map(|ca| quoted_name(&ca.info().subject))
+        .collect();
     format!(
         "the {who}'s issuer {} is not found among the CAs ({}) nor in the chain given",
-        quoted(issuer),
+        quoted_name(issuer),
         cas.join(", ")
     )
 }
@@ -259,7 +262,7 @@ fn note_untrusted_form(path: &mut Path<'_>, ca: &Certificate) {
     if !ca.info().basic_constraints.is_some_and(|bc| bc.ca) {
         path.notes.push(format!(
             "the trusted CA {} has no basicConstraints CA:TRUE; it is trusted as given",
-            quoted(&ca.info().subject)
+            quoted_name(&ca.info().subject)
         ));
     }
 }
@@ -270,13 +273,8 @@ fn note_unused(path: &mut Path<'_>, chain: &[Certificate], used: &[bool]) {
             path.notes.push(format!(
                 "chain certificate {} {} is not on the path to the CA",
                 index + 1,
-                quoted(&certificate.info().subject)
+                quoted_name(&certificate.info().subject)
             ));
         }
     }
-}
-
-/// A name in double quotes, as messages show it.
-pub(super) fn quoted(name: &DistinguishedName) -> String {
-    format!("\"{name}\"")
 }

@@ -7,10 +7,9 @@
 
 use webpki::Error;
 
-use super::Purpose;
 use super::algorithms::RSA_MIN_BITS;
-use super::chain::quoted;
 use super::name_constraints::{self, Rule};
+use super::{Purpose, quoted_name};
 use crate::{Certificate, KeyAlgorithm, SignatureAlgorithm};
 
 /// `error` worded for `path` (leaf first, the trusted CA last), validated for
@@ -94,7 +93,7 @@ impl Named<'_, '_> {
     fn subject(&self, index: usize) -> String {
         self.0
             .get(index)
-            .map_or_else(String::new, |c| quoted(&c.info().subject))
+            .map_or_else(String::new, |c| quoted_name(&c.info().subject))
     }
 
     /// The first index from `start` whose certificate is `wanted`.

@@ -74,6 +74,7 @@ pub struct VerifyInput<'a> {
 /// The TLS use a certificate is validated for: its extended key usage, and
 /// that of every CA above it, must allow it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Purpose {
     /// A TLS server's certificate (`server auth`).
     Server,
@@ -109,6 +110,7 @@ impl Purpose {
 
 /// Every check, in a fixed order.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VerifyReport {
     /// `signature chain`, `validity`, `key match`, `request match`,
     /// `hostname`, `usage`, in that order.
@@ -117,6 +119,7 @@ pub struct VerifyReport {
 
 /// One check and its outcome.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Check {
     /// Which check, one of the `Check::*` names.
     pub name: &'static str,
@@ -324,4 +327,9 @@ fn hostname_check(leaf: &Certificate, host: Option<&str>, domains: &dyn DomainTo
             Check::fail(Check::HOSTNAME, hostname::explain_miss(host, &target, info))
         }
     }
+}
+
+/// A name in double quotes, as the chain check's messages show it.
+fn quoted_name(name: &crate::DistinguishedName) -> String {
+    format!("\"{name}\"")
 }

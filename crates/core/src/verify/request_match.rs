@@ -11,9 +11,9 @@
 use std::net::IpAddr;
 
 use super::Check;
-use super::chain::quoted;
 use super::hostname::san_text;
 use super::key_match::describe;
+use super::quoted_name;
 use crate::{Certificate, CertificateRequest, Host, Result, SignatureVerifier};
 
 /// Compares the leaf with the request, if one was given.
@@ -48,8 +48,8 @@ pub(super) fn check(
             || sorted(requested.subject.organizations()) != sorted(issued.subject.organizations());
         let diff = format!(
             "requested {}, issued {}",
-            quoted(&requested.subject),
-            quoted(&issued.subject)
+            quoted_name(&requested.subject),
+            quoted_name(&issued.subject)
         );
         if identity_differs {
             failures.push(format!("the subject's CN or O differs: {diff}"));

@@ -1,6 +1,5 @@
 //! Reading X.509 certificates (RFC 5280) and certificate chains.
 
-use super::asn1::DerError;
 use super::extensions::{
     BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE,
     NAME_CONSTRAINTS, UNDERSTOOD_BY_PATH_VALIDATION, alt_names,
@@ -10,12 +9,13 @@ use super::extensions::{
 use super::missing_block;
 use super::name::DistinguishedName;
 use super::name_constraints::{NameConstraints, read_name_constraints};
-use super::public_key::PublicKeyInfo;
-use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
+use super::signature::{SignatureCheck, SignatureError, SignatureVerifier};
 use super::signed::Signed;
 use super::tbs::Tbs;
-use super::time::UnixTime;
+use crate::der::DerError;
+use crate::key::{PublicKeyInfo, SignatureAlgorithm};
 use crate::pem::Block;
+use crate::time::UnixTime;
 use crate::{Error, Host, Result};
 
 /// A parsed certificate; it keeps its DER.
@@ -29,6 +29,7 @@ pub struct Certificate {
 
 /// What a certificate says.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CertificateInfo {
     /// The X.509 version as shown by openssl: 1, 2 or 3.
     pub version: u32,

@@ -3,13 +3,14 @@
 
 use std::fmt;
 
-use super::asn1::oid::SUBJECT_ALT_NAME;
-use super::asn1::read::Result as DerResult;
-use super::asn1::{Oid, Tlv, parse, tag};
 use super::general_name::AltNames;
+use crate::der::oid::SUBJECT_ALT_NAME;
+use crate::der::read::Result as DerResult;
+use crate::der::{Oid, Tlv, parse, tag};
 
 /// One extension of a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExtensionInfo {
     /// openssl's short name (`subjectAltName`, `keyUsage`, `basicConstraints`,
     /// ...) or, for one not known here, the dotted OID.

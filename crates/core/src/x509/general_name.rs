@@ -4,10 +4,10 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::asn1::read::{Problem, Result};
-use super::asn1::{Oid, Tlv, parse, tag};
 use super::name::{DistinguishedName, read_name};
 use crate::Host;
+use crate::der::read::{Problem, Result};
+use crate::der::{Oid, Tlv, parse, tag};
 
 /// One `GeneralName`, as encoded.
 ///

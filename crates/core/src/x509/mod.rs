@@ -1,20 +1,16 @@
 //! Reading X.509: certificates, certificate chains and CSRs, parsed field by
-//! field with the core's own DER reader (`asn1`), and their signatures
+//! field with the core's own DER reader (`crate::der`), and their signatures
 //! checked by a [`SignatureVerifier`].
 //! The base of `inspect`, `lint` and `verify`.
 //!
 //! Pure like the rest of the core: text or DER comes in, and time is an
 //! argument ([`UnixTime`]); nothing here reads the clock.
 
-pub(crate) mod asn1;
-mod asn1_time;
 mod certificate;
-mod civil;
 mod extensions;
 mod general_name;
 mod name;
 mod name_constraints;
-mod public_key;
 mod request;
 mod request_info;
 mod signature;
@@ -22,21 +18,18 @@ mod signed;
 #[cfg(feature = "software")]
 mod software_verifier;
 mod tbs;
-mod time;
 
 pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
 pub use self::name::{DistinguishedName, NameAttribute};
 pub use self::name_constraints::{GeneralSubtree, NameConstraints};
-pub use self::public_key::PublicKeyInfo;
 pub use self::request::RequestInfo;
 pub use self::signature::{
-    HashAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignaturePlan,
-    SignatureVerifier, curve_field_bytes, ecdsa_der_to_fixed, ecdsa_fixed_to_der,
+    SignatureCheck, SignatureError, SignaturePlan, SignatureVerifier, ecdsa_der_to_fixed,
+    ecdsa_fixed_to_der,
 };
 #[cfg(feature = "software")]
 pub use self::software_verifier::{SoftwareVerifier, verify_signature};
-pub use self::time::UnixTime;
 
 /// The problem when a PEM text has no block labelled `wanted`: what it has instead.
 fn missing_block(blocks: &[crate::pem::Block<'_>], wanted: &str) -> String {

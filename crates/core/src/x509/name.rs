@@ -3,11 +3,12 @@
 
 use std::fmt;
 
-use super::asn1::read::Result;
-use super::asn1::{Tlv, tag};
+use crate::der::read::Result;
+use crate::der::{Tlv, tag};
 
 /// A subject or issuer name, in encoded order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DistinguishedName {
     /// The relative distinguished names in encoded order; each holds one
     /// attribute, or several for a multi-valued RDN such as `O=dev + O=ops`.
@@ -16,6 +17,7 @@ pub struct DistinguishedName {
 
 /// One attribute of a distinguished name, e.g. `CN=web.example.com`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NameAttribute {
     /// The attribute type as a dotted OID, e.g. `2.5.4.3`.
     pub oid: String,

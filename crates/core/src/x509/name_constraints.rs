@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use super::asn1::read::Result;
-use super::asn1::{Tlv, parse, tag};
 use super::general_name::{GeneralName, read_general_name};
 use super::name::DistinguishedName;
+use crate::der::read::Result;
+use crate::der::{Tlv, parse, tag};
 
 /// The nameConstraints extension (RFC 5280 §4.2.1.10), subtrees in encoded order.
 ///
@@ -18,6 +18,7 @@ use super::name::DistinguishedName;
 /// GeneralSubtrees ::= SEQUENCE SIZE (1..MAX) OF GeneralSubtree
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NameConstraints {
     /// `permittedSubtrees`: when a kind of name has any, a name of that kind
     /// must be within one of them. Empty when absent.

@@ -1,18 +1,19 @@
 //! Reading a PKCS#10 certificate signing request (RFC 2986) back: what it
 //! asks for, and whether its self-signature holds.
 
-use super::asn1::DerError;
 use super::extensions::{alt_names, extension_info};
 use super::missing_block;
 use super::name::DistinguishedName;
-use super::public_key::PublicKeyInfo;
 use super::request_info::RequestedInfo;
-use super::signature::{SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier};
+use super::signature::{SignatureCheck, SignatureError, SignatureVerifier};
 use super::signed::Signed;
+use crate::der::DerError;
+use crate::key::{PublicKeyInfo, SignatureAlgorithm};
 use crate::{CertificateRequest, Error, Host, Result};
 
 /// What a CSR says, as read from its DER.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RequestInfo {
     /// The PEM label it was read with: `CERTIFICATE REQUEST`, or the older
     /// `NEW CERTIFICATE REQUEST` (which Kubernetes refuses); `None` when read

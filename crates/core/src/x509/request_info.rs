@@ -2,12 +2,12 @@
 //! the subject, the public key and the extensions of its `extensionRequest`
 //! attributes (PKCS#9, RFC 2985 §5.4.2).
 
-use super::asn1::oid::EXTENSION_REQUEST;
-use super::asn1::read::Result;
-use super::asn1::{Tlv, tag};
 use super::extensions::{Extension, read_extensions};
 use super::name::{DistinguishedName, read_name};
-use super::public_key::{PublicKeyInfo, read_public_key};
+use crate::der::oid::EXTENSION_REQUEST;
+use crate::der::read::Result;
+use crate::der::{Tlv, tag};
+use crate::key::{PublicKeyInfo, read_public_key};
 
 /// What the requester signed.
 pub(crate) struct RequestedInfo<'a> {

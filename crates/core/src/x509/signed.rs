@@ -2,8 +2,8 @@
 //! RFC 2986 §4.2): the to-be-signed SEQUENCE, the signature algorithm and
 //! the signature.
 
-use super::asn1::read::{BitString, Result};
-use super::asn1::{Oid, Reader, Tlv, tag};
+use crate::der::read::{BitString, Result};
+use crate::der::{Oid, Reader, Tlv, tag};
 
 /// A signed structure as encoded.
 pub(crate) struct Signed<'a> {

@@ -5,10 +5,8 @@ use rsa::pkcs8::DecodePublicKey;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use signature::hazmat::PrehashVerifier;
 
-use super::signature::{
-    HashAlgorithm, SignatureAlgorithm, SignatureCheck, SignatureError, SignatureVerifier,
-};
-use crate::{EcdsaCurve, KeyAlgorithm};
+use super::signature::{SignatureCheck, SignatureError, SignatureVerifier};
+use crate::key::{EcdsaCurve, HashAlgorithm, KeyAlgorithm, SignatureAlgorithm};
 
 /// Checks signatures with RustCrypto ([`verify_signature`]).
 #[derive(Clone, Copy, Debug, Default)]

@@ -1,14 +1,14 @@
 //! A certificate's `TBSCertificate` (RFC 5280 §4.1.2), read field by field in
 //! encoded order.
 
-use super::asn1::read::Result;
-use super::asn1::{Tlv, tag};
-use super::asn1_time::read_time;
 use super::extensions::{Extension, read_extensions};
 use super::name::{DistinguishedName, read_name};
-use super::public_key::{PublicKeyInfo, read_public_key};
 use super::signed::read_algorithm;
-use super::time::UnixTime;
+use crate::der::read::Result;
+use crate::der::{Tlv, tag};
+use crate::key::{PublicKeyInfo, read_public_key};
+use crate::time::UnixTime;
+use crate::time::read_time;
 
 /// What the issuer signed.
 pub(crate) struct Tbs<'a> {

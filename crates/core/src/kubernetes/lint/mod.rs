@@ -52,6 +52,7 @@ impl fmt::Display for Severity {
 
 /// One thing lint found.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Finding {
     /// How bad it is.
     pub severity: Severity,

@@ -10,6 +10,7 @@ use crate::{Host, RequestInfo, Result};
 
 /// The findings for one request, with what they were checked against.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct LintReport<'a> {
     request: &'a RequestInfo,
     options: &'a LintOptions,

@@ -2,10 +2,10 @@
 //! (`YYMMDDHHMMSSZ`, years 1950 to 2049) and GeneralizedTime
 //! (`YYYYMMDDHHMMSS[.fff]Z`), read by hand so that any year reads.
 
-use super::asn1::read::{Problem, Result};
-use super::asn1::{Tlv, tag};
+use super::UnixTime;
 use super::civil::Civil;
-use super::time::UnixTime;
+use crate::der::read::{Problem, Result};
+use crate::der::{Tlv, tag};
 
 /// Reads a UTCTime or GeneralizedTime.
 pub(crate) fn read_time(time: Tlv<'_>) -> Result<UnixTime> {

@@ -1,15 +1,16 @@
 //! The subject public key of a certificate or CSR (RFC 5280 §4.1.2.7).
 
-use super::asn1::oid::{
+use crate::der::oid::{
     DSA, EC_PUBLIC_KEY, ED448, ED25519, P256, P384, P521, RSA_ENCRYPTION, RSASSA_PSS, SECP256K1,
     X448, X25519, dotted,
 };
-use super::asn1::read::{BitString, Result};
-use super::asn1::{Tlv, parse, tag};
+use crate::der::read::{BitString, Result};
+use crate::der::{Tlv, parse, tag};
 use crate::{EcdsaCurve, KeyAlgorithm};
 
 /// A public key as read from a certificate or CSR.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PublicKeyInfo {
     /// The kind of key, when it is one csrcraft knows (ECDSA on P-256, P-384 or
     /// P-521, RSA, Ed25519); `None` for others, e.g. secp256k1 or DSA. An RSA
