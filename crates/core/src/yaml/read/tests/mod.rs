@@ -147,6 +147,11 @@ fn reads_flow_collections() {
         json!({"a": {"k": 1, "url": "http://x"}}),
     );
     check("[a b, c]", json!(["a b", "c"]));
+    // YAML 1.2: a single pair in [ ] is a mapping ([150] ns-flow-pair), and
+    // ':' or '?' before a safe character starts a plain scalar ([126]
+    // ns-plain-first).
+    check("a: [x: 1]\n", json!({"a": [{"x": 1}]}));
+    check("[?x, :y]\n", json!(["?x", ":y"]));
 }
 
 #[test]
@@ -157,6 +162,7 @@ fn reads_the_document_frame() {
     check("\u{FEFF}--- # start\na: 1\n...\n# after\n", json!({"a": 1}));
     check("a: 1\r\nb:\r\n- x\r\n", json!({"a": 1, "b": ["x"]}));
     check("a: |\r\n  x\r\n  y\r\n", json!({"a": "x\ny\n"}));
-    check("a:\t1 \t# tabs as separators\n", json!({"a": 1}));
+    check("a: \t1 \t# tabs as separators\n", json!({"a": 1}));
     check("plain", json!("plain"));
+    check("? explicit\n: key\n", json!({"explicit": "key"}));
 }
