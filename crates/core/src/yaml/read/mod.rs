@@ -127,25 +127,15 @@ struct Reader {
 
 impl Reader {
     fn read(&mut self, text: &str) -> Result<()> {
-        // Where a block scalar ends with the text, without a line break.
-        let unended = (!text.ends_with('\n')).then(|| text.chars().count());
         for event in Parser::new_from_str(text) {
-            let (mut event, span) = event.map_err(scan_error)?;
-            // YAML 1.2's [165] b-chomped-last(t): a last line that ends the
-            // text has no line break to keep; saphyr-parser adds one.
-            if let Event::Scalar(value, ScalarStyle::Literal | ScalarStyle::Folded, ..) = &mut event
-                && unended.is_some_and(|end| span.end.index() >= end)
-                && value.ends_with('\n')
-            {
-                value.to_mut().pop();
-            }
-            self.event(event, span.start.line(), span.is_empty())?;
+            let (event, span) = event.map_err(scan_error)?;
+            self.event(event, span.start.line())?;
         }
         Ok(())
     }
 
-    /// Takes one event; `empty` when it has no text (an empty scalar).
-    fn event(&mut self, event: Event<'_>, line: usize, empty: bool) -> Result<()> {
+    /// Takes one event, which starts on `line`.
+    fn event(&mut self, event: Event<'_>, line: usize) -> Result<()> {
         let error = |problem: &str| SyntaxError {
             line,
             problem: problem.to_owned(),
@@ -197,7 +187,8 @@ impl Reader {
             }
             Event::Scalar(text, style, ..) => {
                 if self.at_key() {
-                    if style == ScalarStyle::Plain && empty {
+                    // Only the empty node is an empty plain scalar.
+                    if style == ScalarStyle::Plain && text.is_empty() {
                         return Err(error("a ':' with no key before it"));
                     }
                     return self.key(text.into_owned(), line);
