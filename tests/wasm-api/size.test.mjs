@@ -6,7 +6,8 @@
 // 2026-12-05 on the Debian toolchain. Issue 11 found cargo applied no LTO to the crate while it
 // was also an rlib: as a cdylib only it is 163,800 bytes (183,590 on rustup's prebuilt std), so
 // the budget is 170 KB until the size work of issue 13 (whose own target, 160 KB on Debian,
-// this is still above). The build stays small because the crypto is WebCrypto's
+// this is still above). Issue 13 then allowed a maintained YAML reader up to 20 KB: saphyr-parser
+// cost 15,145 bytes (178,940 on 2026-12-06), so the budget is 180 KB. The build stays small because the crypto is WebCrypto's
 // (csrcraft-webcrypto) and IDNA is the platform's URL parser.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { test } from 'node:test';
 
 import { pkgDir } from './helpers.mjs';
 
-const BUDGET = 170 * 1000; // bytes: issue 4's 150 KB, raised by issue 10's path validation
+const BUDGET = 180 * 1000; // bytes: issue 4's 150 KB, raised by issue 10's path validation and issue 13's YAML parser
 
 test(`wasm + js stay under the ${BUDGET / 1000} KB gzip budget`, (t) => {
   // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod refusals;
+mod suite;
 
 use expect_test::Expect;
 use serde_json::{Value, json};
@@ -127,7 +128,9 @@ fn reads_block_scalars() {
     );
     check("a: |2\n    two more\n", json!({"a": "  two more\n"}));
     check("- |\n  in a list\n- >-\n  x\n", json!(["in a list\n", "x"]));
-    check("a: |\n  no final break", json!({"a": "no final break"}));
+    // The last line keeps a line break at the end of the text too, as the
+    // yaml-test-suite has it (L24T/01, JEF9/02); libyaml drops it.
+    check("a: |\n  no final break", json!({"a": "no final break\n"}));
     check("a: | # comment\n  x\n", json!({"a": "x\n"}));
 }
 
@@ -147,6 +150,11 @@ fn reads_flow_collections() {
         json!({"a": {"k": 1, "url": "http://x"}}),
     );
     check("[a b, c]", json!(["a b", "c"]));
+    // YAML 1.2: a single pair in [ ] is a mapping ([150] ns-flow-pair), and
+    // ':' or '?' before a safe character starts a plain scalar ([126]
+    // ns-plain-first).
+    check("a: [x: 1]\n", json!({"a": [{"x": 1}]}));
+    check("[?x, :y]\n", json!(["?x", ":y"]));
 }
 
 #[test]
@@ -157,6 +165,7 @@ fn reads_the_document_frame() {
     check("\u{FEFF}--- # start\na: 1\n...\n# after\n", json!({"a": 1}));
     check("a: 1\r\nb:\r\n- x\r\n", json!({"a": 1, "b": ["x"]}));
     check("a: |\r\n  x\r\n  y\r\n", json!({"a": "x\ny\n"}));
-    check("a:\t1 \t# tabs as separators\n", json!({"a": 1}));
+    check("a: \t1 \t# tabs as separators\n", json!({"a": 1}));
     check("plain", json!("plain"));
+    check("? explicit\n: key\n", json!({"explicit": "key"}));
 }
