@@ -22,7 +22,6 @@ mod base64;
 mod csr;
 mod domain;
 mod error;
-mod fingerprint;
 mod inspect;
 pub mod json;
 mod key;
