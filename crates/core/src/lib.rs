@@ -37,7 +37,6 @@ mod warning;
 mod x509;
 mod yaml;
 
-pub use crate::base64::encode as encode_base64;
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]
 pub use crate::csr::{KeyAndRequest, generate};
