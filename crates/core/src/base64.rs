@@ -128,7 +128,10 @@ fn offset_in(text: &str, index: usize) -> usize {
 
 /// `bytes` in standard base64 with padding, on one line.
 pub(crate) fn encode(bytes: &[u8]) -> String {
-    CANONICAL.encode(bytes)
+    let mut out = vec![0; bytes.len().div_ceil(3) * 4];
+    encode_into(bytes, &mut out);
+    // Base64 is ASCII.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Encodes `bytes` into the start of `out`, which must hold
