@@ -150,7 +150,7 @@ fn a_malformed_name_constraints_extension_exits_2() {
     der[at] = 0xa2;
     let tampered = format!(
         "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        csrcraft::support::encode_base64(&der)
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &der)
     );
     let output = csrcraft(&data(), &["inspect", "-"], &tampered);
     assert_eq!(output.status.code(), Some(2));

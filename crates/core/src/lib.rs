@@ -26,7 +26,6 @@ mod csr;
 mod der;
 mod domain;
 mod error;
-mod fingerprint;
 mod inspect;
 pub mod json;
 mod key;

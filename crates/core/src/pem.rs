@@ -1,11 +1,18 @@
 //! PEM text. Reading (RFC 7468, and RFC 1421's headers for encrypted keys):
 //! every block in it, in order, with any text around and between the blocks
 //! ignored. Writing: one block as Go and openssl write it, base64 in lines of
-//! 64 characters with `\n` line endings.
+//! 64 characters with `\n` line endings. The base64 is the `base64` crate's
+//! (through [`crate::base64`]).
+//!
+//! The framing is our own, not the `pem` crate's, for what that crate cannot
+//! do: its errors name neither the block nor the line (ours say "the
+//! CERTIFICATE block is not valid base64: '!' at line 4"), and it decodes and
+//! encodes through buffers of its own that are freed without being zeroized,
+//! where a block may be a private key.
 
 use std::fmt;
 
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::base64::{self, Base64Problem};
 
@@ -110,8 +117,8 @@ impl fmt::Display for Malformed {
 
 /// Every block in `text`, in order, and the text around them ignored.
 ///
-/// The framing is found as the `pem` crate this replaces found it, so the
-/// same texts are read: a label runs from `-----BEGIN ` to the next `-----`
+/// The framing is found as the `pem` crate finds it, so the same texts are
+/// read: a label runs from `-----BEGIN ` to the next `-----`
 /// and from `-----END ` to the next `-----`; where one of those is missing,
 /// the reading stops and the rest is ignored.
 pub(crate) fn parse(text: &str) -> Result<Vec<Block<'_>>, Malformed> {
@@ -241,22 +248,30 @@ fn blank_line(text: &str, from: usize, end: usize) -> Option<usize> {
     None
 }
 
-/// `der` as a PEM block labelled `label`. The text is built in place, so a
-/// caller holding a secret can zeroize the one copy.
+/// `der` as a PEM block labelled `label`. The text is built in place, in a
+/// buffer of its final size, so a caller holding a secret can zeroize the
+/// one copy.
 pub(crate) fn encode(label: &str, der: &[u8]) -> String {
     let lines = der.len().div_ceil(48);
-    let mut text = String::with_capacity(2 * label.len() + 33 + der.len().div_ceil(3) * 4 + lines);
-    text.push_str("-----BEGIN ");
-    text.push_str(label);
-    text.push_str("-----\n");
+    let mut text = Vec::with_capacity(2 * label.len() + 33 + der.len().div_ceil(3) * 4 + lines);
+    text.extend_from_slice(b"-----BEGIN ");
+    text.extend_from_slice(label.as_bytes());
+    text.extend_from_slice(b"-----\n");
     for chunk in der.chunks(48) {
-        base64::encode_into(chunk, &mut text);
-        text.push('\n');
+        let start = text.len();
+        text.resize(start + chunk.len().div_ceil(3) * 4, 0);
+        base64::encode_into(chunk, &mut text[start..]);
+        text.push(b'\n');
     }
-    text.push_str("-----END ");
-    text.push_str(label);
-    text.push_str("-----\n");
-    text
+    text.extend_from_slice(b"-----END ");
+    text.extend_from_slice(label.as_bytes());
+    text.extend_from_slice(b"-----\n");
+    // The label is text and base64 is ASCII, so this cannot fail; if it did,
+    // the bytes are wiped rather than left behind.
+    String::from_utf8(text).unwrap_or_else(|not_text| {
+        not_text.into_bytes().zeroize();
+        String::new()
+    })
 }
 
 #[cfg(test)]

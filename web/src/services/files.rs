@@ -1,6 +1,8 @@
 //! Text from a dropped or chosen file, read locally: the file's own text, or, for a binary
 //! file (a DER certificate), its bytes in base64, which the core reads as well.
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
@@ -48,7 +50,7 @@ fn as_text(bytes: Vec<u8>) -> String {
 }
 
 fn base64_lines(bytes: &[u8]) -> String {
-    let base64 = csrcraft::support::encode_base64(bytes);
+    let base64 = STANDARD.encode(bytes);
     let mut out = String::with_capacity(base64.len() + base64.len() / 64);
     for (i, c) in base64.chars().enumerate() {
         if i > 0 && i % 64 == 0 {

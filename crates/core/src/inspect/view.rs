@@ -2,6 +2,8 @@
 //! as the stable `--json` format. They are built from the `x509` reading
 //! layer.
 
+use sha2::{Digest, Sha256};
+
 use crate::{
     Certificate, CertificateInfo, DistinguishedName, EcdsaCurve, Host, KeyAlgorithm, PublicKeyInfo,
     RequestInfo, SignatureVerifier, UnixTime,
@@ -366,7 +368,7 @@ fn public_key_view(key: &PublicKeyInfo) -> PublicKeyView {
         algorithm,
         curve,
         bits,
-        spki_sha256: crate::fingerprint::sha256(&key.spki_der)
+        spki_sha256: Sha256::digest(&key.spki_der)
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect(),

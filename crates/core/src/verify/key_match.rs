@@ -1,5 +1,7 @@
 //! Key match: the certificate certifies the private key's public half.
 
+use sha2::{Digest, Sha256};
+
 use super::Check;
 use crate::{Certificate, PublicKeyInfo};
 
@@ -40,7 +42,7 @@ pub(super) fn describe(key: &PublicKeyInfo) -> String {
 /// A short identifier of a public key: the first 8 bytes of the SHA-256 of
 /// its DER `SubjectPublicKeyInfo`, e.g. `spki sha256 1a2b3c4d5e6f7081...`.
 pub(super) fn spki_id(spki_der: &[u8]) -> String {
-    let digest = crate::fingerprint::sha256(spki_der);
+    let digest = Sha256::digest(spki_der);
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     format!("spki sha256 {hex}...")
 }

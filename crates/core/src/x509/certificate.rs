@@ -1,5 +1,8 @@
 //! Reading X.509 certificates (RFC 5280) and certificate chains.
 
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+
 use super::extensions::{
     BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE,
     NAME_CONSTRAINTS, UNDERSTOOD_BY_PATH_VALIDATION, alt_names,
@@ -134,13 +137,13 @@ impl Certificate {
     /// `openssl x509 -fingerprint -sha256` shows it. Computed when asked:
     /// `verify` never needs it.
     pub fn fingerprint_sha256(&self) -> String {
-        hex_colons(&crate::fingerprint::sha256(&self.der), true)
+        hex_colons(&Sha256::digest(&self.der), true)
     }
 
     /// SHA-1 of the DER, in the same form (an identifier only; SHA-1 is never
     /// used to check signatures).
     pub fn fingerprint_sha1(&self) -> String {
-        hex_colons(&crate::fingerprint::sha1(&self.der), true)
+        hex_colons(&Sha1::digest(&self.der), true)
     }
 
     /// What the certificate says.
