@@ -1,6 +1,8 @@
-// Issue 11's budget for the <csrcraft-example> element: its JS + wasm gzip (target/element/SIZES,
-// written by scripts/element-build) at most 250 KB built on Debian's wasm toolchain, 280 KB on
-// rustup's prebuilt std (which can neither build std for size nor drop panic messages).
+// The <csrcraft-example> element's budget: its JS + wasm gzip (target/element/SIZES, written by
+// scripts/element-build), per wasm toolchain: rustup's prebuilt std can neither build std for
+// size nor drop panic messages. Issue 11 set 250 KB (Debian) and 280 KB (rustup); issue 13's
+// YAML reader (saphyr-parser, which that issue allows up to 20 KB; the element's verify panel
+// reads kubectl objects) and hash and base64 crates raised them: bench/README.md ("Sizes").
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +10,7 @@ import { test } from 'node:test';
 
 import { root } from '../wasm-api/helpers.mjs';
 
-const BUDGET = { debian: 250_000, rustup: 280_000 };
+const BUDGET = { debian: 265_000, rustup: 297_000 };
 
 test('the element stays within its gzip budget for the toolchain it was built with', (t) => {
   const sizes = readFileSync(join(process.env.CSRCRAFT_ELEMENT_DIR ?? join(root, 'target/element'), 'SIZES'), 'utf8');
