@@ -196,3 +196,13 @@ export async function downloadOf(page, testid) {
   const path = await download.path();
   return { name: download.suggestedFilename(), url: download.url(), text: readFileSync(path, 'utf8') };
 }
+
+/** The CSP directives of a policy string, as { name: [values] }. */
+export function directives(policy) {
+  const out = {};
+  for (const part of policy.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [name, ...values] = part.split(/\s+/);
+    out[name.toLowerCase()] = values;
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
 import {
   APP_READY, APP_READY_ZH, DOWNLOADS, KUBELET_SERVING, TUTORIAL_HOST, TUTORIAL_USAGES, byId, checkWithOpenssl,
-  describePage, downloadOf, generate, loadTutorial, openApp, outcome, pasteCertificate, waitForReport, waitForText,
+  describePage, directives, downloadOf, generate, loadTutorial, openApp, outcome, pasteCertificate, waitForReport, waitForText,
   watch, withApp,
 } from './app-driver.mjs';
 import { launch } from './chromium.mjs';
@@ -69,16 +69,6 @@ async function dropFile(page, testid, name, content, type = '') {
     assert.equal(drags[type]?.files, 1, `the ${type} event did not reach the page with the file: ${JSON.stringify(drags)}`);
   }
   return { dragover: drags.dragover.prevented, drop: drags.drop.prevented };
-}
-
-/** The CSP directives of a policy string, as { name: [values] }. */
-function directives(policy) {
-  const out = {};
-  for (const part of policy.split(';').map((p) => p.trim()).filter(Boolean)) {
-    const [name, ...values] = part.split(/\s+/);
-    out[name.toLowerCase()] = values;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,15 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 
 import {
-  byId, checkWithOpenssl, downloadOf, generate, loadTutorial, pasteCertificate, waitForReport, waitForText, withApp,
+  byId, checkWithOpenssl, directives, downloadOf, generate, loadTutorial, pasteCertificate, waitForReport, waitForText, withApp,
 } from '../browser/app-driver.mjs';
 import { launch } from '../browser/chromium.mjs';
 import { serveDir } from '../browser/serve.mjs';
-import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
+import { makeCa, root, signWithCa, version, workdir } from '../wasm-api/helpers.mjs';
 
 const HTML = join(root, 'target/dist/csrcraft.html');
 const URL_OF_HTML = pathToFileURL(HTML).href;
-const version = /^version = "(.*)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 const work = workdir();
 after(() => work.remove());
 
@@ -30,12 +29,6 @@ const sha256 = (text, encoding) => createHash('sha256').update(text).digest(enco
 function html() {
   assert.ok(existsSync(HTML), `${HTML} missing: run scripts/dist`);
   return readFileSync(HTML, 'utf8');
-}
-
-/** The CSP directives of a policy string, as { name: [values] }. */
-function directives(policy) {
-  return Object.fromEntries(policy.split(';').map((p) => p.trim()).filter(Boolean)
-    .map((part) => { const [name, ...values] = part.split(/\s+/); return [name, values]; }));
 }
 
 test('the file holds everything: one script and one style, allowed by hash; no connection; no outside reference', () => {

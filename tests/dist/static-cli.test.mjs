@@ -6,13 +6,12 @@
 // (unshare --map-root-user) with the devices bind-mounted.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 
-import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
+import { makeCa, root, signWithCa, version, workdir } from '../wasm-api/helpers.mjs';
 
-const version = /^version = "(.*)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 const CLI = join(root, `target/dist/csrcraft-${version}-x86_64-linux`);
 const DEVICES = ['random', 'urandom'];
 const SPEC = JSON.stringify({
@@ -32,7 +31,7 @@ function makeRoot() {
   mkdirSync(join(dir, 'in'));
   mkdirSync(join(dir, 'out'));
   copyFileSync(CLI, join(dir, 'csrcraft'));
-  spawnSync('chmod', ['755', join(dir, 'csrcraft')]);
+  chmodSync(join(dir, 'csrcraft'), 0o755);
   if (process.getuid() === 0) {
     for (const dev of DEVICES) {
       const r = spawnSync('cp', ['-a', `/dev/${dev}`, join(dir, 'dev', dev)], { encoding: 'utf8' });

@@ -9,9 +9,8 @@ import { after, test } from 'node:test';
 
 import { launch } from '../browser/chromium.mjs';
 import { serveDir } from '../browser/serve.mjs';
-import { root, workdir } from '../wasm-api/helpers.mjs';
+import { root, version, workdir } from '../wasm-api/helpers.mjs';
 
-const version = /^version = "(.*)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 const TARBALL = join(root, `target/dist/csrcraft-${version}.tgz`);
 const ESBUILD = join(root, 'node_modules/.bin/esbuild');
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +

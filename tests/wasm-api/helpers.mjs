@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(fileURLToPath(import.meta.url), '../../..');
 /** The pkg scripts/wasm-pkg built (CSRCRAFT_PKG_DIR, default target/pkg). */
 export const pkgDir = process.env.CSRCRAFT_PKG_DIR ?? join(root, 'target/pkg');
+/** The workspace's version (Cargo.toml), as the artifacts are named. */
+export const version = /^version = "(.*)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 export const data = (name) => readFileSync(join(root, 'crates/core/tests/data', name), 'utf8');
 
 /** The API, initialized synchronously from the .wasm bytes (the Node way of loading it). */
