@@ -116,39 +116,76 @@ fn serial_bytes(bytes: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The core's name in the compared words.
+fn core_name(dn: &csrcraft::DistinguishedName) -> Name {
+    dn.rdns
+        .iter()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|a| (a.oid.clone(), Some(a.value.clone())))
+                .collect()
+        })
+        .collect()
+}
+
+/// x509-parser's name in the compared words (a value it does not decode is `None`).
+fn parser_name(dn: &x509_parser::x509::X509Name) -> Name {
+    dn.iter()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|a| {
+                    (
+                        a.attr_type().to_id_string(),
+                        a.as_str().ok().map(str::to_owned),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A subject alt name the core reads as a `Host`, as text.
+fn host_text(host: &Host) -> String {
+    match host {
+        Host::Dns(name) => format!("DNS:{name}"),
+        Host::Ip(ip) => format!("IP:{ip}"),
+        Host::Email(email) => format!("email:{email}"),
+        Host::Uri(uri) => format!("URI:{uri}"),
+    }
+}
+
+/// x509-parser's GeneralName as `host_text` writes it; `None` for the kinds the core keeps with
+/// the other names (not compared), and for an IP address of another length than 4 or 16.
+fn general_name_text(name: &GeneralName) -> Option<String> {
+    Some(match name {
+        GeneralName::DNSName(name) => format!("DNS:{name}"),
+        GeneralName::RFC822Name(email) => format!("email:{email}"),
+        GeneralName::URI(uri) => format!("URI:{uri}"),
+        GeneralName::IPAddress(bytes) => match bytes.len() {
+            4 => format!("IP:{}", IpAddr::from(<[u8; 4]>::try_from(*bytes).ok()?)),
+            16 => format!(
+                "IP:{}",
+                IpAddr::from(<[u8; 16]>::try_from(*bytes).ok()?).to_canonical()
+            ),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
 fn ours(info: &CertificateInfo) -> Fields {
-    let name = |dn: &csrcraft::DistinguishedName| {
-        dn.rdns
-            .iter()
-            .map(|rdn| {
-                rdn.iter()
-                    .map(|a| (a.oid.clone(), Some(a.value.clone())))
-                    .collect()
-            })
-            .collect()
-    };
     let serial: Vec<u8> = info
         .serial_hex
         .split(':')
         .map(|b| u8::from_str_radix(b, 16).unwrap())
         .collect();
-    let alt_names = info
-        .subject_alt_names
-        .iter()
-        .map(|host| match host {
-            Host::Dns(name) => format!("DNS:{name}"),
-            Host::Ip(ip) => format!("IP:{ip}"),
-            Host::Email(email) => format!("email:{email}"),
-            Host::Uri(uri) => format!("URI:{uri}"),
-        })
-        .collect();
     Fields {
         version: info.version,
         serial: serial_bytes(&serial),
-        subject: name(&info.subject),
-        issuer: name(&info.issuer),
+        subject: core_name(&info.subject),
+        issuer: core_name(&info.issuer),
         validity: (info.not_before.0, info.not_after.0),
-        alt_names,
+        alt_names: info.subject_alt_names.iter().map(host_text).collect(),
         key_usage: info.key_usage.iter().map(|u| (*u).to_owned()).collect(),
         extended_key_usage: info
             .extended_key_usage
@@ -176,40 +213,15 @@ fn theirs(der: &[u8]) -> Result<Fields, String> {
     if !rest.is_empty() {
         return Err(format!("{} bytes after the certificate", rest.len()));
     }
-    let name = |dn: &x509_parser::x509::X509Name| {
-        dn.iter()
-            .map(|rdn| {
-                rdn.iter()
-                    .map(|a| {
-                        (
-                            a.attr_type().to_id_string(),
-                            a.as_str().ok().map(str::to_owned),
-                        )
-                    })
-                    .collect()
-            })
-            .collect()
+    let alt_names = match cert.subject_alternative_name().map_err(|e| e.to_string())? {
+        None => Vec::new(),
+        Some(san) => san
+            .value
+            .general_names
+            .iter()
+            .filter_map(general_name_text)
+            .collect(),
     };
-    let mut alt_names = Vec::new();
-    if let Some(san) = cert.subject_alternative_name().map_err(|e| e.to_string())? {
-        for general in &san.value.general_names {
-            alt_names.push(match general {
-                GeneralName::DNSName(name) => format!("DNS:{name}"),
-                GeneralName::RFC822Name(email) => format!("email:{email}"),
-                GeneralName::URI(uri) => format!("URI:{uri}"),
-                GeneralName::IPAddress(bytes) => match bytes.len() {
-                    4 => format!("IP:{}", IpAddr::from(<[u8; 4]>::try_from(*bytes).unwrap())),
-                    16 => format!(
-                        "IP:{}",
-                        IpAddr::from(<[u8; 16]>::try_from(*bytes).unwrap()).to_canonical()
-                    ),
-                    // Not an address: the core keeps it with the other names, not compared.
-                    _ => continue,
-                },
-                _ => continue,
-            });
-        }
-    }
     let key_usage = match cert.key_usage().map_err(|e| e.to_string())? {
         None => Vec::new(),
         Some(ku) => {
@@ -259,8 +271,8 @@ fn theirs(der: &[u8]) -> Result<Fields, String> {
     Ok(Fields {
         version: cert.version().0 + 1,
         serial: serial_bytes(cert.raw_serial()),
-        subject: name(cert.subject()),
-        issuer: name(cert.issuer()),
+        subject: parser_name(cert.subject()),
+        issuer: parser_name(cert.issuer()),
         validity: (
             cert.validity().not_before.timestamp(),
             cert.validity().not_after.timestamp(),
@@ -427,41 +439,17 @@ fn request_by_x509_parser(der: &[u8]) -> (Name, Vec<String>, Vec<u8>) {
     let (rest, csr) = X509CertificationRequest::from_der(der).unwrap();
     assert!(rest.is_empty());
     let info = &csr.certification_request_info;
-    let subject = info
-        .subject
-        .iter()
-        .map(|rdn| {
-            rdn.iter()
-                .map(|a| {
-                    (
-                        a.attr_type().to_id_string(),
-                        a.as_str().ok().map(str::to_owned),
-                    )
-                })
-                .collect()
-        })
-        .collect();
     let mut sans = Vec::new();
     for extension in csr.requested_extensions().into_iter().flatten() {
         if let ParsedExtension::SubjectAlternativeName(san) = extension {
-            for name in &san.general_names {
-                sans.push(match name {
-                    GeneralName::DNSName(name) => format!("DNS:{name}"),
-                    GeneralName::RFC822Name(email) => format!("email:{email}"),
-                    GeneralName::URI(uri) => format!("URI:{uri}"),
-                    GeneralName::IPAddress(b) if b.len() == 4 => {
-                        format!("IP:{}", IpAddr::from(<[u8; 4]>::try_from(*b).unwrap()))
-                    }
-                    GeneralName::IPAddress(b) => format!(
-                        "IP:{}",
-                        IpAddr::from(<[u8; 16]>::try_from(*b).unwrap()).to_canonical()
-                    ),
-                    other => format!("{other:?}"),
-                });
-            }
+            sans.extend(san.general_names.iter().filter_map(general_name_text));
         }
     }
-    (subject, sans, info.subject_pki.raw.to_vec())
+    (
+        parser_name(&info.subject),
+        sans,
+        info.subject_pki.raw.to_vec(),
+    )
 }
 
 #[test]
@@ -473,26 +461,8 @@ fn csrs_csrcraft_makes_read_as_x509_parser_reads_them() {
                 csrcraft_interop::parse_spec(&csrcraft_interop::with_key(case.spec, algorithm.key));
             let made = csrcraft_interop::generate(&spec);
             let info = made.request.info().unwrap();
-            let subject: Name = info
-                .subject
-                .rdns
-                .iter()
-                .map(|rdn| {
-                    rdn.iter()
-                        .map(|a| (a.oid.clone(), Some(a.value.clone())))
-                        .collect()
-                })
-                .collect();
-            let sans: Vec<String> = info
-                .subject_alt_names
-                .iter()
-                .map(|host| match host {
-                    Host::Dns(name) => format!("DNS:{name}"),
-                    Host::Ip(ip) => format!("IP:{ip}"),
-                    Host::Email(email) => format!("email:{email}"),
-                    Host::Uri(uri) => format!("URI:{uri}"),
-                })
-                .collect();
+            let subject = core_name(&info.subject);
+            let sans: Vec<String> = info.subject_alt_names.iter().map(host_text).collect();
             let theirs = request_by_x509_parser(made.request.der());
             let what = format!("{} with {}", case.name, algorithm.name);
             assert_eq!(subject, theirs.0, "{what}: subject");
