@@ -5,7 +5,7 @@
 //! (`serialnumber`, `E`, `OID`, unknown keys) are kept as they are.
 
 use csrcraft::json::{self, Map, Value};
-use csrcraft::key_sizes;
+use csrcraft::{DEFAULT_ALGO, key_sizes};
 
 /// One `names` entry as the form shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -69,8 +69,8 @@ impl Default for SpecForm {
         Self {
             common_name: String::new(),
             hosts: String::new(),
-            algo: "ecdsa".to_owned(),
-            size: "256".to_owned(),
+            algo: DEFAULT_ALGO.to_owned(),
+            size: default_size(DEFAULT_ALGO),
             names: Vec::new(),
         }
     }
