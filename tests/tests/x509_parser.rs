@@ -15,7 +15,8 @@ use csrcraft::{Certificate, CertificateInfo, Host};
 use csrcraft_interop::run;
 use x509_parser::prelude::{FromDer, GeneralName, X509Certificate};
 
-/// Kubernetes' names of extended key usages, as the core shows them, by OID.
+/// Kubernetes' names of extended key usages, as the core shows them, by OID: written out from
+/// `certificates.k8s.io`, not taken from the core, so the core is not checked against itself.
 const EKU_NAMES: &[(&str, &str)] = &[
     ("2.5.29.37.0", "any"),
     ("1.3.6.1.5.5.7.3.1", "server auth"),
