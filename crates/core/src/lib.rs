@@ -57,7 +57,7 @@ pub use crate::inspect::{
     AltNamesView, AttributeView, BasicConstraintsView, CertificateView, CheckView, ConditionView,
     ExtensionView, FingerprintsView, InputFormat, Inspection, IssuerCheckView, KubernetesView,
     NameConstraintsView, NameView, PublicKeyView, RequestView, ValidityState, ValidityView,
-    inspect_checked,
+    inspect_checked, inspect_signature_questions,
 };
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;
@@ -71,12 +71,13 @@ pub use crate::subject::{NameEntry, ObjectId};
 pub use crate::time::UnixTime;
 pub use crate::verify::{
     Check, Outcome, Purpose, VerifyInput, VerifyReport, read_certificates, verify,
+    verify_signature_questions,
 };
 pub use crate::warning::Warning;
 pub use crate::x509::{
     BasicConstraints, Certificate, CertificateInfo, DistinguishedName, ExtensionInfo,
-    GeneralSubtree, NameAttribute, NameConstraints, RequestInfo, SignatureCheck, SignatureError,
-    SignaturePlan, SignatureVerifier,
+    GeneralSubtree, NameAttribute, NameConstraints, RequestInfo, SignatureAnswers, SignatureCheck,
+    SignatureError, SignaturePlan, SignatureQuestion, SignatureVerifier, Unanswered,
 };
 #[cfg(feature = "software")]
 pub use crate::x509::{SoftwareVerifier, verify_signature};

@@ -24,7 +24,7 @@ pub use self::view::{
     FingerprintsView, IssuerCheckView, NameConstraintsView, NameView, PublicKeyView, RequestView,
     ValidityState, ValidityView,
 };
-use crate::{Result, SignatureVerifier, UnixTime};
+use crate::{Result, SignatureQuestion, SignatureVerifier, UnixTime};
 
 /// Everything the input holds. As JSON ([`Inspection::to_json`]), it is `csrcraft inspect --json`'s
 /// published format: every field is always present (`null` or `[]` when
@@ -84,6 +84,23 @@ pub fn inspect_checked(
             verifier,
         ),
     })
+}
+
+/// The signature checks [`inspect_checked`] asks for on `input` (the first
+/// phase of a [`SignatureAnswers`](crate::SignatureAnswers) check): the CSR's
+/// self-signature and each certificate's by the next. None when the input
+/// cannot be read (then `inspect_checked` asks nothing either).
+pub fn inspect_signature_questions(input: &[u8]) -> Vec<SignatureQuestion> {
+    let Ok(decoded) = detect::decode(input) else {
+        return Vec::new();
+    };
+    let mut questions: Vec<SignatureQuestion> = decoded
+        .request
+        .iter()
+        .flat_map(crate::CertificateRequest::signature_questions)
+        .collect();
+    questions.extend(view::issuer_questions(&decoded.certificates));
+    crate::x509::distinct_questions(questions)
 }
 
 impl Inspection {

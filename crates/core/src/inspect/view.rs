@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     Certificate, CertificateInfo, DistinguishedName, EcdsaCurve, Host, KeyAlgorithm, PublicKeyInfo,
-    RequestInfo, SignatureVerifier, UnixTime,
+    RequestInfo, SignatureQuestion, SignatureVerifier, UnixTime,
 };
 
 /// A certificate signing request, as read.
@@ -314,8 +314,7 @@ fn issuer_check(
     let info = certificate.info();
     let (issuer, signed_by) = match next {
         Some(next) => (next, format!("certificate {}", index + 2)),
-        None if info.issuer == info.subject => (certificate, "itself".to_owned()),
-        None => return None,
+        None => (claimed_issuer(certificate, next)?, "itself".to_owned()),
     };
     let issuer_info = issuer.info();
     let problem = if issuer_info.subject != info.issuer {
@@ -334,6 +333,30 @@ fn issuer_check(
         ok: problem.is_none(),
         problem,
     })
+}
+
+/// The certificate `certificate` is checked against: the next one in the
+/// input, or itself when it is self-issued and last.
+fn claimed_issuer<'a>(
+    certificate: &'a Certificate,
+    next: Option<&'a Certificate>,
+) -> Option<&'a Certificate> {
+    let info = certificate.info();
+    next.or_else(|| (info.issuer == info.subject).then_some(certificate))
+}
+
+/// The signature checks [`certificate_views`] asks for: each certificate
+/// against the one it is checked against, when the names agree.
+pub(super) fn issuer_questions(certificates: &[Certificate]) -> Vec<SignatureQuestion> {
+    certificates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, certificate)| {
+            let issuer = claimed_issuer(certificate, certificates.get(i + 1))?;
+            (issuer.info().subject == certificate.info().issuer)
+                .then(|| certificate.signed_by_question(&issuer.info().public_key.spki_der))
+        })
+        .collect()
 }
 
 fn name_view(name: &DistinguishedName) -> NameView {

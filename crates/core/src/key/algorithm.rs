@@ -89,7 +89,7 @@ pub fn curve_field_bytes(curve: EcdsaCurve) -> usize {
 }
 
 /// The algorithm a certificate or CSR says it was signed with.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SignatureAlgorithm {
     /// `ecdsa-with-SHA256` (1.2.840.10045.4.3.2), RFC 5758.
     EcdsaSha256,

@@ -6,6 +6,7 @@
 //! breaks, or, when it holds together, which rule of path validation it
 //! breaks ([`explain`](super::explain)).
 
+use super::issuers::Issuers;
 use super::path::Validation;
 use super::{Check, Purpose, explain, quoted_name};
 use crate::{Certificate, DistinguishedName, SignatureVerifier, UnixTime};
@@ -32,13 +33,14 @@ pub(super) fn path<'a>(
     validation: &Validation<'a>,
     chain: &'a [Certificate],
     trust: &'a [Certificate],
+    issuers: &Issuers<'a>,
     purpose: Option<Purpose>,
     verifier: &dyn SignatureVerifier,
 ) -> Path<'a> {
     let mut path = match &validation.path {
         Ok(certificates) => validated(certificates, chain),
         Err(error) => {
-            let mut path = follow(chain, trust, verifier);
+            let mut path = follow(chain, trust, issuers, verifier);
             if path.failure.is_none() {
                 path.failure = Some(explain::explain(error, &path.certificates(), purpose));
             }
@@ -97,6 +99,7 @@ fn validated<'a>(certificates: &[&'a Certificate], chain: &'a [Certificate]) -> 
 fn follow<'a>(
     chain: &'a [Certificate],
     trust: &'a [Certificate],
+    issuers: &Issuers<'a>,
     verifier: &dyn SignatureVerifier,
 ) -> Path<'a> {
     let mut path = Path {
@@ -117,8 +120,9 @@ fn follow<'a>(
         let issuer_name = &current.info().issuer;
         let who = role(current, path.links.is_empty());
         let mut rejected = Vec::new();
-        let named_ca = trust.iter().filter(|ca| &ca.info().subject == issuer_name);
-        for ca in named_ca {
+        let named = issuers.named(issuer_name);
+        let named_cas = named.map(|n| n.trusted.as_slice()).unwrap_or_default();
+        for &ca in named_cas {
             match current.verify_signed_by(&ca.info().public_key.spki_der, verifier) {
                 Ok(()) => {
                     note_untrusted_form(&mut path, ca);
@@ -137,8 +141,12 @@ fn follow<'a>(
             }
         }
         let mut next = None;
-        for (index, candidate) in chain.iter().enumerate() {
-            if used[index] || &candidate.info().subject != issuer_name {
+        let named_given = named.map(|n| n.given.as_slice()).unwrap_or_default();
+        for &index in named_given {
+            let Some(candidate) = chain.get(index) else {
+                continue;
+            };
+            if used.get(index).copied().unwrap_or(true) {
                 continue;
             }
             match current.verify_signed_by(&candidate.info().public_key.spki_der, verifier) {

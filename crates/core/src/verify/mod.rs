@@ -28,6 +28,7 @@ mod chain;
 mod explain;
 mod hostname;
 mod input;
+mod issuers;
 mod json;
 mod key_match;
 mod name_constraints;
@@ -39,9 +40,10 @@ mod validity;
 use std::fmt;
 
 pub use self::input::read_certificates;
+use self::issuers::Issuers;
 use crate::{
     Certificate, CertificateRequest, DomainToAscii, Error, PublicKeyInfo, Result,
-    SignatureVerifier, UnixTime,
+    SignatureQuestion, SignatureVerifier, UnixTime,
 };
 
 /// What to verify, and against what.
@@ -270,6 +272,9 @@ pub fn verify(input: &VerifyInput<'_>) -> Result<VerifyReport> {
             "no CA certificate given; give the CA that should have issued the certificate",
         ));
     }
+    let issuers = Issuers::new(input.chain, input.trust);
+    // Refuses what would take too many signature checks, before any is made.
+    issuers.reachable_pairs(input.chain)?;
     let purpose = input
         .purpose
         .or_else(|| input.host.map(|_| Purpose::Server));
@@ -285,6 +290,7 @@ pub fn verify(input: &VerifyInput<'_>) -> Result<VerifyReport> {
         &validation,
         input.chain,
         input.trust,
+        &issuers,
         purpose,
         input.signatures,
     );
@@ -307,6 +313,29 @@ pub fn verify(input: &VerifyInput<'_>) -> Result<VerifyReport> {
         usage::check(leaf, purpose),
     ];
     Ok(VerifyReport { checks })
+}
+
+/// The signature checks [`verify`] asks for with this `chain`, `trust` and
+/// `request` (the first phase of a [`SignatureAnswers`] check): each
+/// certificate reachable from the leaf with each possible issuer by name,
+/// and the CSR's self-signature. None when `verify` refuses the input before
+/// checking any.
+pub fn verify_signature_questions(
+    chain: &[Certificate],
+    trust: &[Certificate],
+    request: Option<&CertificateRequest>,
+) -> Vec<SignatureQuestion> {
+    let pairs = Issuers::new(chain, trust)
+        .reachable_pairs(chain)
+        .unwrap_or_default();
+    let mut questions: Vec<SignatureQuestion> = pairs
+        .into_iter()
+        .map(|(certificate, issuer)| {
+            certificate.signed_by_question(&issuer.info().public_key.spki_der)
+        })
+        .collect();
+    questions.extend(request.into_iter().flat_map(|r| r.signature_questions()));
+    crate::x509::distinct_questions(questions)
 }
 
 fn hostname_check(leaf: &Certificate, host: Option<&str>, domains: &dyn DomainToAscii) -> Check {

@@ -3,6 +3,7 @@
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
+use super::answers::SignatureQuestion;
 use super::extensions::{
     BASIC_CONSTRAINTS, BasicConstraints, EXTENDED_KEY_USAGE, ExtensionInfo, KEY_USAGE,
     NAME_CONSTRAINTS, UNDERSTOOD_BY_PATH_VALIDATION, alt_names,
@@ -159,12 +160,22 @@ impl Certificate {
         issuer_spki_der: &[u8],
         verifier: &dyn SignatureVerifier,
     ) -> Result<(), SignatureError> {
-        verifier.verify(&SignatureCheck {
+        verifier.verify(&self.signed_by(issuer_spki_der))
+    }
+
+    /// The check [`Self::verify_signed_by`] asks for, as a question to answer
+    /// before a [`SignatureAnswers`](crate::SignatureAnswers) run.
+    pub fn signed_by_question(&self, issuer_spki_der: &[u8]) -> SignatureQuestion {
+        SignatureQuestion::of(&self.signed_by(issuer_spki_der))
+    }
+
+    fn signed_by<'a>(&'a self, issuer_spki_der: &'a [u8]) -> SignatureCheck<'a> {
+        SignatureCheck {
             signed: &self.tbs,
             algorithm: &self.info.signature_algorithm,
             signature: &self.signature,
             signer_spki_der: issuer_spki_der,
-        })
+        }
     }
 
     fn read(der: &[u8], what: &str) -> Result<Self> {

@@ -6,6 +6,7 @@
 //! Pure like the rest of the core: text or DER comes in, and time is an
 //! argument ([`UnixTime`]); nothing here reads the clock.
 
+mod answers;
 mod certificate;
 mod extensions;
 mod general_name;
@@ -19,6 +20,8 @@ mod signed;
 mod software_verifier;
 mod tbs;
 
+pub(crate) use self::answers::distinct as distinct_questions;
+pub use self::answers::{SignatureAnswers, SignatureQuestion, Unanswered};
 pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
 pub use self::name::{DistinguishedName, NameAttribute};

@@ -7,7 +7,7 @@ use crate::der::read::Result;
 use crate::der::{Tlv, tag};
 
 /// A subject or issuer name, in encoded order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 #[non_exhaustive]
 pub struct DistinguishedName {
     /// The relative distinguished names in encoded order; each holds one
@@ -16,7 +16,7 @@ pub struct DistinguishedName {
 }
 
 /// One attribute of a distinguished name, e.g. `CN=web.example.com`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[non_exhaustive]
 pub struct NameAttribute {
     /// The attribute type as a dotted OID, e.g. `2.5.4.3`.

@@ -1,6 +1,7 @@
 //! Reading a PKCS#10 certificate signing request (RFC 2986) back: what it
 //! asks for, and whether its self-signature holds.
 
+use super::answers::SignatureQuestion;
 use super::extensions::{alt_names, extension_info};
 use super::missing_block;
 use super::name::DistinguishedName;
@@ -94,13 +95,8 @@ impl CertificateRequest {
         let (signed, info) = parse(self.der())?;
         let names = alt_names(&info.extensions).map_err(|e| Error::decode(WHAT, e))?;
         let signature_algorithm = SignatureAlgorithm::from_oid(&signed.algorithm.to_string());
-        let signature = match signed.signature.whole_bytes() {
-            Some(signature) => verifier.verify(&SignatureCheck {
-                signed: signed.to_be_signed.der,
-                algorithm: &signature_algorithm,
-                signature,
-                signer_spki_der: &info.public_key.spki_der,
-            }),
+        let signature = match self_signature(&signed, &info, &signature_algorithm) {
+            Some(check) => verifier.verify(&check),
             None => Err(SignatureError::Invalid),
         };
         Ok(RequestInfo {
@@ -118,6 +114,35 @@ impl CertificateRequest {
             public_key: info.public_key,
         })
     }
+
+    /// The signature checks [`Self::info_checked`] asks for: the
+    /// self-signature, when the CSR can be read and has one (the first phase
+    /// of a [`SignatureAnswers`](crate::SignatureAnswers) check).
+    pub fn signature_questions(&self) -> Vec<SignatureQuestion> {
+        let Ok((signed, info)) = parse(self.der()) else {
+            return Vec::new();
+        };
+        let algorithm = SignatureAlgorithm::from_oid(&signed.algorithm.to_string());
+        self_signature(&signed, &info, &algorithm)
+            .map(|check| SignatureQuestion::of(&check))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// The check of a CSR's self-signature; `None` when its signature BIT STRING
+/// has unused bits (it cannot verify).
+fn self_signature<'a>(
+    signed: &Signed<'a>,
+    info: &'a RequestedInfo<'a>,
+    algorithm: &'a SignatureAlgorithm,
+) -> Option<SignatureCheck<'a>> {
+    Some(SignatureCheck {
+        signed: signed.to_be_signed.der,
+        algorithm,
+        signature: signed.signature.whole_bytes()?,
+        signer_spki_der: &info.public_key.spki_der,
+    })
 }
 
 const WHAT: &str = "certificate request";
