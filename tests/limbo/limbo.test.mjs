@@ -34,17 +34,6 @@ const ACCEPTED_DIFFERENCES = [
 ];
 const accepted = (row) => ACCEPTED_DIFFERENCES.some(([re]) => re.test(row.id));
 
-/**
- * Where the JS API's verdict differs from the CLI's, both refusing. WebCrypto answers signature
- * checks asynchronously, so the API runs path validation in rounds, each learning the signatures
- * it asked (crates/webcrypto/src/signatures.rs); 100 intermediates of one subject and distinct
- * keys need more rounds than its bound, and the API refuses the input as too costly.
- */
-const API_REFUSES_AS_TOO_COSTLY = ['pathological::pathological-chain-same-subject-distinct-key'];
-const sameRefusal = (row) =>
-  API_REFUSES_AS_TOO_COSTLY.includes(row.id) && row.verdict === 'not-verified' &&
-  row.api === 'bad-input' && /rounds of signature checks/.test(row.apiDetail);
-
 /** The testcase's checks as `verify` arguments: what to trust, the name, the time, the use. */
 function request(testcase) {
   const peer = testcase.expected_peer_name;
@@ -127,7 +116,7 @@ test('x509-limbo: the CLI and the JS API agree, and refuse what rustls-webpki re
 
   const crashes = rows.filter((r) => r.verdict === 'crash' || r.api === 'crash');
   assert.deepEqual(crashes.map((r) => `${r.id}: ${r.detail}`), [], 'no chain crashes verify');
-  const disagreements = rows.filter((r) => r.verdict !== r.api && !sameRefusal(r));
+  const disagreements = rows.filter((r) => r.verdict !== r.api);
   assert.deepEqual(disagreements.map((r) => `${r.id}: CLI ${r.verdict}, API ${r.api}`), [],
     'the CLI and the JS API give the same verdict');
 

@@ -22,7 +22,7 @@ use csrcraft::kubernetes::{
     parse_duration_seconds,
 };
 use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, Purpose, Spec, VerifyInput};
-use csrcraft_webcrypto::{Signed, UrlIdna, checked};
+use csrcraft_webcrypto::{Signed, UrlIdna, decide};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
@@ -85,7 +85,11 @@ impl GenerateOptions {
     ) -> Result<JsValue, JsError> {
         let manifest_yaml = match &self.manifest {
             Some(options) => {
-                let made = checked(|v| Manifest::new_checked(&signed.request, options, v)).await?;
+                let questions = signed.request.signature_questions();
+                let made = decide(questions, |v| {
+                    Manifest::new_checked(&signed.request, options, v)
+                })
+                .await?;
                 Some(made?.to_yaml()?)
             }
             None => None,
@@ -130,7 +134,11 @@ pub async fn manifest(
         ));
     };
     let request = CertificateRequest::from_pem(&csr_pem)?;
-    let manifest = checked(|v| Manifest::new_checked(&request, &manifest_options, v)).await??;
+    let questions = request.signature_questions();
+    let manifest = decide(questions, |v| {
+        Manifest::new_checked(&request, &manifest_options, v)
+    })
+    .await??;
     Ok(Out::new()
         .set("text", manifest.render(format)?)
         .set(
@@ -182,7 +190,7 @@ pub async fn lint(
             (CertificateRequest::from_pem(&pem)?, Some(parsed.warnings))
         }
     };
-    let info = checked(|v| request.info_checked(v)).await??;
+    let info = decide(request.signature_questions(), |v| request.info_checked(v)).await??;
     let report = LintReport::new(&info, &lint_options);
     Ok(Out::from(json_object(&report.to_json()?)?)
         .set("text", report.to_text())
@@ -204,7 +212,8 @@ pub async fn inspect(
     let options = Options::read(&options, &["at"])?;
     let input = convert::bytes(&input, "input")?;
     let at = options.time("at")?;
-    let inspection = checked(|v| csrcraft::inspect_checked(&input, at, v)).await??;
+    let questions = csrcraft::inspect_signature_questions(&input);
+    let inspection = decide(questions, |v| csrcraft::inspect_checked(&input, at, v)).await??;
     Ok(Out::from(json_object(&inspection.to_json()?)?)
         .set("text", inspection.to_text())
         .into())
@@ -247,7 +256,8 @@ pub async fn verify(
         Some(key) => Some(csrcraft_webcrypto::public_key(&key).await?),
         None => None,
     };
-    let report = checked(|signatures| {
+    let questions = csrcraft::verify_signature_questions(&chain, &trust, request.as_ref());
+    let report = decide(questions, |signatures| {
         csrcraft::verify(&VerifyInput {
             chain: &chain,
             trust: &trust,

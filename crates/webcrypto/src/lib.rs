@@ -6,8 +6,8 @@
 //!
 //! The core stays pure and synchronous; this crate drives it:
 //! [`generate`] and [`sign_request`] fill in an [`csrcraft::UnsignedRequest`],
-//! and [`checked`] runs a core function with a [`csrcraft::SignatureVerifier`]
-//! whose answers come from WebCrypto. [`UrlIdna`] is the core's
+//! and [`decide`] checks the signatures a core function will ask about with
+//! WebCrypto, then runs it with those answers. [`UrlIdna`] is the core's
 //! [`csrcraft::DomainToAscii`] by the platform's URL parser.
 
 mod algorithms;
@@ -22,7 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use self::algorithms::{import_params, key_params, sign_params};
 pub use self::domains::UrlIdna;
-pub use self::signatures::checked;
+pub use self::signatures::{answer, decide};
 use self::subtle::Subtle;
 
 /// What can go wrong here.
@@ -44,6 +44,9 @@ pub enum Error {
         /// WebCrypto's own words.
         reason: String,
     },
+    /// The core asked about a signature it had not listed (a bug).
+    #[error(transparent)]
+    Unanswered(#[from] csrcraft::Unanswered),
 }
 
 impl Error {

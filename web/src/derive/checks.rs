@@ -4,8 +4,8 @@
 
 use csrcraft::kubernetes::{Manifest, ManifestOptions};
 use csrcraft::{
-    CertificateRequest, DomainToAscii, Error, PublicKeyInfo, SignatureVerifier, UnixTime,
-    VerifyInput, VerifyReport, read_certificates,
+    CertificateRequest, DomainToAscii, Error, PublicKeyInfo, SignatureQuestion, SignatureVerifier,
+    UnixTime, VerifyInput, VerifyReport, read_certificates,
 };
 
 use crate::state::VerifyInputs;
@@ -30,6 +30,21 @@ pub fn manifest_text(
         name: manifest.name().to_owned(),
         yaml: manifest.to_yaml()?,
     })
+}
+
+/// The signatures [`verify_report`] will ask about (none when the certificates cannot be
+/// read; it then asks none either).
+pub fn verify_questions(
+    inputs: &VerifyInputs,
+    request: Option<&CertificateRequest>,
+) -> Vec<SignatureQuestion> {
+    let (Ok(chain), Ok(trust)) = (
+        read_certificates(inputs.cert.as_bytes()),
+        read_certificates(inputs.ca.as_bytes()),
+    ) else {
+        return Vec::new();
+    };
+    csrcraft::verify_signature_questions(&chain, &trust, request)
 }
 
 /// The verification of the returned certificate against the CA, the host and, when a key

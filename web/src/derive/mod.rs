@@ -14,7 +14,9 @@ use csrcraft::kubernetes::{
 use csrcraft::{DomainToAscii, Error, Parsed, Spec};
 use zeroize::Zeroizing;
 
-pub use self::checks::{ManifestText, inspect_text, manifest_text, verify_report};
+pub use self::checks::{
+    ManifestText, inspect_text, manifest_text, verify_questions, verify_report,
+};
 pub use self::lint::{
     LintPlan, LintSubject, LintView, Waiting, lint_options, lint_plan, lint_view,
 };

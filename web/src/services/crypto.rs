@@ -1,12 +1,12 @@
 //! The browser's WebCrypto, through `csrcraft-webcrypto`: it makes the keys, signs the CSRs and
 //! checks every signature in native code, off the page's thread, so the wasm carries no crypto
-//! of its own. Each function awaits WebCrypto around the synchronous core work in `derive`
-//! (re-run by `checked` until each signature it asks about is answered) and returns what the
-//! page shows.
+//! of its own. Each function has WebCrypto check the signatures the synchronous core work in
+//! `derive` will ask about, then runs that work with the answers (`decide`), and returns what
+//! the page shows.
 
 use csrcraft::kubernetes::{LintOptions, ManifestOptions};
 use csrcraft::{CertificateRequest, PublicKeyInfo, Spec, UnixTime};
-use csrcraft_webcrypto::{Error, Signed, checked};
+use csrcraft_webcrypto::{Error, Signed, decide};
 
 use super::domains::domains;
 use crate::derive::{self, LintPlan, LintSubject, LintView, ManifestText, Waiting};
@@ -38,9 +38,12 @@ pub async fn lint(plan: LintPlan, options: LintOptions) -> LintView {
         },
         LintPlan::Waiting(why) => return LintView::Waiting(why),
     };
-    checked(|verifier| derive::lint_view(&request, subject.clone(), &options, verifier))
-        .await
-        .unwrap_or_else(|e| LintView::Waiting(Waiting::Failed(e.to_string())))
+    let questions = request.signature_questions();
+    decide(questions, |verifier| {
+        derive::lint_view(&request, subject, &options, verifier)
+    })
+    .await
+    .unwrap_or_else(|e| LintView::Waiting(Waiting::Failed(e.to_string())))
 }
 
 /// The manifest for the generated CSR, once there is one and the settings are usable; what
@@ -52,7 +55,12 @@ pub async fn manifest(
 ) -> Result<ManifestText, String> {
     let request = request.ok_or(text.output_manifest_needs_csr)?;
     let options = options.map_err(|e| e.to_string())?;
-    match checked(|verifier| derive::manifest_text(&request, &options, verifier)).await {
+    let questions = request.signature_questions();
+    match decide(questions, |verifier| {
+        derive::manifest_text(&request, &options, verifier)
+    })
+    .await
+    {
         Ok(manifest) => manifest.map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
     }
@@ -66,8 +74,11 @@ pub async fn verify(
 ) -> VerifyView {
     let generated = generated.as_ref().map(|(key, request)| (key, request));
     let domains = domains();
-    match checked(|verifier| derive::verify_report(&inputs, generated, now, verifier, domains))
-        .await
+    let questions = derive::verify_questions(&inputs, generated.map(|(_, request)| request));
+    match decide(questions, |verifier| {
+        derive::verify_report(&inputs, generated, now, verifier, domains)
+    })
+    .await
     {
         Ok(report) => report.map(|r| r.map_err(|e| e.to_string())),
         Err(e) => Some(Err(e.to_string())),
@@ -76,7 +87,12 @@ pub async fn verify(
 
 /// What the returned certificate (or kubectl object) says.
 pub async fn inspect(text: String, now: UnixTime) -> InspectView {
-    match checked(|verifier| derive::inspect_text(&text, now, verifier)).await {
+    let questions = csrcraft::inspect_signature_questions(text.as_bytes());
+    match decide(questions, |verifier| {
+        derive::inspect_text(&text, now, verifier)
+    })
+    .await
+    {
         Ok(view) => view.map(|v| v.map_err(|e| e.to_string())),
         Err(e) => Some(Err(e.to_string())),
     }

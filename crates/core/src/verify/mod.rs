@@ -316,7 +316,7 @@ pub fn verify(input: &VerifyInput<'_>) -> Result<VerifyReport> {
 }
 
 /// The signature checks [`verify`] asks for with this `chain`, `trust` and
-/// `request` (the first phase of a [`SignatureAnswers`] check): each
+/// `request` (the first phase of a [`SignatureAnswers`](crate::SignatureAnswers) check): each
 /// certificate reachable from the leaf with each possible issuer by name,
 /// and the CSR's self-signature. None when `verify` refuses the input before
 /// checking any.
