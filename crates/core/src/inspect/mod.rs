@@ -100,7 +100,7 @@ pub fn inspect_signature_questions(input: &[u8]) -> Vec<SignatureQuestion> {
         .flat_map(crate::CertificateRequest::signature_questions)
         .collect();
     questions.extend(view::issuer_questions(&decoded.certificates));
-    crate::x509::distinct_questions(questions)
+    questions
 }
 
 impl Inspection {

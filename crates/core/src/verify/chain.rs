@@ -120,9 +120,7 @@ fn follow<'a>(
         let issuer_name = &current.info().issuer;
         let who = role(current, path.links.is_empty());
         let mut rejected = Vec::new();
-        let named = issuers.named(issuer_name);
-        let named_cas = named.map(|n| n.trusted.as_slice()).unwrap_or_default();
-        for &ca in named_cas {
+        for ca in issuers.trusted(issuer_name) {
             match current.verify_signed_by(&ca.info().public_key.spki_der, verifier) {
                 Ok(()) => {
                     note_untrusted_form(&mut path, ca);
@@ -141,8 +139,7 @@ fn follow<'a>(
             }
         }
         let mut next = None;
-        let named_given = named.map(|n| n.given.as_slice()).unwrap_or_default();
-        for &index in named_given {
+        for index in issuers.given(issuer_name) {
             let Some(candidate) = chain.get(index) else {
                 continue;
             };

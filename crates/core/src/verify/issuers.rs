@@ -5,8 +5,6 @@
 //! signature check a verify run can ask for, listed before it runs (the
 //! first phase of a [`SignatureAnswers`](crate::SignatureAnswers) check).
 
-use std::collections::BTreeMap;
-
 use crate::{Certificate, DistinguishedName, Error, Result};
 
 /// The most signature checks a verify run may need. A real chain needs a
@@ -17,41 +15,60 @@ pub(super) const MAX_CANDIDATE_SIGNATURES: usize = 2048;
 
 /// The possible issuers of each name.
 pub(super) struct Issuers<'a> {
-    by_subject: BTreeMap<&'a DistinguishedName, Named<'a>>,
+    /// Sorted by name; for one name, the trusted CAs in the order given,
+    /// then the chain's certificates in order. A sorted list rather than a
+    /// map: a `BTreeMap` costs the wasm several KB.
+    by_subject: Vec<(&'a DistinguishedName, Candidate<'a>)>,
 }
 
-/// The certificates with one subject name.
-#[derive(Default)]
-pub(super) struct Named<'a> {
-    /// The trusted CAs, in the order given.
-    pub(super) trusted: Vec<&'a Certificate>,
-    /// The indexes in the chain given (the leaf is 0), in order.
-    pub(super) given: Vec<usize>,
+/// A certificate that may have issued another.
+#[derive(Clone, Copy)]
+enum Candidate<'a> {
+    /// A trusted CA.
+    Trusted(&'a Certificate),
+    /// The certificate at this index in the chain given (the leaf is 0).
+    Given(usize),
 }
 
 impl<'a> Issuers<'a> {
     pub(super) fn new(chain: &'a [Certificate], trust: &'a [Certificate]) -> Self {
-        let mut by_subject: BTreeMap<&DistinguishedName, Named<'a>> = BTreeMap::new();
-        for ca in trust {
-            by_subject
-                .entry(&ca.info().subject)
-                .or_default()
-                .trusted
-                .push(ca);
-        }
-        for (index, certificate) in chain.iter().enumerate() {
-            by_subject
-                .entry(&certificate.info().subject)
-                .or_default()
-                .given
-                .push(index);
-        }
+        let trusted = trust
+            .iter()
+            .map(|ca| (&ca.info().subject, Candidate::Trusted(ca)));
+        let given = chain
+            .iter()
+            .enumerate()
+            .map(|(index, c)| (&c.info().subject, Candidate::Given(index)));
+        let mut by_subject: Vec<_> = trusted.chain(given).collect();
+        // Stable: each name keeps the order above.
+        by_subject.sort_by(|a, b| a.0.cmp(b.0));
         Self { by_subject }
     }
 
-    /// The certificates whose subject is `name`.
-    pub(super) fn named(&self, name: &DistinguishedName) -> Option<&Named<'a>> {
-        self.by_subject.get(name)
+    /// The trusted CAs whose subject is `name`.
+    pub(super) fn trusted(
+        &self,
+        name: &DistinguishedName,
+    ) -> impl Iterator<Item = &'a Certificate> {
+        self.named(name).iter().filter_map(|(_, c)| match c {
+            Candidate::Trusted(ca) => Some(*ca),
+            Candidate::Given(_) => None,
+        })
+    }
+
+    /// The indexes in the chain of the certificates whose subject is `name`.
+    pub(super) fn given(&self, name: &DistinguishedName) -> impl Iterator<Item = usize> {
+        self.named(name).iter().filter_map(|(_, c)| match c {
+            Candidate::Given(index) => Some(*index),
+            Candidate::Trusted(_) => None,
+        })
+    }
+
+    fn named(&self, name: &DistinguishedName) -> &[(&'a DistinguishedName, Candidate<'a>)] {
+        let start = self.by_subject.partition_point(|(n, _)| *n < name);
+        let rest = self.by_subject.get(start..).unwrap_or_default();
+        let len = rest.partition_point(|(n, _)| *n == name);
+        rest.get(..len).unwrap_or_default()
     }
 
     /// Every pair of certificate and possible issuer (by name) reachable from
@@ -73,20 +90,24 @@ impl<'a> Issuers<'a> {
             let Some(certificate) = chain.get(index) else {
                 continue;
             };
-            let Some(named) = self.named(&certificate.info().issuer) else {
-                continue;
-            };
-            let given = named.given.iter().filter_map(|&i| chain.get(i));
-            for issuer in named.trusted.iter().copied().chain(given) {
+            let issuer_name = &certificate.info().issuer;
+            for (_, candidate) in self.named(issuer_name) {
+                let issuer = match *candidate {
+                    Candidate::Trusted(ca) => ca,
+                    Candidate::Given(next) => {
+                        if let Some(seen) = seen.get_mut(next).filter(|seen| !**seen) {
+                            *seen = true;
+                            queue.push(next);
+                        }
+                        let Some(issuer) = chain.get(next) else {
+                            continue;
+                        };
+                        issuer
+                    }
+                };
                 pairs.push((certificate, issuer));
-            }
-            if pairs.len() > MAX_CANDIDATE_SIGNATURES {
-                return Err(too_many(&certificate.info().issuer));
-            }
-            for &next in &named.given {
-                if let Some(seen) = seen.get_mut(next).filter(|seen| !**seen) {
-                    *seen = true;
-                    queue.push(next);
+                if pairs.len() > MAX_CANDIDATE_SIGNATURES {
+                    return Err(too_many(issuer_name));
                 }
             }
         }
@@ -98,7 +119,7 @@ fn too_many(name: &DistinguishedName) -> Error {
     Error::decode(
         "certificate chain",
         format!(
-            "the certificates given could be linked by issuer name in more than {MAX_CANDIDATE_SIGNATURES} ways (many share the name \"{name}\"), more signatures than verify checks; give only the certificates on the path from the leaf to its CA"
+            "more than {MAX_CANDIDATE_SIGNATURES} signatures to check: many of the certificates given are named \"{name}\", and each could have issued each; verify checks at most {MAX_CANDIDATE_SIGNATURES}, so give only the certificates on the path from the leaf to its CA"
         ),
     )
 }

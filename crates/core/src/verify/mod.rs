@@ -335,7 +335,7 @@ pub fn verify_signature_questions(
         })
         .collect();
     questions.extend(request.into_iter().flat_map(|r| r.signature_questions()));
-    crate::x509::distinct_questions(questions)
+    questions
 }
 
 fn hostname_check(leaf: &Certificate, host: Option<&str>, domains: &dyn DomainToAscii) -> Check {

@@ -53,13 +53,6 @@ impl SignatureQuestion {
     }
 }
 
-/// Sorts `questions` and drops repeats: what a caller checks.
-pub(crate) fn distinct(mut questions: Vec<SignatureQuestion>) -> Vec<SignatureQuestion> {
-    questions.sort_by(|a, b| compare(&a.check(), &b.check()));
-    questions.dedup();
-    questions
-}
-
 /// The answers to a run's questions, found before it runs.
 #[derive(Clone, Debug, Default)]
 pub struct SignatureAnswers {
@@ -192,12 +185,5 @@ mod tests {
             answers.decide(|v| v.verify(&q.check())),
             Ok(Err(SignatureError::Invalid))
         );
-    }
-
-    #[test]
-    fn distinct_questions_are_sorted_without_repeats() {
-        let a = question(b"a", SignatureAlgorithm::Ed25519);
-        let b = question(b"b", SignatureAlgorithm::Ed25519);
-        assert_eq!(distinct(vec![b.clone(), a.clone(), b.clone()]), vec![a, b]);
     }
 }

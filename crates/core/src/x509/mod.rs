@@ -20,7 +20,6 @@ mod signed;
 mod software_verifier;
 mod tbs;
 
-pub(crate) use self::answers::distinct as distinct_questions;
 pub use self::answers::{SignatureAnswers, SignatureQuestion, Unanswered};
 pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
