@@ -164,3 +164,21 @@ fn inspect_asks_only_what_it_listed_and_decides_alike() {
         assert_eq!(decided, direct, "{}", case.id);
     }
 }
+
+#[test]
+fn verify_refuses_more_candidate_signatures_than_it_checks() {
+    let cases = limbo();
+    let case = cases
+        .iter()
+        .find(|c| c.id == "pathological::pathological-chain-same-subject-distinct-key")
+        .unwrap();
+    assert_eq!(case.chain.len(), 101);
+    assert!(verify_signature_questions(&case.chain, &case.trust, None).is_empty());
+    let recording = Recording::default();
+    let error = verify(&input(case, &recording)).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "certificate chain: more than 2048 signatures to check: many of the certificates given are named \"CN=Pathological CA\", and each could have issued each; verify checks at most 2048, so give only the certificates on the path from the leaf to its CA"
+    );
+    assert!(recording.asked.into_inner().unwrap().is_empty());
+}

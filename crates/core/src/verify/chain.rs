@@ -6,7 +6,7 @@
 //! breaks, or, when it holds together, which rule of path validation it
 //! breaks ([`explain`](super::explain)).
 
-use super::issuers::Issuers;
+use super::issuers::{Issuers, MAX_INTERMEDIATES};
 use super::path::Validation;
 use super::{Check, Purpose, explain, quoted_name};
 use crate::{Certificate, DistinguishedName, SignatureVerifier, UnixTime};
@@ -115,7 +115,7 @@ fn follow<'a>(
     if let Some(first) = used.first_mut() {
         *first = true;
     }
-    // Each step uses up one certificate of the chain, so this ends.
+    // Each step adds an intermediate, and there are at most MAX_INTERMEDIATES.
     loop {
         let issuer_name = &current.info().issuer;
         let who = role(current, path.links.is_empty());
@@ -137,6 +137,11 @@ fn follow<'a>(
                     quoted_name(&ca.info().subject)
                 )),
             }
+        }
+        if path.links.len() == MAX_INTERMEDIATES {
+            // Path validation looks no further; neither does this.
+            path.failure = Some(explain::too_long());
+            return path;
         }
         let mut next = None;
         for index in issuers.given(issuer_name) {

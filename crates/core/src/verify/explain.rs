@@ -8,6 +8,7 @@
 use webpki::Error;
 
 use super::algorithms::RSA_MIN_BITS;
+use super::issuers::MAX_INTERMEDIATES;
 use super::name_constraints::{self, Rule};
 use super::{Purpose, quoted_name};
 use crate::{Certificate, KeyAlgorithm, SignatureAlgorithm};
@@ -53,9 +54,7 @@ pub(super) fn explain(error: &Error, path: &[&Certificate], purpose: Option<Purp
             "issuer: path validation finds no issuer for {} among the CAs and the certificates given (the names or keys do not link as path validation compares them)",
             named.who(0)
         ),
-        Error::MaximumPathDepthExceeded => {
-            "path length: the path is longer than path validation allows (6 intermediates)".to_owned()
-        }
+        Error::MaximumPathDepthExceeded => too_long(),
         Error::MaximumSignatureChecksExceeded
         | Error::MaximumPathBuildCallsExceeded
         | Error::MaximumNameConstraintComparisonsExceeded => {
@@ -240,4 +239,11 @@ fn encoding(error: &Error) -> &'static str {
         Error::InvalidCertValidity => "its notBefore is after its notAfter",
         _ => "it is not valid DER",
     }
+}
+
+/// Why a path of more intermediates than [`MAX_INTERMEDIATES`] fails.
+pub(super) fn too_long() -> String {
+    format!(
+        "path length: the path is longer than path validation allows ({MAX_INTERMEDIATES} intermediates)"
+    )
 }

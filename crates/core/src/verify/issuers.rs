@@ -13,6 +13,10 @@ use crate::{Certificate, DistinguishedName, Error, Result};
 /// rather than checked pair by pair.
 pub(super) const MAX_CANDIDATE_SIGNATURES: usize = 2048;
 
+/// The most intermediates on a path: rustls-webpki's limit, so path
+/// validation never looks further from the leaf, nor does the chain check.
+pub(super) const MAX_INTERMEDIATES: usize = 6;
+
 /// The possible issuers of each name.
 pub(super) struct Issuers<'a> {
     /// Sorted by name; for one name, the trusted CAs in the order given,
@@ -71,32 +75,38 @@ impl<'a> Issuers<'a> {
         rest.get(..len).unwrap_or_default()
     }
 
-    /// Every pair of certificate and possible issuer (by name) reachable from
-    /// the leaf `chain[0]` through the certificates given: the signature
-    /// checks path validation and the chain check can ask for. Refused when
-    /// there are more than [`MAX_CANDIDATE_SIGNATURES`].
+    /// Every pair of certificate and possible issuer (by name) within
+    /// [`MAX_INTERMEDIATES`] of the leaf `chain[0]`: the signature checks path
+    /// validation and the chain check can ask for. Refused when there are
+    /// more than [`MAX_CANDIDATE_SIGNATURES`].
     pub(super) fn reachable_pairs(
         &self,
         chain: &'a [Certificate],
     ) -> Result<Vec<(&'a Certificate, &'a Certificate)>> {
         let mut pairs = Vec::new();
-        let mut seen = vec![false; chain.len()];
+        // Breadth first, so each certificate is reached at its least depth
+        // (the number of intermediates below it and it, the leaf's being 0).
+        let mut depth = vec![None; chain.len()];
         let mut queue = Vec::new();
-        if let Some(first) = seen.first_mut() {
-            *first = true;
+        if let Some(first) = depth.first_mut() {
+            *first = Some(0);
             queue.push(0);
         }
-        while let Some(index) = queue.pop() {
-            let Some(certificate) = chain.get(index) else {
+        let mut next_in_queue = 0;
+        while let Some(&index) = queue.get(next_in_queue) {
+            next_in_queue += 1;
+            let (Some(certificate), Some(Some(at))) = (chain.get(index), depth.get(index).copied())
+            else {
                 continue;
             };
             let issuer_name = &certificate.info().issuer;
             for (_, candidate) in self.named(issuer_name) {
                 let issuer = match *candidate {
                     Candidate::Trusted(ca) => ca,
+                    Candidate::Given(_) if at == MAX_INTERMEDIATES => continue,
                     Candidate::Given(next) => {
-                        if let Some(seen) = seen.get_mut(next).filter(|seen| !**seen) {
-                            *seen = true;
+                        if let Some(unseen) = depth.get_mut(next).filter(|d| d.is_none()) {
+                            *unseen = Some(at + 1);
                             queue.push(next);
                         }
                         let Some(issuer) = chain.get(next) else {
