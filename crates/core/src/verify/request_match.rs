@@ -60,16 +60,8 @@ pub(super) fn check(
 
     let requested_names = names(&requested.subject_alt_names, &requested.other_alt_names);
     let issued_names = names(&issued.subject_alt_names, &issued.other_alt_names);
-    let missing: Vec<&String> = requested_names
-        .iter()
-        .filter(|(key, _)| !issued_names.iter().any(|(k, _)| k == key))
-        .map(|(_, shown)| shown)
-        .collect();
-    let extra: Vec<&String> = issued_names
-        .iter()
-        .filter(|(key, _)| !requested_names.iter().any(|(k, _)| k == key))
-        .map(|(_, shown)| shown)
-        .collect();
+    let missing = not_among(&requested_names, &issued_names);
+    let extra = not_among(&issued_names, &requested_names);
     if !missing.is_empty() {
         failures.push(format!(
             "{} requested subjectAltName{} missing from the certificate",
@@ -142,6 +134,17 @@ fn names(hosts: &[Host], other: &[String]) -> Vec<(String, String)> {
             .map(|name| (format!("other:{name}"), name.clone())),
     );
     all
+}
+
+/// The names of `names` (as shown) whose keys are not among `others`',
+/// in order; sorted keys keep this n log n for thousands of names.
+fn not_among<'a>(names: &'a [(String, String)], others: &[(String, String)]) -> Vec<&'a String> {
+    let keys = sorted(others.iter().map(|(key, _)| key.as_str()).collect());
+    names
+        .iter()
+        .filter(|(key, _)| keys.binary_search(&key.as_str()).is_err())
+        .map(|(_, shown)| shown)
+        .collect()
 }
 
 fn sorted(mut values: Vec<&str>) -> Vec<&str> {
