@@ -217,3 +217,58 @@ fn unreadable_file_and_bad_time_exit_2() {
         stderr(&output)
     );
 }
+
+/// A complete DER value nested `depth` SEQUENCEs deep around a NULL.
+fn nested_der(depth: usize) -> Vec<u8> {
+    let mut der = vec![0x05, 0x00];
+    for _ in 0..depth {
+        let len = der.len();
+        let mut outer = vec![0x30];
+        match len {
+            0..=0x7f => outer.push(len as u8),
+            0x80..=0xff => outer.extend([0x81, len as u8]),
+            _ => outer.extend([0x82, (len >> 8) as u8, len as u8]),
+        }
+        outer.extend(der);
+        der = outer;
+    }
+    der
+}
+
+#[test]
+fn a_deeply_nested_der_value_is_refused_for_its_depth() {
+    // Issue 14: this complete value read "the input ends inside a DER element
+    // at byte 11833".
+    let dir = std::env::temp_dir().join(format!(
+        "csrcraft-nested-{}-{}",
+        std::process::id(),
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("deep.der"), nested_der(3_000)).unwrap();
+    let output = csrcraft(&dir, &["inspect", "deep.der"], "");
+    let nesting = "DER nesting deeper than 32 levels at byte 128; csrcraft reads at most 32 \
+                   (a certificate needs about 8)";
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "csrcraft: error: DER input: neither a certificate (not a valid X.509 certificate \
+             ({nesting})) nor a certificate request (not a valid PKCS#10 certificate signing \
+             request ({nesting}))\n"
+        )
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    // Cut short, a value still ends inside an element.
+    let mut truncated = nested_der(3_000);
+    truncated.truncate(100);
+    std::fs::write(dir.join("short.der"), truncated).unwrap();
+    let output = csrcraft(&dir, &["inspect", "short.der"], "");
+    assert!(stderr(&output).contains("the input ends inside a DER element at byte 0"));
+    assert!(!stderr(&output).contains("nesting"));
+    assert_eq!(output.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -32,6 +32,7 @@ mod key;
 pub mod kubernetes;
 mod pem;
 mod quote;
+mod repeats;
 mod spec;
 mod subject;
 pub mod support;

@@ -767,3 +767,44 @@ fn severities_order_and_print() {
         ["error", "warning", "note"]
     );
 }
+
+/// Issue 14: each usage was compared with every earlier one (n²). Twenty
+/// thousand usages complete quickly only when repeats are found in n log n; each
+/// repeat is still reported once, at its own index, after its other findings.
+#[test]
+fn twenty_thousand_usages_with_repeats() {
+    let n = 20_000;
+    let usages: Vec<String> = (0..n)
+        .map(|i| match i % 10 {
+            9 => "server auth".to_owned(),
+            _ => format!("u{i}"),
+        })
+        .collect();
+    let findings = run(
+        &request(WEB),
+        &options(CUSTOM, Some(&usages.join(",")), None),
+    );
+    let duplicates: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.rule == "api/usage-duplicate")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(duplicates.len(), n / 10 - 1);
+    assert_eq!(
+        duplicates[0],
+        "spec.usages[19]: Duplicate value: \"server auth\""
+    );
+    let unsupported = findings
+        .iter()
+        .filter(|f| f.rule == "api/usage-unsupported")
+        .count();
+    assert_eq!(unsupported, n - n / 10);
+    let first_two: Vec<&str> = findings[..2].iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        first_two,
+        [
+            "spec.usages[0]: Unsupported value: \"u0\"",
+            "spec.usages[1]: Unsupported value: \"u1\""
+        ]
+    );
+}

@@ -11,8 +11,7 @@ use super::tag;
 pub(crate) const MAX_DEPTH: u8 = 32;
 
 /// Why DER input was refused, and where.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{problem} at byte {at}")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct DerError {
     /// The offset in the input of the element (or byte) at fault.
     pub(crate) at: usize,
@@ -40,9 +39,26 @@ pub(crate) enum Problem {
     TrailingData(usize),
     /// A value its type does not allow (non-minimal INTEGER, BOOLEAN not 0 or FF, ...).
     Malformed(u8),
-    /// Nested deeper than [`MAX_DEPTH`].
+    /// Nested deeper than [`MAX_DEPTH`]: the input may be well-formed, but
+    /// csrcraft does not read it.
     TooDeep,
 }
+
+impl fmt::Display for DerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.problem, self.at)?;
+        if self.problem == Problem::TooDeep {
+            // The limit is csrcraft's, not DER's: the input may well be valid.
+            write!(
+                f,
+                "; csrcraft reads at most {MAX_DEPTH} (a certificate needs about 8)"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DerError {}
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -68,7 +84,7 @@ impl fmt::Display for Problem {
             } => write!(f, "unexpected ASN.1 DER tag: {}", tag::name(got)),
             Self::TrailingData(count) => write!(f, "{count} bytes of trailing data"),
             Self::Malformed(got) => write!(f, "malformed {}", tag::name(got)),
-            Self::TooDeep => write!(f, "nested deeper than {MAX_DEPTH} levels"),
+            Self::TooDeep => write!(f, "DER nesting deeper than {MAX_DEPTH} levels"),
         }
     }
 }
@@ -80,8 +96,35 @@ pub(crate) type Result<T, E = DerError> = std::result::Result<T, E>;
 pub(crate) fn parse(der: &[u8]) -> Result<Tlv<'_>> {
     let mut reader = Reader::new(der);
     let element = reader.read_any()?;
+    check_nesting(&element)?;
     reader.finish()?;
     Ok(element)
+}
+
+/// `Err` ([`Problem::TooDeep`]) when constructed values nest deeper than
+/// [`MAX_DEPTH`] anywhere inside `element`.
+///
+/// The typed readers stop at the first element out of place, which in a deep
+/// value is usually a missing one, and would report that instead of the depth.
+/// Other faults are left to them: the walk stops where the structure does not
+/// parse. Each element is visited once; the recursion is at most `MAX_DEPTH` deep.
+pub(crate) fn check_nesting(element: &Tlv<'_>) -> Result<()> {
+    if element.tag & 0x20 == 0 {
+        // Primitive: no elements inside.
+        return Ok(());
+    }
+    let mut reader = match element.contents() {
+        Ok(reader) => reader,
+        Err(e) if e.problem == Problem::TooDeep => return Err(e),
+        Err(_) => return Ok(()),
+    };
+    while !reader.is_empty() {
+        match reader.read_any() {
+            Ok(child) => check_nesting(&child)?,
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
 }
 
 /// A cursor over consecutive DER elements: the input, or a value's contents.

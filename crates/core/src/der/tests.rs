@@ -398,3 +398,55 @@ fn every_tlv_walks_as_der_walks_it() {
     }
     assert!(checked > nested, "{checked}");
 }
+
+/// A complete value nested `depth` SEQUENCEs deep around a NULL.
+fn nested(depth: usize) -> Vec<u8> {
+    let mut der = vec![0x05, 0x00];
+    for _ in 0..depth {
+        der = write::sequence(&[&der]);
+    }
+    der
+}
+
+#[test]
+fn a_complete_deep_value_is_refused_for_its_depth() {
+    // Issue 14: a complete 3,000-deep value read "the input ends inside a DER
+    // element at byte 11833" (the end of the input).
+    let deep = nested(3_000);
+    let message = format!(
+        "DER nesting deeper than {MAX_DEPTH} levels at byte 128; csrcraft reads at most \
+         {MAX_DEPTH} (a certificate needs about 8)"
+    );
+    assert_eq!(parse(&deep).unwrap_err().to_string(), message);
+    let certificate = crate::Certificate::from_der(&deep).unwrap_err().to_string();
+    assert!(certificate.contains(&message), "{certificate}");
+    assert!(!certificate.contains("ends inside"), "{certificate}");
+    let request = crate::CertificateRequest::from_der(&deep)
+        .unwrap_err()
+        .to_string();
+    assert!(request.contains(&message), "{request}");
+    // One level within the limit is read.
+    assert!(parse(&nested(usize::from(MAX_DEPTH))).is_ok());
+}
+
+#[test]
+fn a_truncated_shallow_value_still_ends_inside() {
+    let deep = nested(3_000);
+    let truncated = &deep[..100];
+    assert_eq!(
+        parse(truncated).unwrap_err().to_string(),
+        "the input ends inside a DER element at byte 0"
+    );
+    let shallow = nested(5);
+    assert_eq!(
+        parse(&shallow[..shallow.len() - 1])
+            .unwrap_err()
+            .to_string(),
+        "the input ends inside a DER element at byte 0"
+    );
+    let certificate = crate::Certificate::from_der(&shallow[..shallow.len() - 1])
+        .unwrap_err()
+        .to_string();
+    assert!(certificate.contains("ends inside"), "{certificate}");
+    assert!(!certificate.contains("nesting"), "{certificate}");
+}

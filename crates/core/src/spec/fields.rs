@@ -116,19 +116,34 @@ fn child_path(parent: &str, name: &str) -> String {
 }
 
 /// Go silently keeps the last of `"cn"` and `"CN"`; that hides mistakes, so refuse.
+/// Names the earliest key that a later one repeats, and the first such later key.
 fn reject_case_duplicates(path: &str, map: &Map) -> Result<()> {
     let keys: Vec<&String> = map.iter().map(|(key, _)| key).collect();
-    for (i, first) in keys.iter().enumerate() {
-        if let Some(second) = keys[i + 1..].iter().find(|k| k.eq_ignore_ascii_case(first)) {
-            return Err(Error::field(
-                child_path(path, first),
-                format!(
-                    "set twice, as {} and {} (keys match case-insensitively); keep one",
-                    crate::quoted(first),
-                    crate::quoted(second)
-                ),
-            ));
+    let lowered: Vec<String> = keys.iter().map(|key| key.to_ascii_lowercase()).collect();
+    let lowered: Vec<&[u8]> = lowered.iter().map(|key| key.as_bytes()).collect();
+    let mut pair: Option<(usize, usize)> = None;
+    for (second, first) in crate::repeats::first_earlier(&lowered)
+        .into_iter()
+        .enumerate()
+    {
+        // Walking `second` upwards, the first hit for each `first` is its nearest repeat.
+        if let Some(first) = first
+            && pair.is_none_or(|(earliest, _)| first < earliest)
+        {
+            pair = Some((first, second));
         }
+    }
+    if let Some((first, second)) = pair
+        && let (Some(first), Some(second)) = (keys.get(first), keys.get(second))
+    {
+        return Err(Error::field(
+            child_path(path, first),
+            format!(
+                "set twice, as {} and {} (keys match case-insensitively); keep one",
+                crate::quoted(first),
+                crate::quoted(second)
+            ),
+        ));
     }
     Ok(())
 }

@@ -27,6 +27,20 @@ impl Host {
             Host::Ip(ip) => ip.to_string(),
         }
     }
+
+    /// Bytes equal exactly when the hosts are: the kind, then the value
+    /// (an IP address's text is one to one with the address).
+    pub(super) fn key(&self) -> Vec<u8> {
+        let kind = match self {
+            Host::Dns(_) => b'd',
+            Host::Ip(_) => b'i',
+            Host::Email(_) => b'e',
+            Host::Uri(_) => b'u',
+        };
+        let mut key = vec![kind];
+        key.extend_from_slice(self.value().as_bytes());
+        key
+    }
 }
 
 /// Classifies one `hosts` entry found at `field`; `domains` turns

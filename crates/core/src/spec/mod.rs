@@ -148,11 +148,23 @@ fn read_hosts(
     domains: &dyn DomainToAscii,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Host>> {
-    let mut hosts: Vec<Host> = Vec::new();
-    for (i, item) in fields.take_array("hosts")?.iter().enumerate() {
+    let items = fields.take_array("hosts")?;
+    // Each host's own warnings, kept apart so that a repeat's warning can
+    // follow them, as it would if repeats were found one host at a time.
+    let mut parsed = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
         let path = format!("hosts[{i}]");
-        let host = hosts::parse_host(&path, as_string(&path, item)?, domains, warnings)?;
-        if hosts.contains(&host) {
+        let mut own = Vec::new();
+        let host = hosts::parse_host(&path, as_string(&path, item)?, domains, &mut own)?;
+        parsed.push((path, host, own));
+    }
+    let keys: Vec<Vec<u8>> = parsed.iter().map(|(_, host, _)| host.key()).collect();
+    let keys: Vec<&[u8]> = keys.iter().map(Vec::as_slice).collect();
+    let repeats = crate::repeats::first_earlier(&keys);
+    let mut hosts = Vec::with_capacity(parsed.len());
+    for ((path, host, own), repeat) in parsed.into_iter().zip(repeats) {
+        warnings.extend(own);
+        if repeat.is_some() {
             warnings.push(Warning::new(
                 path,
                 format!("{} is listed twice; requested once", host.value()),
@@ -242,14 +254,44 @@ fn read_key(value: &Value, warnings: &mut Vec<Warning>) -> Result<KeyAlgorithm> 
 
 fn read_names(fields: &mut Fields<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<NameEntry>> {
     let items = fields.take_array("names")?;
+    // Each entry's own warnings, kept apart so that the warnings about its
+    // repeated values can follow them.
     let mut names = Vec::with_capacity(items.len());
+    let mut own = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = format!("names[{i}]");
-        let mut entry = read_name(&path, item, warnings)?;
-        drop_repeated_values(&path, &mut entry, &names, warnings);
-        names.push(entry);
+        let mut entry_warnings = Vec::new();
+        names.push(read_name(&path, item, &mut entry_warnings)?);
+        own.push((path, entry_warnings));
+    }
+    let repeats = repeated_values(&names);
+    for ((entry, (path, entry_warnings)), repeated) in names.iter_mut().zip(own).zip(repeats) {
+        warnings.extend(entry_warnings);
+        drop_repeated_values(&path, entry, repeated, warnings);
     }
     Ok(names)
+}
+
+/// For each entry, which of its C, ST, L, O and OU values an earlier entry
+/// already has.
+fn repeated_values(names: &[NameEntry]) -> Vec<[bool; 5]> {
+    let mut repeated = vec![[false; 5]; names.len()];
+    let columns: [fn(&NameEntry) -> &String; 5] = [
+        |n| &n.country,
+        |n| &n.state,
+        |n| &n.locality,
+        |n| &n.organization,
+        |n| &n.organizational_unit,
+    ];
+    for (field, get) in columns.into_iter().enumerate() {
+        let keys: Vec<&[u8]> = names.iter().map(|n| get(n).as_bytes()).collect();
+        let earlier = crate::repeats::first_earlier(&keys);
+        for ((flags, earlier), key) in repeated.iter_mut().zip(earlier).zip(&keys) {
+            // An empty value is no value: it repeats nothing.
+            flags[field] = earlier.is_some() && !key.is_empty();
+        }
+    }
+    repeated
 }
 
 /// A value repeated across entries (two identical `O` groups) means nothing
@@ -257,21 +299,18 @@ fn read_names(fields: &mut Fields<'_>, warnings: &mut Vec<Warning>) -> Result<Ve
 fn drop_repeated_values(
     path: &str,
     entry: &mut NameEntry,
-    earlier: &[NameEntry],
+    repeated: [bool; 5],
     warnings: &mut Vec<Warning>,
 ) {
-    type Get = fn(&NameEntry) -> &String;
-    let fields: [(&str, &mut String, Get); 5] = [
-        ("C", &mut entry.country, |n| &n.country),
-        ("ST", &mut entry.state, |n| &n.state),
-        ("L", &mut entry.locality, |n| &n.locality),
-        ("O", &mut entry.organization, |n| &n.organization),
-        ("OU", &mut entry.organizational_unit, |n| {
-            &n.organizational_unit
-        }),
+    let fields: [(&str, &mut String); 5] = [
+        ("C", &mut entry.country),
+        ("ST", &mut entry.state),
+        ("L", &mut entry.locality),
+        ("O", &mut entry.organization),
+        ("OU", &mut entry.organizational_unit),
     ];
-    for (name, value, get) in fields {
-        if !value.is_empty() && earlier.iter().any(|e| get(e) == value) {
+    for ((name, value), repeated) in fields.into_iter().zip(repeated) {
+        if repeated {
             warnings.push(Warning::new(
                 format!("{path}.{name}"),
                 format!(

@@ -21,6 +21,7 @@ impl<'a> Signed<'a> {
     pub(crate) fn read(der: &'a [u8]) -> Result<(Self, usize)> {
         let mut outer = Reader::new(der);
         let signed = outer.read(tag::SEQUENCE)?;
+        crate::der::read::check_nesting(&signed)?;
         let mut reader = signed.contents()?;
         let to_be_signed = reader.read(tag::SEQUENCE)?;
         let algorithm = read_algorithm(&mut reader)?;

@@ -107,7 +107,9 @@ fn usages(context: &Context<'_>, findings: &mut Vec<Finding>) {
         ));
         return;
     }
-    for (index, usage) in context.usages.iter().enumerate() {
+    let keys: Vec<&[u8]> = context.usages.iter().map(|u| u.as_bytes()).collect();
+    let repeats = crate::repeats::first_earlier(&keys);
+    for ((index, usage), repeat) in context.usages.iter().enumerate().zip(repeats) {
         if usage.parse::<KeyUsage>().is_err() {
             let fix = match nearest_usage(usage) {
                 Some(known) => format!("write \"{known}\" (the API spells usages exactly so)"),
@@ -122,7 +124,7 @@ fn usages(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 fix,
             ));
         }
-        if context.usages[..index].contains(usage) {
+        if repeat.is_some() {
             findings.push(Finding::error(
                 "api/usage-duplicate",
                 format!("spec.usages[{index}]: Duplicate value: \"{usage}\""),
