@@ -106,12 +106,12 @@ describe('generate', () => {
     await rejects(api.generate({ CN: 'x' }, { usages: ['server auth'] }),
       'options.signer: required with name, usages or expiration (they are the manifest\'s)');
     await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 60 }),
-      'expiration: 60s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more');
+      'options.expiration: 60s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more');
     // A number of seconds reaches the core as its decimal text, as JS writes it.
     await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 3600.5 }),
-      'expiration: "3600.5" is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)');
+      'options.expiration: "3600.5" is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)');
     await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 1e21 }),
-      'expiration: "1e+21" is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)');
+      'options.expiration: "1e+21" is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)');
     await rejects(api.generate(42), 'spec: expected the cfssl CSR JSON, as text or as an object');
     // Still usable after errors: nothing panicked.
     assert.ok((await api.generate({ CN: 'still.alive' })).csrPem);
@@ -247,7 +247,7 @@ describe('lint', () => {
   test('errors', async () => {
     await assert.rejects(api.lint(data('tutorial-p256.csr'), {}), /^Error: options\.signer: required/);
     await assert.rejects(api.lint(data('tutorial-p256.csr'), { signer: 'a/b', expiration: 'soon' }),
-      /^Error: expiration: "soon" is not a duration/);
+      /^Error: options.expiration: "soon" is not a duration/);
   });
 });
 
@@ -283,7 +283,7 @@ describe('inspect', () => {
   test('errors', async () => {
     await assert.rejects(api.inspect('hello'), /^Error: input: /);
     await assert.rejects(api.inspect(42), /^Error: input: expected text/);
-    await assert.rejects(api.inspect(data('inspect/leaf.pem'), { at: 'yesterday' }), /^Error: time: "yesterday" is not an RFC 3339 time/);
+    await assert.rejects(api.inspect(data('inspect/leaf.pem'), { at: 'yesterday' }), /^Error: options.at: "yesterday" is not an RFC 3339 time/);
   });
 });
 

@@ -13,7 +13,10 @@ pub fn now() -> UnixTime {
     UnixTime(seconds)
 }
 
-/// clap's parser for `--at RFC3339`.
-pub fn parse_time(text: &str) -> Result<UnixTime, String> {
-    UnixTime::parse_rfc3339(text).map_err(|e| e.to_string())
+/// The time `--at RFC3339` gives, or now without it.
+pub fn at_or_now(at: Option<&str>) -> Result<UnixTime, csrcraft::Error> {
+    match at {
+        Some(text) => UnixTime::parse_rfc3339(text).map_err(|e| e.named("--at")),
+        None => Ok(now()),
+    }
 }

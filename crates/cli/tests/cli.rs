@@ -382,7 +382,10 @@ fn gencsr_refuses_unusable_keys_without_output() {
             "enc.pem",
             "csrcraft: error: key: the key is encrypted; csrcraft reads plain keys only",
         ),
-        ("cert.pem", "csrcraft: error: key: no private key found"),
+        (
+            "cert.pem",
+            "csrcraft: error: key: found CERTIFICATE but no private key",
+        ),
         (
             "junk.pem",
             "csrcraft: error: key: the EC PRIVATE KEY block is malformed",

@@ -274,7 +274,7 @@ fn bad_input_exits_2_with_nothing_on_stdout() {
         (
             vec!["--signer", SERVING, "--expiration", "1.5h", "-"],
             TUTORIAL_SPEC,
-            "csrcraft: error: expiration: \"1.5h\" is not a duration",
+            "csrcraft: error: --expiration: \"1.5h\" is not a duration",
         ),
         (
             vec!["--signer", SERVING, "-"],

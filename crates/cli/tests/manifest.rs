@@ -322,7 +322,7 @@ fn refusals_name_the_field_and_write_nothing() {
     );
     assert_refused(
         &output,
-        "expiration: 300s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more",
+        "--expiration: 300s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more",
     );
     let output = csrcraft(
         dir.path(),

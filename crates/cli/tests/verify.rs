@@ -328,7 +328,7 @@ fn bad_input_exits_2() {
                 "--at",
                 "yesterday",
             ][..],
-            "invalid value 'yesterday' for '--at <RFC3339>': time: \"yesterday\" is not an RFC 3339 time",
+            "csrcraft: error: --at: \"yesterday\" is not an RFC 3339 time",
         ),
         (
             &[
@@ -351,7 +351,7 @@ fn bad_input_exits_2() {
                 "--purpose",
                 "both",
             ][..],
-            "invalid value 'both' for '--purpose <server|client>': purpose: \"both\" is not a purpose; use server or client",
+            "csrcraft: error: --purpose: \"both\" is not a purpose; use server or client",
         ),
     ] {
         let out = csrcraft(dir.path(), args, "");

@@ -104,5 +104,40 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The same error about the value of an option, named as the caller
+    /// spells that option (`--at` on the command line, `options.at` in JS),
+    /// in place of the core's own name for the value (`time`).
+    #[must_use]
+    pub fn named(self, name: &str) -> Self {
+        match self {
+            Self::SpecField { problem, .. } => Self::SpecField {
+                field: name.to_owned(),
+                problem,
+            },
+            Self::Decode { problem, .. } => Self::Decode {
+                what: name.to_owned(),
+                problem,
+            },
+            Self::Manifest { problem, .. } => Self::Manifest {
+                field: name.to_owned(),
+                problem,
+            },
+            other => other,
+        }
+    }
+
+    /// The same error about a part of `field`: a reading error's subject
+    /// becomes `field (subject)`, e.g. `--ca ca.pem (certificate 2 of 2)`;
+    /// other errors are unchanged.
+    #[must_use]
+    pub fn within(self, field: &str) -> Self {
+        match self {
+            Self::Decode { what, problem } => Self::decode(format!("{field} ({what})"), problem),
+            other => other,
+        }
+    }
+}
+
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

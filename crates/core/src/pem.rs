@@ -61,6 +61,8 @@ pub(crate) enum Malformed {
     EmptyLabel { line: usize },
     /// A BEGIN or END line without the `-----` that closes its label.
     Unclosed { marker: &'static str, line: usize },
+    /// A BEGIN line with no END line after it: the text is cut short.
+    Unterminated { label: String, line: usize },
     /// The END line names another label than the BEGIN line.
     Mismatched { begin: String, end: String },
     /// A header line (before the blank line that ends the headers) without `:`.
@@ -83,6 +85,11 @@ impl fmt::Display for Malformed {
                     "the -----{marker} line (line {line}) does not end in -----"
                 )
             }
+            Self::Unterminated { label, line } => write!(
+                f,
+                "the -----BEGIN {label}----- block (line {line}) has no -----END {label}----- line; \
+                 is the text cut short?"
+            ),
             Self::Mismatched { begin, end } => {
                 write!(f, "-----BEGIN {begin}----- ends with -----END {end}-----")
             }
@@ -119,8 +126,10 @@ impl fmt::Display for Malformed {
 ///
 /// The framing is found as the `pem` crate finds it, so the same texts are
 /// read: a label runs from `-----BEGIN ` to the next `-----`
-/// and from `-----END ` to the next `-----`; where one of those is missing,
-/// the reading stops and the rest is ignored.
+/// and from `-----END ` to the next `-----`. Where the closing `-----` of a
+/// BEGIN line is missing, the reading stops and the rest is ignored; a BEGIN
+/// line with no END line after it is refused (the `pem` crate ignored it, and
+/// so a chain cut short inside its last certificate read as a shorter chain).
 pub(crate) fn parse(text: &str) -> Result<Vec<Block<'_>>, Malformed> {
     let mut blocks = Vec::new();
     let mut at = 0;
@@ -130,7 +139,18 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Block<'_>>, Malformed> {
         };
         let body_start = begin + BEGIN.len() + label.len() + DASHES.len();
         let Some(end) = find(text, body_start, END) else {
-            break;
+            let line = line_of(text, begin);
+            return Err(if label.contains('\n') {
+                Malformed::Unclosed {
+                    marker: "BEGIN",
+                    line,
+                }
+            } else {
+                Malformed::Unterminated {
+                    label: label.to_owned(),
+                    line,
+                }
+            });
         };
         let Some(end_label) = label_at(text, end + END.len()) else {
             break;
@@ -398,6 +418,10 @@ mod tests {
         check_error(
             &format!("{one}-----BEGIN A-----\nAQID\n-----END A\n{one}"),
             "the -----END line (line 6) does not end in -----",
+        );
+        check_error(
+            &format!("{one}-----BEGIN A-----\nAQID\n"),
+            "the -----BEGIN A----- block (line 4) has no -----END A----- line; is the text cut short?",
         );
         check_error(
             "-----BEGIN A-----\nProc-Type: 4,ENCRYPTED\nAQID\n-----END A-----\n",

@@ -1062,7 +1062,7 @@ fn kubernetes_timestamps_read_as_utc_and_bad_ones_are_refused() {
     check_error(
         bad.as_bytes(),
         expect![[
-            r#"metadata.creationTimestamp (time): "yesterday" is not an RFC 3339 time such as "2026-11-28T15:56:32Z" (bad year)"#
+            r#"metadata.creationTimestamp (time): "yesterday" is not an RFC 3339 time such as "2026-11-28T15:56:32Z" (it does not start with a 4-digit year)"#
         ]],
     );
     let bad = KUBECTL_FAILED.replacen(

@@ -110,7 +110,10 @@ impl Options {
             return from_millis(millis, key);
         }
         match value.as_string() {
-            Some(text) => Ok(UnixTime::parse_rfc3339(&text)?),
+            Some(text) => {
+                Ok(UnixTime::parse_rfc3339(&text)
+                    .map_err(|e| e.named(&format!("options.{key}")))?)
+            }
             None => Err(error(format!(
                 "options.{key}: expected a Date, milliseconds since 1970 or RFC 3339 text"
             ))),

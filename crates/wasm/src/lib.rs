@@ -174,9 +174,14 @@ pub async fn lint(
         expiration_seconds: options
             .duration("expiration")?
             .as_deref()
-            .map(parse_duration_seconds)
+            .map(|text| parse_duration_seconds(text).map_err(|e| e.named("options.expiration")))
             .transpose()?,
     };
+    if !csr_or_spec.is_string() && !csr_or_spec.is_object() {
+        return Err(error(
+            "csrOrSpec: expected a PEM CSR, or the cfssl CSR JSON as text or as an object",
+        ));
+    }
     let (request, spec_warnings) = match csr_or_spec.as_string() {
         Some(text) if text.contains("-----BEGIN ") => (CertificateRequest::from_pem(&text)?, None),
         _ => {
@@ -231,7 +236,7 @@ pub async fn verify(
     let chain = csrcraft::read_certificates(&convert::bytes(&cert, "cert")?)?;
     let mut trust = Vec::new();
     for ca in options.bytes_list("ca")? {
-        trust.extend(csrcraft::read_certificates(&ca)?);
+        trust.extend(csrcraft::read_certificates(&ca).map_err(|e| e.within("options.ca"))?);
     }
     if trust.is_empty() {
         return Err(error(
@@ -249,7 +254,7 @@ pub async fn verify(
     let host = options.string("host")?;
     let purpose = options
         .string("purpose")?
-        .map(|text| Purpose::parse(&text).map_err(|e| error(format!("options.{e}"))))
+        .map(|text| Purpose::parse(&text).map_err(|e| e.named("options.purpose")))
         .transpose()?;
     let at = options.time("at")?;
     let key = match key {
@@ -288,7 +293,7 @@ fn manifest_options(
     let expiration = options
         .duration("expiration")?
         .as_deref()
-        .map(Expiration::parse)
+        .map(|text| Expiration::parse(text).map_err(|e| e.named("options.expiration")))
         .transpose()?;
     let Some(signer) = options.string("signer")? else {
         if !signer_required && (name.is_some() || usages.is_some() || expiration.is_some()) {

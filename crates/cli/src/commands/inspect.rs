@@ -2,13 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
-use csrcraft::UnixTime;
-
-use crate::clock::{now, parse_time};
+use crate::clock::at_or_now;
 use crate::error::CliError;
 use crate::input::read_bytes;
 use crate::output::print;
+use clap::Args;
 
 const EXAMPLES: &str = "\
 Input, recognized by its shape: a PEM CSR, certificate or chain (leaf first),
@@ -33,14 +31,15 @@ pub struct InspectArgs {
     #[arg(long)]
     pub json: bool,
     /// Judge validity at this time (RFC 3339, e.g. 2027-01-01T00:00:00Z) instead of now.
-    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
-    pub at: Option<UnixTime>,
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<String>,
 }
 
 /// `csrcraft inspect`: prints the text view, or JSON with `--json`.
 pub fn inspect(args: &InspectArgs) -> Result<(), CliError> {
+    let at = at_or_now(args.at.as_deref())?;
     let input = read_bytes(&args.input)?;
-    let inspection = csrcraft::inspect(&input, args.at.unwrap_or_else(now))?;
+    let inspection = csrcraft::inspect(&input, at)?;
     let output = if args.json {
         inspection.to_json()?
     } else {

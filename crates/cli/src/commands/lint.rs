@@ -67,7 +67,7 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode, CliError> {
         expiration_seconds: args
             .expiration
             .as_deref()
-            .map(parse_duration_seconds)
+            .map(|text| parse_duration_seconds(text).map_err(|e| e.named("--expiration")))
             .transpose()?,
     };
     let report = LintReport::new(&info, &options);

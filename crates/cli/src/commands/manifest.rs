@@ -86,7 +86,7 @@ pub fn manifest(args: &ManifestArgs) -> Result<(), CliError> {
         expiration: args
             .expiration
             .as_deref()
-            .map(Expiration::parse)
+            .map(|text| Expiration::parse(text).map_err(|e| e.named("--expiration")))
             .transpose()?,
     };
     let format = ManifestFormat::from(args.format);

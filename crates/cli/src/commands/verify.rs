@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 use csrcraft::{
-    Certificate, CertificateRequest, Idna, PrivateKey, Purpose, SoftwareVerifier, UnixTime,
-    VerifyInput, read_certificates, verify as verify_certificate,
+    Certificate, CertificateRequest, Idna, PrivateKey, Purpose, SoftwareVerifier, VerifyInput,
+    read_certificates, verify as verify_certificate,
 };
 
-use crate::clock::{now, parse_time};
+use crate::clock::at_or_now;
 use crate::error::CliError;
 use crate::input::{read_bytes, read_secret, read_text};
 use crate::output::print;
@@ -55,12 +55,12 @@ pub struct VerifyArgs {
     pub host: Option<String>,
     /// Validate as a TLS server's or a TLS client's certificate (default:
     /// server with --host, else either).
-    #[arg(long, value_name = "server|client", value_parser = parse_purpose)]
-    pub purpose: Option<Purpose>,
+    #[arg(long, value_name = "server|client")]
+    pub purpose: Option<String>,
     /// Check validity at this time (RFC 3339, e.g. 2026-12-01T00:00:00Z)
     /// instead of now.
-    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
-    pub at: Option<UnixTime>,
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<String>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -68,10 +68,18 @@ pub struct VerifyArgs {
 
 /// `csrcraft verify`: exit 1 when any check fails.
 pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
+    let purpose = args
+        .purpose
+        .as_deref()
+        .map(|text| Purpose::parse(text).map_err(|e| e.named("--purpose")))
+        .transpose()?;
+    let at = at_or_now(args.at.as_deref())?;
     let chain = read_certificates(&read_bytes(&args.cert)?)?;
     let mut trust: Vec<Certificate> = Vec::new();
     for path in &args.ca {
-        trust.extend(read_certificates(&read_bytes(path)?)?);
+        let ca = read_certificates(&read_bytes(path)?)
+            .map_err(|e| e.within(&format!("--ca {}", path.display())))?;
+        trust.extend(ca);
     }
     let key = match &args.key {
         Some(path) => Some(PrivateKey::from_pem(&read_secret(path)?)?.public_key_info()?),
@@ -81,14 +89,13 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
         Some(path) => Some(CertificateRequest::from_pem(&read_text(path)?)?),
         None => None,
     };
-    let at = args.at.unwrap_or_else(now);
     let report = verify_certificate(&VerifyInput {
         chain: &chain,
         trust: &trust,
         key: key.as_ref(),
         request: request.as_ref(),
         host: args.host.as_deref(),
-        purpose: args.purpose,
+        purpose,
         at,
         signatures: &SoftwareVerifier,
         domains: &Idna,
@@ -103,8 +110,4 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::from(1)
     })
-}
-
-fn parse_purpose(text: &str) -> Result<Purpose, String> {
-    Purpose::parse(text).map_err(|e| e.to_string())
 }

@@ -104,10 +104,10 @@ fn from_value(value: &Value) -> Result<Object> {
         .filter(|c| !c.is_empty());
     let view = view(&object, certificate.is_some())?;
     let request = CertificateRequest::from_pem(&pem_text(request, "spec.request")?)
-        .map_err(|e| within("spec.request", e))?;
+        .map_err(|e| e.within("spec.request"))?;
     let certificates = match certificate {
         Some(bytes) => Certificate::chain_from_pem(&pem_text(bytes, "status.certificate")?)
-            .map_err(|e| within("status.certificate", e))?,
+            .map_err(|e| e.within("status.certificate"))?,
         None => Vec::new(),
     };
     Ok(Object {
@@ -188,7 +188,7 @@ fn status_column(conditions: &[Condition], issued: bool) -> String {
 fn rfc3339(text: &str, field: &str) -> Result<String> {
     UnixTime::parse_rfc3339(text)
         .map(UnixTime::to_rfc3339)
-        .map_err(|e| within(field, e))
+        .map_err(|e| e.within(field))
 }
 
 /// The bytes of a base64 field (`spec.request`, `status.certificate`).
@@ -211,13 +211,6 @@ fn pem_text(bytes: Vec<u8>, field: &str) -> Result<String> {
 }
 
 /// Names the object's field in a decode error.
-fn within(field: &str, error: Error) -> Error {
-    match error {
-        Error::Decode { what, problem } => Error::decode(format!("{field} ({what})"), problem),
-        other => other,
-    }
-}
-
 fn list_error(value: &Value, kind: &str) -> Error {
     let names: Vec<&str> = value
         .get("items")

@@ -64,13 +64,20 @@ impl KeyDocument {
                 "not readable as PEM ({e}); give the key file as PEM text"
             ))
         })?;
+        let others: Vec<&str> = blocks.iter().map(crate::pem::Block::label).collect();
+        let others = others.join(", ");
         let mut keys = blocks
             .into_iter()
             .filter(|b| b.label().contains("PRIVATE KEY"));
         let Some(block) = keys.next() else {
-            return Err(Error::key_input(
-                "no private key found; expected a PEM block EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY",
-            ));
+            let found = if others.is_empty() {
+                "no private key found".to_owned()
+            } else {
+                format!("found {others} but no private key")
+            };
+            return Err(Error::key_input(format!(
+                "{found}; expected a PEM block EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY"
+            )));
         };
         if keys.next().is_some() {
             return Err(Error::key_input(

@@ -59,7 +59,9 @@ impl fmt::Display for UnixTime {
 /// of a month in UTC.
 fn parse(text: &[u8]) -> Result<i64, &'static str> {
     let mut input = Input(text);
-    let year = input.digits(4).ok_or("bad year")?;
+    let year = input
+        .digits(4)
+        .ok_or("it does not start with a 4-digit year")?;
     input.literal(b'-')?;
     let month = input.digits(2).ok_or("bad month")?;
     input.literal(b'-')?;
@@ -77,6 +79,15 @@ fn parse(text: &[u8]) -> Result<i64, &'static str> {
     let offset = input.offset()?;
     if !input.0.is_empty() {
         return Err("unexpected text after the time");
+    }
+    if !(1..=12).contains(&month) {
+        return Err("the month is not 01 to 12");
+    }
+    if !(1..=days_in_month(i64::from(year), month)).contains(&day) {
+        return Err("that month has no such day");
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return Err("the hour, minute or second is out of range (00-23, 00-59, 00-60)");
     }
     let leap = second == 60;
     let civil = Civil {

@@ -181,6 +181,9 @@ impl Certificate {
     fn read(der: &[u8], what: &str) -> Result<Self> {
         let invalid =
             |e: DerError| Error::decode(what, format!("not a valid X.509 certificate ({e})"));
+        if der.is_empty() {
+            return Err(Error::decode(what, "empty: it holds no bytes"));
+        }
         let (signed, rest) = Signed::read(der).map_err(invalid)?;
         if rest != 0 {
             return Err(Error::decode(

@@ -155,6 +155,9 @@ fn parse(der: &[u8]) -> Result<(Signed<'_>, RequestedInfo<'_>)> {
             format!("not a valid PKCS#10 certificate signing request ({e})"),
         )
     };
+    if der.is_empty() {
+        return Err(Error::decode(WHAT, "empty: it holds no bytes"));
+    }
     let (signed, rest) = Signed::read(der).map_err(invalid)?;
     if rest != 0 {
         return Err(Error::decode(
