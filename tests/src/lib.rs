@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use tempfile::TempDir;
 
+pub mod x509_compare;
+
 /// What a finished command printed.
 #[derive(Debug)]
 pub struct Output {

@@ -4,33 +4,16 @@
 //! (`../shared/limbo`). On each certificate both read, the version, serial, subject, issuer,
 //! validity, subject alt names, key usage, extended key usage, basic constraints and the
 //! extensions' OIDs and criticality agree. A certificate one reads and the other refuses must
-//! be one of the differences `Difference` lists, each argued; any other fails the test.
+//! be one of the differences `Difference` lists, each argued; any other fails the test. The
+//! comparison is `csrcraft_interop::x509_compare`'s, which the fuzz target `x509` shares.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::BTreeSet;
-use std::net::IpAddr;
 use std::path::Path;
 
-use csrcraft::{Certificate, CertificateInfo, Host};
 use csrcraft_interop::run;
-use x509_parser::prelude::{FromDer, GeneralName, X509Certificate};
-
-/// Kubernetes' names of extended key usages, as the core shows them, by OID: written out from
-/// `certificates.k8s.io`, not taken from the core, so the core is not checked against itself.
-const EKU_NAMES: &[(&str, &str)] = &[
-    ("2.5.29.37.0", "any"),
-    ("1.3.6.1.5.5.7.3.1", "server auth"),
-    ("1.3.6.1.5.5.7.3.2", "client auth"),
-    ("1.3.6.1.5.5.7.3.3", "code signing"),
-    ("1.3.6.1.5.5.7.3.4", "email protection"),
-    ("1.3.6.1.5.5.7.3.5", "ipsec end system"),
-    ("1.3.6.1.5.5.7.3.6", "ipsec tunnel"),
-    ("1.3.6.1.5.5.7.3.7", "ipsec user"),
-    ("1.3.6.1.5.5.7.3.8", "timestamping"),
-    ("1.3.6.1.5.5.7.3.9", "ocsp signing"),
-    ("1.3.6.1.4.1.311.10.3.3", "microsoft sgc"),
-    ("2.16.840.1.113730.4.1", "netscape sgc"),
-];
+use csrcraft_interop::x509_compare::{
+    Comparison, Difference, compare_certificate, request_by_core, request_by_x509_parser,
+};
 
 /// Every certificate to compare: (where it is from, DER).
 fn certificates() -> Vec<(String, Vec<u8>)> {
@@ -94,289 +77,6 @@ fn pem_certificates(origin: &str, text: &str, out: &mut Vec<(String, Vec<u8>)>) 
     }
 }
 
-/// What both readers say about one certificate, in the same words.
-#[derive(Debug, PartialEq, Eq)]
-struct Fields {
-    version: u32,
-    serial: Vec<u8>,
-    subject: Name,
-    issuer: Name,
-    validity: (i64, i64),
-    alt_names: Vec<String>,
-    key_usage: Vec<String>,
-    extended_key_usage: BTreeSet<String>,
-    basic_constraints: Option<(bool, Option<u32>)>,
-    extensions: Vec<(String, bool)>,
-}
-
-/// The serial's bytes without the DER sign byte, as the core shows them.
-fn serial_bytes(bytes: &[u8]) -> Vec<u8> {
-    match bytes {
-        [0, rest @ ..] if !rest.is_empty() => rest.to_vec(),
-        other => other.to_vec(),
-    }
-}
-
-/// The core's name in the compared words.
-fn core_name(dn: &csrcraft::DistinguishedName) -> Name {
-    dn.rdns
-        .iter()
-        .map(|rdn| {
-            rdn.iter()
-                .map(|a| (a.oid.clone(), Some(a.value.clone())))
-                .collect()
-        })
-        .collect()
-}
-
-/// x509-parser's name in the compared words (a value it does not decode is `None`).
-fn parser_name(dn: &x509_parser::x509::X509Name) -> Name {
-    dn.iter()
-        .map(|rdn| {
-            rdn.iter()
-                .map(|a| {
-                    (
-                        a.attr_type().to_id_string(),
-                        a.as_str().ok().map(str::to_owned),
-                    )
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// A subject alt name the core reads as a `Host`, as text.
-fn host_text(host: &Host) -> String {
-    match host {
-        Host::Dns(name) => format!("DNS:{name}"),
-        Host::Ip(ip) => format!("IP:{ip}"),
-        Host::Email(email) => format!("email:{email}"),
-        Host::Uri(uri) => format!("URI:{uri}"),
-    }
-}
-
-/// x509-parser's GeneralName as `host_text` writes it; `None` for the kinds the core keeps with
-/// the other names (not compared), and for an IP address of another length than 4 or 16.
-fn general_name_text(name: &GeneralName) -> Option<String> {
-    Some(match name {
-        GeneralName::DNSName(name) => format!("DNS:{name}"),
-        GeneralName::RFC822Name(email) => format!("email:{email}"),
-        GeneralName::URI(uri) => format!("URI:{uri}"),
-        GeneralName::IPAddress(bytes) => match bytes.len() {
-            4 => format!("IP:{}", IpAddr::from(<[u8; 4]>::try_from(*bytes).ok()?)),
-            16 => format!(
-                "IP:{}",
-                IpAddr::from(<[u8; 16]>::try_from(*bytes).ok()?).to_canonical()
-            ),
-            _ => return None,
-        },
-        _ => return None,
-    })
-}
-
-fn ours(info: &CertificateInfo) -> Fields {
-    let serial: Vec<u8> = info
-        .serial_hex
-        .split(':')
-        .map(|b| u8::from_str_radix(b, 16).unwrap())
-        .collect();
-    Fields {
-        version: info.version,
-        serial: serial_bytes(&serial),
-        subject: core_name(&info.subject),
-        issuer: core_name(&info.issuer),
-        validity: (info.not_before.0, info.not_after.0),
-        alt_names: info.subject_alt_names.iter().map(host_text).collect(),
-        key_usage: info.key_usage.iter().map(|u| (*u).to_owned()).collect(),
-        extended_key_usage: info
-            .extended_key_usage
-            .iter()
-            .map(|u| {
-                EKU_NAMES
-                    .iter()
-                    .find(|(_, name)| name == u)
-                    .map_or(u.clone(), |(oid, _)| (*oid).to_owned())
-            })
-            .collect(),
-        basic_constraints: info.basic_constraints.map(|bc| (bc.ca, bc.path_len)),
-        extensions: info
-            .extensions
-            .iter()
-            .map(|e| (e.oid.clone(), e.critical))
-            .collect(),
-    }
-}
-
-/// x509-parser's view in the same words; `Err` when it refuses the certificate or a field the
-/// core reads.
-fn theirs(der: &[u8]) -> Result<Fields, String> {
-    let (rest, cert) = X509Certificate::from_der(der).map_err(|e| e.to_string())?;
-    if !rest.is_empty() {
-        return Err(format!("{} bytes after the certificate", rest.len()));
-    }
-    let alt_names = match cert.subject_alternative_name().map_err(|e| e.to_string())? {
-        None => Vec::new(),
-        Some(san) => san
-            .value
-            .general_names
-            .iter()
-            .filter_map(general_name_text)
-            .collect(),
-    };
-    let key_usage = match cert.key_usage().map_err(|e| e.to_string())? {
-        None => Vec::new(),
-        Some(ku) => {
-            let ku = ku.value;
-            [
-                (ku.digital_signature(), "digital signature"),
-                (ku.non_repudiation(), "content commitment"),
-                (ku.key_encipherment(), "key encipherment"),
-                (ku.data_encipherment(), "data encipherment"),
-                (ku.key_agreement(), "key agreement"),
-                (ku.key_cert_sign(), "cert sign"),
-                (ku.crl_sign(), "crl sign"),
-                (ku.encipher_only(), "encipher only"),
-                (ku.decipher_only(), "decipher only"),
-            ]
-            .into_iter()
-            .filter(|(set, _)| *set)
-            .map(|(_, name)| name.to_owned())
-            .collect()
-        }
-    };
-    let extended_key_usage = match cert.extended_key_usage().map_err(|e| e.to_string())? {
-        None => BTreeSet::new(),
-        Some(eku) => {
-            let eku = eku.value;
-            let known = [
-                (eku.any, "2.5.29.37.0"),
-                (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
-                (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
-                (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
-                (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
-                (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
-                (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
-            ];
-            known
-                .into_iter()
-                .filter(|(set, _)| *set)
-                .map(|(_, oid)| oid.to_owned())
-                .chain(eku.other.iter().map(|oid| oid.to_id_string()))
-                .collect()
-        }
-    };
-    let basic_constraints = cert
-        .basic_constraints()
-        .map_err(|e| e.to_string())?
-        .map(|bc| (bc.value.ca, bc.value.path_len_constraint));
-    Ok(Fields {
-        version: cert.version().0 + 1,
-        serial: serial_bytes(cert.raw_serial()),
-        subject: parser_name(cert.subject()),
-        issuer: parser_name(cert.issuer()),
-        validity: (
-            cert.validity().not_before.timestamp(),
-            cert.validity().not_after.timestamp(),
-        ),
-        alt_names,
-        key_usage,
-        extended_key_usage,
-        basic_constraints,
-        extensions: cert
-            .extensions()
-            .iter()
-            .map(|e| (e.oid.to_id_string(), e.critical))
-            .collect(),
-    })
-}
-
-/// A name's attributes: (type OID, value when decoded) by RDN.
-type Name = Vec<Vec<(String, Option<String>)>>;
-
-/// Drops the core's value of each name attribute that x509-parser left undecoded.
-fn forget_undecoded(core: &mut Name, parser: &Name) {
-    for (ours, theirs) in core.iter_mut().zip(parser) {
-        for ((_, value), (_, their)) in ours.iter_mut().zip(theirs) {
-            if their.is_none() {
-                *value = None;
-            }
-        }
-    }
-}
-
-/// Where the two readers differ on purpose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Difference {
-    /// Two extensions of one type (RFC 5280 §4.2: MUST NOT). x509-parser refuses the
-    /// certificate; the core reads it, so `inspect` can show what is wrong, and `verify`
-    /// refuses it (rustls-webpki: an extension given twice).
-    DuplicateExtension,
-    /// A nameConstraints with an empty permitted or excluded GeneralSubtrees, which RFC 5280's
-    /// ASN.1 forbids (`SIZE (1..MAX)`). The core refuses it as malformed, as rustls-webpki
-    /// does; x509-parser reads it as no constraints at all.
-    EmptySubtrees,
-    /// A subjectAltName entry whose tag is none of GeneralName's choices, or one of them in
-    /// the wrong form, primitive for constructed or back (BetterTLS makes these). x509-parser
-    /// keeps it (as `GeneralName::Invalid`, or as the choice, whatever its form); the core
-    /// refuses the certificate as malformed, as DER requires.
-    InvalidGeneralName,
-}
-
-/// The elements inside the DER value of extension `oid` (a SEQUENCE), read with x509-parser's
-/// asn1-rs: (tag number, constructed, contents).
-fn extension_elements(der: &[u8], oid: &str) -> Vec<(u32, bool, Vec<u8>)> {
-    use x509_parser::asn1_rs::{Any, FromDer as _};
-    let Ok((_, cert)) = X509Certificate::from_der(der) else {
-        return Vec::new();
-    };
-    let Some(extension) = cert
-        .extensions()
-        .iter()
-        .find(|e| e.oid.to_id_string() == oid)
-    else {
-        return Vec::new();
-    };
-    let Ok((_, sequence)) = Any::from_der(extension.value) else {
-        return Vec::new();
-    };
-    let mut rest = sequence.data;
-    let mut out = Vec::new();
-    while let Ok((next, element)) = Any::from_der(rest) {
-        out.push((
-            element.header.tag().0,
-            element.header.is_constructed(),
-            element.data.to_vec(),
-        ));
-        rest = next;
-    }
-    out
-}
-
-/// Which argued difference this is, if any: `core` is the core's error (when it refuses),
-/// `parser` x509-parser's (when it refuses).
-fn difference(der: &[u8], core: Option<&str>, parser: Option<&str>) -> Option<Difference> {
-    match (core, parser) {
-        (None, Some(why)) if why.contains("duplicate extensions") => {
-            Some(Difference::DuplicateExtension)
-        }
-        (Some(why), None) if why.contains("the nameConstraints extension is malformed") => {
-            extension_elements(der, "2.5.29.30")
-                .iter()
-                .any(|(tag, _, contents)| *tag <= 1 && contents.is_empty())
-                .then_some(Difference::EmptySubtrees)
-        }
-        (Some(why), None) if why.contains("the subjectAltName extension is malformed") => {
-            extension_elements(der, "2.5.29.17")
-                .iter()
-                .any(|(tag, constructed, _)| {
-                    *tag > 8 || *constructed != matches!(tag, 0 | 3 | 4 | 5)
-                })
-                .then_some(Difference::InvalidGeneralName)
-        }
-        _ => None,
-    }
-}
-
 #[test]
 fn the_core_reads_certificates_as_x509_parser_does() {
     let all = certificates();
@@ -385,36 +85,18 @@ fn the_core_reads_certificates_as_x509_parser_does() {
     let mut argued = std::collections::BTreeMap::<Difference, usize>::new();
     let mut differences = Vec::new();
     for (origin, der) in &all {
-        let core = Certificate::from_der(der)
-            .map(|c| ours(c.info()))
-            .map_err(|e| e.to_string());
-        let theirs = theirs(der);
-        // Values x509-parser does not decode (BMPString, TeletexString, ...) are compared by
-        // their attribute type only.
-        let core = match (core, &theirs) {
-            (Ok(mut core), Ok(parser)) => {
-                forget_undecoded(&mut core.subject, &parser.subject);
-                forget_undecoded(&mut core.issuer, &parser.issuer);
-                Ok(core)
+        match compare_certificate(der) {
+            Comparison::Same => same += 1,
+            Comparison::BothRefuse => both_refuse += 1,
+            Comparison::Argued(kind) => *argued.entry(kind).or_default() += 1,
+            Comparison::ReadDifferently(how) => {
+                differences.push(format!("{origin}: read differently:\n  {how}"));
             }
-            (core, _) => core,
-        };
-        match (core, theirs) {
-            (Ok(a), Ok(b)) if a == b => same += 1,
-            (Ok(a), Ok(b)) => differences.push(format!(
-                "{origin}: read differently:\n  core: {a:?}\n  x509-parser: {b:?}"
-            )),
-            (Err(_), Err(_)) => both_refuse += 1,
-            (core, parser) => {
-                let (core, parser) = (core.err(), parser.err());
-                match difference(der, core.as_deref(), parser.as_deref()) {
-                    Some(kind) => *argued.entry(kind).or_default() += 1,
-                    None => differences.push(format!(
-                        "{origin}: the core: {}; x509-parser: {}",
-                        core.as_deref().unwrap_or("reads it"),
-                        parser.as_deref().unwrap_or("reads it")
-                    )),
-                }
+            Comparison::OnlyCoreReads(why) => {
+                differences.push(format!("{origin}: the core reads it; x509-parser: {why}"));
+            }
+            Comparison::OnlyParserReads(why) => {
+                differences.push(format!("{origin}: the core: {why}; x509-parser reads it"));
             }
         }
     }
@@ -434,25 +116,6 @@ fn the_core_reads_certificates_as_x509_parser_does() {
     );
 }
 
-/// A CSR's subject, SANs and public key, as x509-parser reads them.
-fn request_by_x509_parser(der: &[u8]) -> (Name, Vec<String>, Vec<u8>) {
-    use x509_parser::prelude::{ParsedExtension, X509CertificationRequest};
-    let (rest, csr) = X509CertificationRequest::from_der(der).unwrap();
-    assert!(rest.is_empty());
-    let info = &csr.certification_request_info;
-    let mut sans = Vec::new();
-    for extension in csr.requested_extensions().into_iter().flatten() {
-        if let ParsedExtension::SubjectAlternativeName(san) = extension {
-            sans.extend(san.general_names.iter().filter_map(general_name_text));
-        }
-    }
-    (
-        parser_name(&info.subject),
-        sans,
-        info.subject_pki.raw.to_vec(),
-    )
-}
-
 #[test]
 fn csrs_csrcraft_makes_read_as_x509_parser_reads_them() {
     let mut compared = 0;
@@ -461,14 +124,12 @@ fn csrs_csrcraft_makes_read_as_x509_parser_reads_them() {
             let spec =
                 csrcraft_interop::parse_spec(&csrcraft_interop::with_key(case.spec, algorithm.key));
             let made = csrcraft_interop::generate(&spec);
-            let info = made.request.info().unwrap();
-            let subject = core_name(&info.subject);
-            let sans: Vec<String> = info.subject_alt_names.iter().map(host_text).collect();
-            let theirs = request_by_x509_parser(made.request.der());
+            let (subject, sans, key) = request_by_core(made.request.der()).unwrap();
+            let theirs = request_by_x509_parser(made.request.der()).unwrap();
             let what = format!("{} with {}", case.name, algorithm.name);
             assert_eq!(subject, theirs.0, "{what}: subject");
             assert_eq!(sans, theirs.1, "{what}: subject alt names");
-            assert_eq!(info.public_key.spki_der, theirs.2, "{what}: public key");
+            assert_eq!(key, theirs.2, "{what}: public key");
             compared += 1;
         }
     }

@@ -366,7 +366,14 @@ impl<'a> Tlv<'a> {
     /// A BIT STRING: the unused-bit count and the octets.
     pub(crate) fn bit_string(&self) -> Result<BitString<'a>> {
         match self.expect(tag::BIT_STRING)?.value {
-            [unused, bytes @ ..] if *unused <= 7 && (*unused == 0 || !bytes.is_empty()) => {
+            // DER (X.690 §11.2.2): the unused bits of the last byte are zero.
+            [unused, bytes @ ..]
+                if *unused <= 7
+                    && (*unused == 0
+                        || bytes
+                            .last()
+                            .is_some_and(|last| last & ((1 << *unused) - 1) == 0)) =>
+            {
                 Ok(BitString {
                     unused_bits: *unused,
                     bytes,

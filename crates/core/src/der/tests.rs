@@ -202,6 +202,30 @@ fn typed_values_are_strict() {
     assert!(value(&[0x03, 0x02, 0x08, 0x00]).bit_string().is_err());
 }
 
+/// Found by the fuzz target `x509`: an ECDSA signature's BIT STRING with 6 unused bits, some of
+/// them set, was read, where DER (X.690 §11.2.2) and x509-parser refuse it.
+#[test]
+fn a_bit_string_with_unused_bits_set_is_refused() {
+    let read = |der: &[u8]| {
+        parse(der)
+            .unwrap()
+            .bit_string()
+            .map(|bits| bits.unused_bits)
+    };
+    assert_eq!(read(&[0x03, 0x02, 0x06, 0x40]), Ok(6));
+    assert_eq!(read(&[0x03, 0x02, 0x07, 0x80]), Ok(7));
+    for der in [[0x03, 0x02, 0x06, 0x41], [0x03, 0x02, 0x01, 0x01]] {
+        assert_eq!(
+            read(&der),
+            Err(super::DerError {
+                at: 0,
+                problem: Problem::Malformed(tag::BIT_STRING)
+            }),
+            "{der:02x?}"
+        );
+    }
+}
+
 #[test]
 fn integers_are_written_minimal() {
     assert_eq!(write::unsigned(&[]), [0x02, 0x01, 0x00]);
