@@ -126,16 +126,19 @@ impl fmt::Display for Malformed {
 ///
 /// The framing is found as the `pem` crate finds it, so the same texts are
 /// read: a label runs from `-----BEGIN ` to the next `-----`
-/// and from `-----END ` to the next `-----`. Where the closing `-----` of a
-/// BEGIN line is missing, the reading stops and the rest is ignored; a BEGIN
-/// line with no END line after it is refused (the `pem` crate ignored it, and
-/// so a chain cut short inside its last certificate read as a shorter chain).
+/// and from `-----END ` to the next `-----`. A BEGIN or END line without its
+/// closing `-----`, and a BEGIN line with no END line after it, are refused:
+/// the `pem` crate ignored them, and so a chain cut short inside its last
+/// certificate read as a shorter chain.
 pub(crate) fn parse(text: &str) -> Result<Vec<Block<'_>>, Malformed> {
     let mut blocks = Vec::new();
     let mut at = 0;
     while let Some(begin) = find(text, at, BEGIN) {
         let Some(label) = label_at(text, begin + BEGIN.len()) else {
-            break;
+            return Err(Malformed::Unclosed {
+                marker: "BEGIN",
+                line: line_of(text, begin),
+            });
         };
         let body_start = begin + BEGIN.len() + label.len() + DASHES.len();
         let Some(end) = find(text, body_start, END) else {
@@ -153,7 +156,10 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Block<'_>>, Malformed> {
             });
         };
         let Some(end_label) = label_at(text, end + END.len()) else {
-            break;
+            return Err(Malformed::Unclosed {
+                marker: "END",
+                line: line_of(text, end),
+            });
         };
         if label.is_empty() || end_label.is_empty() {
             return Err(Malformed::EmptyLabel {
@@ -320,20 +326,26 @@ mod tests {
              between\r\n-----BEGIN EC PRIVATE KEY-----\r\nBAU=\r\n-----END EC PRIVATE KEY-----",
             &[("CERTIFICATE", &[1, 2, 3]), ("EC PRIVATE KEY", &[4, 5])],
         );
-        // An empty body, and a BEGIN without an END (ignored, as text).
-        check(
+        // An empty body; a BEGIN without an END after it is a text cut short.
+        check("-----BEGIN X-----\n-----END X-----\n", &[("X", &[])]);
+        check_error(
             "-----BEGIN X-----\n-----END X-----\n-----BEGIN Y-----\nAQID\n",
-            &[("X", &[])],
+            "the -----BEGIN Y----- block (line 3) has no -----END Y----- line; \
+             is the text cut short?",
         );
-        // A BEGIN or END line not closed by `-----`, with no block after it,
-        // ends the reading.
+        // A BEGIN or END line not closed by `-----`, after a whole block.
         let one = "-----BEGIN A-----\nAQID\n-----END A-----\n";
-        for broken in [
-            "-----BEGIN CERTIFICATE\nAQID\n-----END CERTIFICATE-----\n",
-            "-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE\n",
-            "-----BEGIN CERTIFICATE----\nAQID\n-----END CERTIFICATE-----\n",
+        for (broken, marker) in [
+            ("-----BEGIN CERTIFICATE\nAQID\n-----END CERTIFICATE-----\n", "BEGIN"),
+            ("-----BEGIN CERTIFICATE----\nAQID\n-----END CERTIFICATE-----\n", "BEGIN"),
+            ("-----BEGIN CERTIFICATE\nAQID\n", "BEGIN"),
+            ("-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE\n", "END"),
         ] {
-            check(&format!("{one}{broken}"), &[("A", &[1, 2, 3])]);
+            let line = if marker == "BEGIN" { 4 } else { 6 };
+            check_error(
+                &format!("{one}{broken}"),
+                &format!("the -----{marker} line (line {line}) does not end in -----"),
+            );
         }
     }
 

@@ -341,15 +341,24 @@ impl<'a> Tlv<'a> {
         }
     }
 
+    /// An INTEGER's content octets, two's complement, in DER's minimal
+    /// encoding (X.690 §8.3.2): not empty, and no leading `00` or `FF`
+    /// octet that only repeats the next octet's sign bit.
+    pub(crate) fn integer(&self) -> Result<&'a [u8]> {
+        match self.expect(tag::INTEGER)?.value {
+            [] => Err(self.malformed()),
+            [0, next, ..] if *next < 0x80 => Err(self.malformed()),
+            [0xff, next, ..] if *next >= 0x80 => Err(self.malformed()),
+            bytes => Ok(bytes),
+        }
+    }
+
     /// A non-negative INTEGER's magnitude, big-endian, without the sign
     /// octet (`[0]` for zero). The encoding must be minimal.
     pub(crate) fn unsigned(&self) -> Result<&'a [u8]> {
-        match self.expect(tag::INTEGER)?.value {
-            [] => Err(self.malformed()),
-            zero @ [0] => Ok(zero),
-            [0, next, ..] if *next < 0x80 => Err(self.malformed()),
-            [0, rest @ ..] => Ok(rest),
+        match self.integer()? {
             [first, ..] if *first >= 0x80 => Err(self.malformed()),
+            [0, rest @ ..] if !rest.is_empty() => Ok(rest),
             bytes => Ok(bytes),
         }
     }

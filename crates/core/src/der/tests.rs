@@ -227,6 +227,28 @@ fn a_bit_string_with_unused_bits_set_is_refused() {
 }
 
 #[test]
+fn integers_must_be_minimal() {
+    let read = |der: &[u8]| parse(der).unwrap().integer().map(<[u8]>::to_vec);
+    for ok in [&[0x00][..], &[0x7f], &[0x00, 0x80], &[0xff], &[0x80], &[0xff, 0x7f]] {
+        let der = [&[0x02, ok.len() as u8][..], ok].concat();
+        assert_eq!(read(&der), Ok(ok.to_vec()), "{der:02x?}");
+    }
+    // Found by fuzzing (`x509`): a serial `00 00 01` read as `01`, where
+    // x509-parser keeps `00 01`; DER has one encoding of each number.
+    for bad in [&[][..], &[0x00, 0x00, 0x01], &[0x00, 0x7f], &[0xff, 0x80]] {
+        let der = [&[0x02, bad.len() as u8][..], bad].concat();
+        assert_eq!(
+            read(&der),
+            Err(super::DerError {
+                at: 0,
+                problem: Problem::Malformed(tag::INTEGER)
+            }),
+            "{der:02x?}"
+        );
+    }
+}
+
+#[test]
 fn integers_are_written_minimal() {
     assert_eq!(write::unsigned(&[]), [0x02, 0x01, 0x00]);
     assert_eq!(write::unsigned(&[0, 0]), [0x02, 0x01, 0x00]);

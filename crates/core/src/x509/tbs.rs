@@ -38,7 +38,9 @@ impl<'a> Tbs<'a> {
             }
             None => 0,
         };
-        let serial = reader.read(tag::INTEGER)?;
+        // Negative and zero serials occur in the wild (RFC 5280 §4.1.2.2
+        // asks readers to take them); a non-minimal encoding is not DER.
+        let serial = reader.read(tag::INTEGER)?.integer()?;
         read_algorithm(&mut reader)?;
         let issuer = read_name(reader.read_any()?)?;
         let mut validity = reader.read(tag::SEQUENCE)?.contents()?;
@@ -57,7 +59,7 @@ impl<'a> Tbs<'a> {
         reader.finish()?;
         Ok(Self {
             version,
-            serial: serial.value,
+            serial,
             issuer,
             not_before,
             not_after,
