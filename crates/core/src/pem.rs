@@ -336,10 +336,19 @@ mod tests {
         // A BEGIN or END line not closed by `-----`, after a whole block.
         let one = "-----BEGIN A-----\nAQID\n-----END A-----\n";
         for (broken, marker) in [
-            ("-----BEGIN CERTIFICATE\nAQID\n-----END CERTIFICATE-----\n", "BEGIN"),
-            ("-----BEGIN CERTIFICATE----\nAQID\n-----END CERTIFICATE-----\n", "BEGIN"),
+            (
+                "-----BEGIN CERTIFICATE\nAQID\n-----END CERTIFICATE-----\n",
+                "BEGIN",
+            ),
+            (
+                "-----BEGIN CERTIFICATE----\nAQID\n-----END CERTIFICATE-----\n",
+                "BEGIN",
+            ),
             ("-----BEGIN CERTIFICATE\nAQID\n", "BEGIN"),
-            ("-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE\n", "END"),
+            (
+                "-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE\n",
+                "END",
+            ),
         ] {
             let line = if marker == "BEGIN" { 4 } else { 6 };
             check_error(

@@ -229,7 +229,14 @@ fn a_bit_string_with_unused_bits_set_is_refused() {
 #[test]
 fn integers_must_be_minimal() {
     let read = |der: &[u8]| parse(der).unwrap().integer().map(<[u8]>::to_vec);
-    for ok in [&[0x00][..], &[0x7f], &[0x00, 0x80], &[0xff], &[0x80], &[0xff, 0x7f]] {
+    for ok in [
+        &[0x00][..],
+        &[0x7f],
+        &[0x00, 0x80],
+        &[0xff],
+        &[0x80],
+        &[0xff, 0x7f],
+    ] {
         let der = [&[0x02, ok.len() as u8][..], ok].concat();
         assert_eq!(read(&der), Ok(ok.to_vec()), "{der:02x?}");
     }
