@@ -12,7 +12,8 @@ use std::path::Path;
 
 use csrcraft_interop::run;
 use csrcraft_interop::x509_compare::{
-    Comparison, Difference, compare_certificate, request_by_core, request_by_x509_parser,
+    Comparison, Difference, compare_certificate, compare_request, request_by_core,
+    request_by_x509_parser,
 };
 
 /// Every certificate to compare: (where it is from, DER).
@@ -134,4 +135,31 @@ fn csrs_csrcraft_makes_read_as_x509_parser_reads_them() {
         }
     }
     assert!(compared >= 20, "only {compared} CSRs compared");
+}
+
+/// Found by the fuzz target `x509`: a CSR whose common name has a byte that is not text (0x9e
+/// in a PrintableString). x509-parser leaves the value undecoded, the core shows it with
+/// U+FFFD; as for certificates, such a value is compared by its attribute type only.
+#[test]
+fn a_name_value_x509_parser_does_not_decode_is_compared_by_type() {
+    let case = &csrcraft_interop::CASES[0];
+    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
+    let mut der = made.request.der().to_vec();
+    let cn = b"pod.cluster.local";
+    let at = der.windows(cn.len()).position(|w| w == cn).unwrap();
+    der[at + 5] = 0x9e; // the `l` of `cluster`
+    let (subject, _, _) = request_by_core(&der).unwrap();
+    assert!(
+        subject
+            .iter()
+            .flatten()
+            .any(|(_, v)| v.as_deref().is_some_and(|v| v.contains('\u{fffd}'))),
+        "{subject:?}"
+    );
+    let theirs = request_by_x509_parser(&der).unwrap();
+    assert!(
+        theirs.0.iter().flatten().any(|(_, v)| v.is_none()),
+        "{theirs:?}"
+    );
+    assert!(matches!(compare_request(&der), Comparison::Same));
 }

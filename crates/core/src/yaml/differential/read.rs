@@ -133,6 +133,9 @@ const YAML_1_2: &[(&str, &str)] = &[
     // character start a plain scalar; libyaml reads `?a` as a complex key
     // and refuses `:a`.
     ("[?a, :b]\n", r#"["?a",":b"]"#),
+    // The same after a comment (found by the fuzz target `yaml`, from the
+    // yaml-test-suite's 6HB6).
+    ("[a, # c\n ?b]\n", r#"["a","?b"]"#),
     // A block scalar's last line keeps its line break at the end of the text
     // too, as in the yaml-test-suite (L24T/01); libyaml drops it.
     ("a: |\n  no final newline", r#"{"a":"no final newline\n"}"#),
