@@ -4,6 +4,8 @@
 // issue 4's 150 KB, raised by issue 10's path validation (rustls-webpki) and by issue 13's
 // crates (saphyr-parser for YAML, which that issue allows up to 20 KB, sha1/sha2 and base64).
 // Issue 13's own targets, 160 KB on Debian and 175 KB on rustup, are not met; see there.
+// Issue 14's hardening (the two-phase signature check, n log n repeat checks, bad-input
+// messages) added 5.5 KB on Debian and 8.7 KB on rustup, and raised the budgets with them.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { test } from 'node:test';
 
 import { pkgDir } from './helpers.mjs';
 
-const BUDGET = { debian: 185_000, rustup: 208_000 }; // bytes, gzip -9
+const BUDGET = { debian: 190_000, rustup: 216_000 }; // bytes, gzip -9
 
 test('wasm + js stay within the gzip budget for the toolchain they were built with', (t) => {
   // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)
