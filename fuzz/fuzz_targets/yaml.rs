@@ -50,15 +50,17 @@ fn to_serde(value: &Value) -> serde_json::Value {
     }
 }
 
-/// Whether `text` has a `?` or `:` right after a flow collection's `[`, `{` or `,` (with only
-/// spaces, line breaks and comments between) and before a non-space: YAML 1.2 reads it as the
-/// start of a plain scalar, libyaml does not.
+/// Whether `text` has a `?` or `:` right after a flow collection's `[`, `{` or `,`, or after
+/// an explicit key's `?` or a value's `:` (with only spaces, line breaks and comments between),
+/// and before a non-space: YAML 1.2 reads it as the start of a plain scalar, libyaml as an
+/// indicator (`{? :a}`: YAML 1.2's key ":a", libyaml's key "" with the value "a").
 fn flow_indicator_scalar(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(at, &b)| {
         (b == b'?' || b == b':')
             && bytes.get(at + 1).is_some_and(|n| !n.is_ascii_whitespace())
-            && last_token_byte(&text[..at]).is_some_and(|c| matches!(c, b'[' | b'{' | b','))
+            && last_token_byte(&text[..at])
+                .is_some_and(|c| matches!(c, b'[' | b'{' | b',' | b'?' | b':'))
     })
 }
 

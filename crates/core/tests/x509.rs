@@ -173,6 +173,28 @@ fn csrs_made_by_csrcraft_read_back_as_their_spec() {
     }
 }
 
+/// Found by the fuzz target `x509`: a CSR of version -128 was read; RFC 2986 has only v1 (0).
+#[test]
+fn a_csr_of_another_version_than_v1_is_refused() {
+    let spec = spec(r#"{"CN": "web", "key": {"algo": "ecdsa", "size": 256}}"#);
+    let made = csrcraft::generate(&spec, &mut getrandom::SysRng).unwrap();
+    // CertificationRequest { CertificationRequestInfo { version INTEGER 0, ...
+    let der = made.request.der();
+    let (_, info) = der_split(der_split(der).1);
+    let version_at = info.as_ptr() as usize - der.as_ptr() as usize;
+    assert_eq!(der[version_at..version_at + 3], [0x02, 0x01, 0x00]);
+    for version in [0x01, 0x80] {
+        let mut der = der.to_vec();
+        der[version_at + 2] = version;
+        let refused = CertificateRequest::from_der(&der).and_then(|r| r.info());
+        let problem = decode_problem(refused.unwrap_err());
+        assert!(
+            problem.contains("malformed INTEGER"),
+            "{version:#x}: {problem}"
+        );
+    }
+}
+
 #[test]
 fn csr_signature_algorithms_follow_the_key() {
     for (key, algorithm) in [

@@ -21,7 +21,11 @@ impl<'a> RequestedInfo<'a> {
     /// Reads the `CertificationRequestInfo` SEQUENCE.
     pub(crate) fn read(info: Tlv<'a>) -> Result<Self> {
         let mut reader = info.expect(tag::SEQUENCE)?.contents()?;
-        reader.read(tag::INTEGER)?;
+        // RFC 2986 knows one version, v1 (0), as x509-parser and openssl do.
+        let version = reader.read(tag::INTEGER)?;
+        if version.u32()? != 0 {
+            return Err(version.malformed());
+        }
         let subject = read_name(reader.read_any()?)?;
         let public_key = read_public_key(reader.read_any()?)?;
         let extensions = match reader.optional(tag::context(0, true))? {

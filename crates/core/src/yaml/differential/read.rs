@@ -136,6 +136,9 @@ const YAML_1_2: &[(&str, &str)] = &[
     // The same after a comment (found by the fuzz target `yaml`, from the
     // yaml-test-suite's 6HB6).
     ("[a, # c\n ?b]\n", r#"["a","?b"]"#),
+    // ... and after an explicit key's `?` (found by the same target):
+    // libyaml reads the key "" with the value "a".
+    ("{? :a}\n", r#"{":a":null}"#),
     // A block scalar's last line keeps its line break at the end of the text
     // too, as in the yaml-test-suite (L24T/01); libyaml drops it.
     ("a: |\n  no final newline", r#"{"a":"no final newline\n"}"#),
