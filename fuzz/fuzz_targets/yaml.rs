@@ -102,15 +102,22 @@ fn has_long_key(value: &Value) -> bool {
     }
 }
 
-/// Whether the document is a block scalar: its first token, after any `---`, is `|` or `>`.
+/// Whether the document is a block scalar: its first token, after any `---` (on its line or
+/// the next), is `|` or `>`.
 fn root_block_scalar(text: &str) -> bool {
-    let text = text.trim_start_matches('\u{FEFF}');
-    let first = text
+    let mut tokens = text
+        .trim_start_matches('\u{FEFF}')
         .lines()
         .map(str::trim)
-        .find(|line| !line.is_empty() && !line.starts_with('#'))
-        .unwrap_or("");
-    let first = first.strip_prefix("---").map_or(first, str::trim_start);
+        .filter(|line| !line.is_empty() && !line.starts_with('#'));
+    let mut first = tokens.next().unwrap_or("");
+    if let Some(rest) = first.strip_prefix("---") {
+        first = match rest.trim_start() {
+            "" => tokens.next().unwrap_or(""),
+            rest if rest.starts_with('#') => tokens.next().unwrap_or(""),
+            rest => rest,
+        };
+    }
     first.starts_with('|') || first.starts_with('>')
 }
 

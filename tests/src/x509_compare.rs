@@ -265,6 +265,12 @@ pub enum Difference {
     /// unknown type (`#...`, RFC 4514 §2.4). Both read the certificate. Found by the fuzz target
     /// `x509`.
     StringTagClass,
+    /// A CSR whose requested extension other than subjectAltName has contents that do not
+    /// parse (a SAN's contents under the basicConstraints OID). x509-parser decodes every
+    /// requested extension and refuses the CSR; the core, like Go's crypto/x509 (the API
+    /// server's reader), decodes only subjectAltName among them and lists the others by name,
+    /// and the signers never copy them. Found by the fuzz target `x509`.
+    RequestedExtensionContents,
 }
 
 /// The elements inside the DER value of extension `oid` (a SEQUENCE), read with x509-parser's
@@ -471,7 +477,26 @@ pub fn compare_request(der: &[u8]) -> Comparison {
             }
         }
         (Err(_), Err(_)) => Comparison::BothRefuse,
+        (Ok(_), Err(_)) if refuses_requested_extension(der) => {
+            Comparison::Argued(Difference::RequestedExtensionContents)
+        }
         (Ok(ours), Err(e)) => Comparison::OnlyCoreReads(format!("{e} (the core reads {ours:?})")),
         (Err(e), Ok(_)) => Comparison::OnlyParserReads(e),
     }
+}
+
+/// Whether x509-parser refuses the CSR `der` only for the contents of a requested extension
+/// other than subjectAltName ([`Difference::RequestedExtensionContents`]): with each such
+/// extension's OID `2.5.29.N` made `2.5.29.127`, which it does not decode, it reads the CSR.
+fn refuses_requested_extension(der: &[u8]) -> bool {
+    const SUBJECT_ALT_NAME: u8 = 17;
+    let mut renamed = der.to_vec();
+    let mut changed = false;
+    for at in 0..renamed.len().saturating_sub(4) {
+        if renamed[at..at + 4] == [0x06, 0x03, 0x55, 0x1d] && renamed[at + 4] != SUBJECT_ALT_NAME {
+            renamed[at + 4] = 0x7f;
+            changed = true;
+        }
+    }
+    changed && request_by_x509_parser(&renamed).is_ok()
 }

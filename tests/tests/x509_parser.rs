@@ -163,3 +163,24 @@ fn a_name_value_x509_parser_does_not_decode_is_compared_by_type() {
     );
     assert!(matches!(compare_request(&der), Comparison::Same));
 }
+
+/// Found by the fuzz target `x509`: a CSR whose subjectAltName OID became basicConstraints'
+/// (2.5.29.17 to 2.5.29.19), so a SAN's contents stand under basicConstraints. x509-parser
+/// refuses the CSR; the core reads it (with no SANs, and basicConstraints among the requested
+/// extensions), as Go's crypto/x509 does.
+#[test]
+fn a_requested_extension_the_core_does_not_decode_is_an_argued_difference() {
+    let case = &csrcraft_interop::CASES[0];
+    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
+    let mut der = made.request.der().to_vec();
+    let san = [0x06, 0x03, 0x55, 0x1d, 0x11];
+    let at = der.windows(san.len()).position(|w| w == san).unwrap();
+    der[at + 4] = 0x13;
+    let (_, sans, _) = request_by_core(&der).unwrap();
+    assert_eq!(sans, Vec::<String>::new());
+    assert!(request_by_x509_parser(&der).is_err());
+    assert!(matches!(
+        compare_request(&der),
+        Comparison::Argued(Difference::RequestedExtensionContents)
+    ));
+}

@@ -187,10 +187,18 @@ fn a_csr_of_another_version_than_v1_is_refused() {
         let mut der = der.to_vec();
         der[version_at + 2] = version;
         let refused = CertificateRequest::from_der(&der).and_then(|r| r.info());
-        let problem = decode_problem(refused.unwrap_err());
-        assert!(
-            problem.contains("malformed INTEGER"),
-            "{version:#x}: {problem}"
+        let why = match version {
+            1 => {
+                "unknown version, encoded as 1, at byte {at}; a PKCS#10 request is v1, encoded as 0 (RFC 2986)"
+            }
+            _ => "malformed INTEGER at byte {at}",
+        };
+        assert_eq!(
+            decode_problem(refused.unwrap_err()),
+            format!(
+                "certificate request: not a valid PKCS#10 certificate signing request ({})",
+                why.replace("{at}", &version_at.to_string())
+            )
         );
     }
 }

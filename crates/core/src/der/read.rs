@@ -42,19 +42,22 @@ pub(crate) enum Problem {
     /// Nested deeper than [`MAX_DEPTH`]: the input may be well-formed, but
     /// csrcraft does not read it.
     TooDeep,
+    /// A version number the format does not define; `known` says which it does.
+    UnknownVersion { got: u32, known: &'static str },
 }
 
 impl fmt::Display for DerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at byte {}", self.problem, self.at)?;
-        if self.problem == Problem::TooDeep {
+        match self.problem {
             // The limit is csrcraft's, not DER's: the input may well be valid.
-            write!(
+            Problem::TooDeep => write!(
                 f,
                 "; csrcraft reads at most {MAX_DEPTH} (a certificate needs about 8)"
-            )?;
+            ),
+            Problem::UnknownVersion { known, .. } => write!(f, "; {known}"),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -85,6 +88,7 @@ impl fmt::Display for Problem {
             Self::TrailingData(count) => write!(f, "{count} bytes of trailing data"),
             Self::Malformed(got) => write!(f, "malformed {}", tag::name(got)),
             Self::TooDeep => write!(f, "DER nesting deeper than {MAX_DEPTH} levels"),
+            Self::UnknownVersion { got, .. } => write!(f, "unknown version, encoded as {got},"),
         }
     }
 }
@@ -370,6 +374,15 @@ impl<'a> Tlv<'a> {
             return Err(self.malformed());
         }
         Ok(bytes.iter().fold(0, |n, &b| (n << 8) | u32::from(b)))
+    }
+
+    /// A version INTEGER of at most `highest`; `known` says which versions
+    /// the format has, for the error.
+    pub(crate) fn version(&self, highest: u32, known: &'static str) -> Result<u32> {
+        match self.u32()? {
+            got if got > highest => Err(self.error(Problem::UnknownVersion { got, known })),
+            version => Ok(version),
+        }
     }
 
     /// A BIT STRING: the unused-bit count and the octets.

@@ -21,11 +21,9 @@ impl<'a> RequestedInfo<'a> {
     /// Reads the `CertificationRequestInfo` SEQUENCE.
     pub(crate) fn read(info: Tlv<'a>) -> Result<Self> {
         let mut reader = info.expect(tag::SEQUENCE)?.contents()?;
-        // RFC 2986 knows one version, v1 (0), as x509-parser and openssl do.
-        let version = reader.read(tag::INTEGER)?;
-        if version.u32()? != 0 {
-            return Err(version.malformed());
-        }
+        reader
+            .read(tag::INTEGER)?
+            .version(0, "a PKCS#10 request is v1, encoded as 0 (RFC 2986)")?;
         let subject = read_name(reader.read_any()?)?;
         let public_key = read_public_key(reader.read_any()?)?;
         let extensions = match reader.optional(tag::context(0, true))? {

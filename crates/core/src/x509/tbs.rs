@@ -29,13 +29,9 @@ impl<'a> Tbs<'a> {
     pub(crate) fn read(tbs: Tlv<'a>) -> Result<Self> {
         let mut reader = tbs.expect(tag::SEQUENCE)?.contents()?;
         let version = match reader.optional(tag::context(0, true))? {
-            Some(explicit) => {
-                let version = explicit.inner()?;
-                match version.u32()? {
-                    number @ 0..=2 => number,
-                    _ => return Err(version.malformed()),
-                }
-            }
+            Some(explicit) => explicit
+                .inner()?
+                .version(2, "X.509 has v1 to v3, encoded as 0 to 2 (RFC 5280)")?,
             None => 0,
         };
         // Negative and zero serials occur in the wild (RFC 5280 §4.1.2.2
