@@ -189,7 +189,7 @@ fn a_csr_of_another_version_than_v1_is_refused() {
         let refused = CertificateRequest::from_der(&der).and_then(|r| r.info());
         let why = match version {
             1 => {
-                "unknown version, encoded as 1, at byte {at}; a PKCS#10 request is v1, encoded as 0 (RFC 2986)"
+                "unknown version, encoded as 1, at byte {at}; this format's only version is encoded as 0"
             }
             _ => "malformed INTEGER at byte {at}",
         };

@@ -42,8 +42,9 @@ pub(crate) enum Problem {
     /// Nested deeper than [`MAX_DEPTH`]: the input may be well-formed, but
     /// csrcraft does not read it.
     TooDeep,
-    /// A version number the format does not define; `known` says which it does.
-    UnknownVersion { got: u32, known: &'static str },
+    /// A version number above the highest the format defines. (Small fields:
+    /// every `Result` of this module carries a `Problem`.)
+    UnknownVersion { got: u32, highest: u8 },
 }
 
 impl fmt::Display for DerError {
@@ -55,7 +56,12 @@ impl fmt::Display for DerError {
                 f,
                 "; csrcraft reads at most {MAX_DEPTH} (a certificate needs about 8)"
             ),
-            Problem::UnknownVersion { known, .. } => write!(f, "; {known}"),
+            Problem::UnknownVersion { highest: 0, .. } => {
+                f.write_str("; this format's only version is encoded as 0")
+            }
+            Problem::UnknownVersion { highest, .. } => {
+                write!(f, "; this format's versions are encoded as 0 to {highest}")
+            }
             _ => Ok(()),
         }
     }
@@ -376,11 +382,12 @@ impl<'a> Tlv<'a> {
         Ok(bytes.iter().fold(0, |n, &b| (n << 8) | u32::from(b)))
     }
 
-    /// A version INTEGER of at most `highest`; `known` says which versions
-    /// the format has, for the error.
-    pub(crate) fn version(&self, highest: u32, known: &'static str) -> Result<u32> {
+    /// A version INTEGER of at most `highest`.
+    pub(crate) fn version(&self, highest: u8) -> Result<u32> {
         match self.u32()? {
-            got if got > highest => Err(self.error(Problem::UnknownVersion { got, known })),
+            got if got > u32::from(highest) => {
+                Err(self.error(Problem::UnknownVersion { got, highest }))
+            }
             version => Ok(version),
         }
     }

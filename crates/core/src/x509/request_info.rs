@@ -21,9 +21,7 @@ impl<'a> RequestedInfo<'a> {
     /// Reads the `CertificationRequestInfo` SEQUENCE.
     pub(crate) fn read(info: Tlv<'a>) -> Result<Self> {
         let mut reader = info.expect(tag::SEQUENCE)?.contents()?;
-        reader
-            .read(tag::INTEGER)?
-            .version(0, "a PKCS#10 request is v1, encoded as 0 (RFC 2986)")?;
+        reader.read(tag::INTEGER)?.version(0)?; // RFC 2986: v1 only
         let subject = read_name(reader.read_any()?)?;
         let public_key = read_public_key(reader.read_any()?)?;
         let extensions = match reader.optional(tag::context(0, true))? {

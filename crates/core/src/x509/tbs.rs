@@ -29,9 +29,7 @@ impl<'a> Tbs<'a> {
     pub(crate) fn read(tbs: Tlv<'a>) -> Result<Self> {
         let mut reader = tbs.expect(tag::SEQUENCE)?.contents()?;
         let version = match reader.optional(tag::context(0, true))? {
-            Some(explicit) => explicit
-                .inner()?
-                .version(2, "X.509 has v1 to v3, encoded as 0 to 2 (RFC 5280)")?,
+            Some(explicit) => explicit.inner()?.version(2)?, // v1 to v3
             None => 0,
         };
         // Negative and zero serials occur in the wild (RFC 5280 §4.1.2.2
