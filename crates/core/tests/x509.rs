@@ -203,6 +203,34 @@ fn a_csr_of_another_version_than_v1_is_refused() {
     }
 }
 
+/// Found by the fuzz target `x509`: an attribute other than extensionRequest whose values
+/// were not a SET was skipped unread; openssl and x509-parser refuse such a CSR.
+#[test]
+fn a_csr_attribute_whose_values_are_not_a_set_is_refused() {
+    let spec = spec(r#"{"CN": "web", "hosts": ["web"], "key": {"algo": "ecdsa", "size": 256}}"#);
+    let made = csrcraft::generate(&spec, &mut getrandom::SysRng).unwrap();
+    let extension_request = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x0e,
+    ];
+    let mut der = made.request.der().to_vec();
+    let at = der
+        .windows(extension_request.len())
+        .position(|w| w == extension_request)
+        .unwrap();
+    let values_at = at + extension_request.len();
+    assert_eq!(der[values_at], 0x31);
+    der[at + 10] = 0x07; // challengePassword
+    der[values_at] = 0x09; // REAL
+    let refused = CertificateRequest::from_der(&der).and_then(|r| r.info());
+    assert_eq!(
+        decode_problem(refused.unwrap_err()),
+        format!(
+            "certificate request: not a valid PKCS#10 certificate signing request \
+             (unexpected ASN.1 DER tag: expected SET, got universal [9] at byte {values_at})"
+        )
+    );
+}
+
 #[test]
 fn csr_signature_algorithms_follow_the_key() {
     for (key, algorithm) in [

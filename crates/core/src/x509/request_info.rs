@@ -44,7 +44,8 @@ fn requested_extensions(attributes: Tlv<'_>) -> Result<Vec<Extension<'_>>> {
     for attribute in attributes.children(tag::context(0, true))? {
         let mut reader = attribute.expect(tag::SEQUENCE)?.contents()?;
         let oid = reader.read_any()?.oid()?;
-        let values = reader.read_any()?;
+        // `values SET OF`, for every attribute, as openssl and x509-parser read it.
+        let values = reader.read(tag::SET)?;
         reader.finish()?;
         if oid != *EXTENSION_REQUEST {
             continue;
