@@ -184,3 +184,19 @@ fn a_requested_extension_the_core_does_not_decode_is_an_argued_difference() {
         Comparison::Argued(Difference::RequestedExtensionContents)
     ));
 }
+
+/// Found by the fuzz target `x509`: `StringTagClass` in a CSR's subject (the OU's
+/// PrintableString tag made context `[22]`), argued as it is for certificates.
+#[test]
+fn a_string_tag_in_another_class_is_argued_in_csrs_too() {
+    let case = &csrcraft_interop::CASES[0];
+    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
+    let mut der = made.request.der().to_vec();
+    let unit = [0x55, 0x04, 0x0b, 0x13]; // organizationalUnitName, PrintableString
+    let at = der.windows(unit.len()).position(|w| w == unit).unwrap();
+    der[at + 3] = 0x96;
+    assert!(matches!(
+        compare_request(&der),
+        Comparison::Argued(Difference::StringTagClass)
+    ));
+}
