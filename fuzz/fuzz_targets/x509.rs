@@ -12,9 +12,10 @@
 //!   undecodable GeneralName; fuzz/README.md).
 //!
 //! On a CSR both read, the subject, SANs and public key agree (`compare_request`, with the
-//! same rules); a CSR x509-parser refuses, the core refuses too, unless only a requested
-//! extension other than subjectAltName fails to parse (`Difference::RequestedExtensionContents`:
-//! the core, as Go's crypto/x509, does not decode it). The input is not printed: libFuzzer keeps it as the crash file.
+//! same rules); a CSR x509-parser refuses, the core refuses too, unless only the contents of
+//! what the core does not decode fail to parse (`Difference::RequestContents`: a
+//! challengePassword, a requested extension other than subjectAltName; Go's crypto/x509 does
+//! not decode them either). The input is not printed: libFuzzer keeps it as the crash file.
 #![no_main]
 
 use csrcraft_interop::x509_compare::{Comparison, compare_certificate, compare_request};

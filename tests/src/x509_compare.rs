@@ -265,12 +265,13 @@ pub enum Difference {
     /// unknown type (`#...`, RFC 4514 §2.4). Both read the certificate. Found by the fuzz target
     /// `x509`.
     StringTagClass,
-    /// A CSR whose requested extension other than subjectAltName has contents that do not
-    /// parse (a SAN's contents under the basicConstraints OID). x509-parser decodes every
-    /// requested extension and refuses the CSR; the core, like Go's crypto/x509 (the API
-    /// server's reader), decodes only subjectAltName among them and lists the others by name,
-    /// and the signers never copy them. Found by the fuzz target `x509`.
-    RequestedExtensionContents,
+    /// A CSR attribute or requested extension the core does not decode, whose contents do not
+    /// parse: a challengePassword that is not a DirectoryString, a SAN's contents under the
+    /// basicConstraints OID. x509-parser decodes the challengePassword and every requested
+    /// extension and refuses the CSR; the core, like Go's crypto/x509 (the API server's
+    /// reader), decodes only the requested subjectAltName and lists the other extensions by
+    /// name, and the signers copy none of them. Found by the fuzz target `x509`.
+    RequestContents,
 }
 
 /// The elements inside the DER value of extension `oid` (a SEQUENCE), read with x509-parser's
@@ -480,26 +481,39 @@ pub fn compare_request(der: &[u8]) -> Comparison {
             }
         }
         (Err(_), Err(_)) => Comparison::BothRefuse,
-        (Ok(_), Err(_)) if refuses_requested_extension(der) => {
-            Comparison::Argued(Difference::RequestedExtensionContents)
+        (Ok(_), Err(_)) if refuses_undecoded_contents(der) => {
+            Comparison::Argued(Difference::RequestContents)
         }
         (Ok(ours), Err(e)) => Comparison::OnlyCoreReads(format!("{e} (the core reads {ours:?})")),
         (Err(e), Ok(_)) => Comparison::OnlyParserReads(e),
     }
 }
 
-/// Whether x509-parser refuses the CSR `der` only for the contents of a requested extension
-/// other than subjectAltName ([`Difference::RequestedExtensionContents`]): with each such
-/// extension's OID `2.5.29.N` made `2.5.29.127`, which it does not decode, it reads the CSR.
-fn refuses_requested_extension(der: &[u8]) -> bool {
+/// Whether x509-parser refuses the CSR `der` only for the contents of what the core does not
+/// decode ([`Difference::RequestContents`]): with the OID of each requested extension `2.5.29.N`
+/// other than subjectAltName made `2.5.29.127`, and challengePassword's (1.2.840.113549.1.9.7)
+/// made `...1.9.127`, none of which it decodes, it reads the CSR.
+fn refuses_undecoded_contents(der: &[u8]) -> bool {
+    const EXTENSION: [u8; 4] = [0x06, 0x03, 0x55, 0x1d];
     const SUBJECT_ALT_NAME: u8 = 17;
+    const CHALLENGE_PASSWORD: [u8; 11] = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x07,
+    ];
     let mut renamed = der.to_vec();
     let mut changed = false;
-    for at in 0..renamed.len().saturating_sub(4) {
-        if renamed[at..at + 4] == [0x06, 0x03, 0x55, 0x1d] && renamed[at + 4] != SUBJECT_ALT_NAME {
-            renamed[at + 4] = 0x7f;
-            changed = true;
-        }
+    for at in 0..renamed.len() {
+        let rest = &renamed[at..];
+        let last = if rest.starts_with(&EXTENSION)
+            && rest.get(4).is_some_and(|&n| n != SUBJECT_ALT_NAME)
+        {
+            at + 4
+        } else if rest.starts_with(&CHALLENGE_PASSWORD) {
+            at + CHALLENGE_PASSWORD.len() - 1
+        } else {
+            continue;
+        };
+        renamed[last] = 0x7f;
+        changed = true;
     }
     changed && request_by_x509_parser(&renamed).is_ok()
 }
