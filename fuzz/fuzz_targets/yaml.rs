@@ -113,8 +113,7 @@ fn root_block_scalar(text: &str) -> bool {
     let mut first = tokens.next().unwrap_or("");
     if let Some(rest) = first.strip_prefix("---") {
         first = match rest.trim_start() {
-            "" => tokens.next().unwrap_or(""),
-            rest if rest.starts_with('#') => tokens.next().unwrap_or(""),
+            rest if rest.is_empty() || rest.starts_with('#') => tokens.next().unwrap_or(""),
             rest => rest,
         };
     }

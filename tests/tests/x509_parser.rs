@@ -137,17 +137,27 @@ fn csrs_csrcraft_makes_read_as_x509_parser_reads_them() {
     assert!(compared >= 20, "only {compared} CSRs compared");
 }
 
+/// The DER of the tutorial's CSR (the first case) with the byte `offset` past the first
+/// `needle` set to `byte`: a mutation the fuzz target `x509` found, made again.
+fn tutorial_csr_with(needle: &[u8], offset: usize, byte: u8) -> Vec<u8> {
+    let case = &csrcraft_interop::CASES[0];
+    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
+    let mut der = made.request.der().to_vec();
+    let at = der
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap_or_else(|| panic!("{needle:02x?} not in the tutorial CSR"));
+    der[at + offset] = byte;
+    der
+}
+
 /// Found by the fuzz target `x509`: a CSR whose common name has a byte that is not text (0x9e
 /// in a PrintableString). x509-parser leaves the value undecoded, the core shows it with
 /// U+FFFD; as for certificates, such a value is compared by its attribute type only.
 #[test]
 fn a_name_value_x509_parser_does_not_decode_is_compared_by_type() {
-    let case = &csrcraft_interop::CASES[0];
-    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
-    let mut der = made.request.der().to_vec();
-    let cn = b"pod.cluster.local";
-    let at = der.windows(cn.len()).position(|w| w == cn).unwrap();
-    der[at + 5] = 0x9e; // the `l` of `cluster`
+    // The `l` of `cluster` in the common name.
+    let der = tutorial_csr_with(b"pod.cluster.local", 5, 0x9e);
     let (subject, _, _) = request_by_core(&der).unwrap();
     assert!(
         subject
@@ -170,12 +180,7 @@ fn a_name_value_x509_parser_does_not_decode_is_compared_by_type() {
 /// extensions), as Go's crypto/x509 does.
 #[test]
 fn a_requested_extension_the_core_does_not_decode_is_an_argued_difference() {
-    let case = &csrcraft_interop::CASES[0];
-    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
-    let mut der = made.request.der().to_vec();
-    let san = [0x06, 0x03, 0x55, 0x1d, 0x11];
-    let at = der.windows(san.len()).position(|w| w == san).unwrap();
-    der[at + 4] = 0x13;
+    let der = tutorial_csr_with(&[0x06, 0x03, 0x55, 0x1d, 0x11], 4, 0x13);
     let (_, sans, _) = request_by_core(&der).unwrap();
     assert_eq!(sans, Vec::<String>::new());
     assert!(request_by_x509_parser(&der).is_err());
@@ -189,12 +194,8 @@ fn a_requested_extension_the_core_does_not_decode_is_an_argued_difference() {
 /// PrintableString tag made context `[22]`), argued as it is for certificates.
 #[test]
 fn a_string_tag_in_another_class_is_argued_in_csrs_too() {
-    let case = &csrcraft_interop::CASES[0];
-    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
-    let mut der = made.request.der().to_vec();
-    let unit = [0x55, 0x04, 0x0b, 0x13]; // organizationalUnitName, PrintableString
-    let at = der.windows(unit.len()).position(|w| w == unit).unwrap();
-    der[at + 3] = 0x96;
+    // organizationalUnitName, PrintableString
+    let der = tutorial_csr_with(&[0x55, 0x04, 0x0b, 0x13], 3, 0x96);
     assert!(matches!(
         compare_request(&der),
         Comparison::Argued(Difference::StringTagClass)
@@ -206,15 +207,8 @@ fn a_string_tag_in_another_class_is_argued_in_csrs_too() {
 /// crypto/x509, does not decode a challengePassword.
 #[test]
 fn a_challenge_password_the_core_does_not_decode_is_an_argued_difference() {
-    let case = &csrcraft_interop::CASES[0];
-    let made = csrcraft_interop::generate(&csrcraft_interop::parse_spec(case.spec));
-    let mut der = made.request.der().to_vec();
     let extension_request = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x0e];
-    let at = der
-        .windows(extension_request.len())
-        .position(|w| w == extension_request)
-        .unwrap();
-    der[at + 8] = 0x07;
+    let der = tutorial_csr_with(&extension_request, 8, 0x07);
     assert!(request_by_core(&der).is_ok());
     assert!(request_by_x509_parser(&der).is_err());
     assert!(matches!(
