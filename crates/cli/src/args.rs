@@ -2,7 +2,10 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::commands::{GencsrArgs, GenkeyArgs, InspectArgs, LintArgs, ManifestArgs, VerifyArgs};
+use crate::commands::{
+    CaArgs, CaBundleArgs, GencsrArgs, GenkeyArgs, InspectArgs, LintArgs, ManifestArgs, SecretArgs,
+    SignArgs, VerifyArgs,
+};
 
 const EXAMPLES: &str = "\
 Examples (the Kubernetes TLS tutorial's flow):
@@ -17,6 +20,11 @@ Examples (the Kubernetes TLS tutorial's flow):
   # chain, validity, key, CSR and host name
   kubectl get csr my-svc.my-namespace -o yaml | csrcraft verify - --ca ca.pem \\
       --key server-key.pem --csr server.csr --host my-svc.my-namespace.svc.cluster.local
+  # no cluster: a test CA signs as kube-controller-manager would
+  csrcraft ca init --bare ca ca-csr.json
+  csrcraft manifest --signer example.com/serving server.csr |
+      csrcraft sign --ca ca.pem --ca-key ca-key.pem --object - > signed.yaml
+  csrcraft secret --name my-svc-tls --cert server.pem --key server-key.pem --ca ca.pem
 
 Exit status: 0 done, 1 a negative answer (lint found errors, verify failed),
 2 error (nothing is written on error).";
@@ -71,6 +79,22 @@ pub enum Command {
     /// fingerprints; with a Kubernetes object also the signer, requestor and
     /// conditions. --json prints the same for machines.
     Inspect(InspectArgs),
+    /// A test CA, as `cfssl gencert -initca` makes it.
+    Ca(CaArgs),
+    /// Issue the certificate kube-controller-manager's signer would issue for a CSR.
+    ///
+    /// Takes a PEM CSR (with --signer), or a CertificateSigningRequest object
+    /// (its spec gives signer, usages and expirationSeconds). Runs the signer's
+    /// checks first: a CSR it would fail gets no certificate, upstream's
+    /// message, and exit status 1. Prints the certificate, or with --object the
+    /// object as `kubectl get csr -o yaml` shows it after approval and signing.
+    Sign(SignArgs),
+    /// Make the kubernetes.io/tls Secret for a certificate and its key, as
+    /// `kubectl create secret tls` does.
+    Secret(SecretArgs),
+    /// Make the ConfigMap that gives clients the CA (ca.crt), as `kubectl
+    /// create configmap NAME --from-file ca.crt=ca.pem` does.
+    CaBundle(CaBundleArgs),
 }
 
 /// `--key-format` values.

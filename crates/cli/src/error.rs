@@ -32,6 +32,12 @@ pub enum CliError {
     /// `manifest` was given a spec but no `--bare NAME` for the new key.
     #[error("given a spec, manifest makes a new key; add --bare NAME to keep it in NAME-key.pem")]
     SpecNeedsBare,
+    /// Options that do not go together, or one that is missing.
+    #[error("{0}")]
+    Conflict(String),
+    /// The system's random number generator failed.
+    #[error("the system's random number generator failed: {0}")]
+    Random(String),
     /// An output file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {

@@ -24,8 +24,15 @@ fn main() -> ExitCode {
         Command::Gencsr(args) => commands::gencsr(args),
         Command::Inspect(args) => commands::inspect(args),
         Command::Manifest(args) => commands::manifest(args),
+        Command::Ca(args) => commands::ca(args),
+        Command::Secret(args) => commands::secret(args),
+        Command::CaBundle(args) => commands::ca_bundle(args),
         // Commands with an answer besides "done" have their own exit status.
         Command::Lint(args) => match commands::lint(args) {
+            Ok(status) => return status,
+            Err(error) => Err(error),
+        },
+        Command::Sign(args) => match commands::sign(args) {
             Ok(status) => return status,
             Err(error) => Err(error),
         },

@@ -17,6 +17,13 @@ pub fn print_json(csr: &str, key: Option<&str>) -> Result<(), CliError> {
     print_bytes(b"\n")
 }
 
+/// `NAME` followed by `suffix`, as `cfssljson -bare` names files.
+pub fn with_suffix(name: &Path, suffix: &str) -> PathBuf {
+    let mut file = OsString::from(name.as_os_str());
+    file.push(suffix);
+    PathBuf::from(file)
+}
+
 /// Prints `text` on standard output. A closed pipe is not an error.
 pub fn print(text: &str) -> Result<(), CliError> {
     print_bytes(text.as_bytes())

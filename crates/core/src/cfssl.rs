@@ -8,13 +8,29 @@ use crate::json;
 /// The line is built in one buffer, zeroized when dropped and big enough for any escaping (at
 /// most six characters for each one escaped), so the key leaves no copy behind in memory.
 pub fn cfssl_json_line(csr: &str, key: Option<&str>) -> Zeroizing<String> {
-    let capacity = 6 * (csr.len() + key.map_or(0, str::len)) + 32;
+    let mut members = vec![("csr", csr)];
+    members.extend(key.map(|key| ("key", key)));
+    json_line(&members)
+}
+
+/// `{"cert":"...","csr":"...","key":"..."}`: what `cfssl gencert -initca` prints, in the same
+/// zeroizing buffer as [`cfssl_json_line`].
+pub fn cfssl_ca_json_line(cert: &str, csr: &str, key: &str) -> Zeroizing<String> {
+    json_line(&[("cert", cert), ("csr", csr), ("key", key)])
+}
+
+/// One JSON object of string members, in one buffer sized for any escaping.
+fn json_line(members: &[(&str, &str)]) -> Zeroizing<String> {
+    let capacity = members
+        .iter()
+        .map(|(name, value)| name.len() + 6 * value.len() + 6)
+        .sum::<usize>() + 1;
     let mut line = Zeroizing::new(String::with_capacity(capacity));
-    line.push_str("{\"csr\":");
-    json::write_string(&mut line, csr);
-    if let Some(key) = key {
-        line.push_str(",\"key\":");
-        json::write_string(&mut line, key);
+    for (i, (name, value)) in members.iter().enumerate() {
+        line.push_str(if i == 0 { "{\"" } else { ",\"" });
+        line.push_str(name);
+        line.push_str("\":");
+        json::write_string(&mut line, value);
     }
     line.push('}');
     line
@@ -34,7 +50,9 @@ mod tests {
             line.as_str(),
             r#"{"csr":"-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n","key":"-----BEGIN EC PRIVATE KEY-----\nMHc\"\\\u0001\n-----END EC PRIVATE KEY-----\n"}"#
         );
-        assert_eq!(line.capacity(), 6 * (csr.len() + key.len()) + 32);
+        // Sized once by `json_line`: each member's name, quotes and separators, six times its value.
+        let sized = (3 + 6 * csr.len() + 6) + (3 + 6 * key.len() + 6) + 1;
+        assert_eq!(line.capacity(), sized);
         let json::Value::Object(read) = json::from_str(&line).unwrap() else {
             panic!("not an object")
         };

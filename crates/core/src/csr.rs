@@ -91,7 +91,7 @@ impl UnsignedRequest {
 }
 
 /// The DER `AlgorithmIdentifier` of a signature algorithm made here.
-fn algorithm_identifier(algorithm: &SignatureAlgorithm) -> Result<Vec<u8>> {
+pub(crate) fn algorithm_identifier(algorithm: &SignatureAlgorithm) -> Result<Vec<u8>> {
     let oid = algorithm.oid().and_then(from_dotted).ok_or_else(|| {
         Error::encoding("the signature algorithm", format!("{algorithm} has no OID"))
     })?;
@@ -173,13 +173,27 @@ pub fn generate<R: TryCryptoRng + ?Sized>(spec: &Spec, rng: &mut R) -> Result<Ke
 }
 
 /// The `[0] IMPLICIT SET OF Attribute` of the request: empty without hosts,
-/// else the `extensionRequest` holding the subjectAltName. Go lists DNS
-/// names, then emails, then IPs, then URIs, non-critical.
+/// else the `extensionRequest` holding the non-critical subjectAltName.
 fn requested_extensions(hosts: &[Host]) -> Result<Vec<u8>> {
     let attributes = tag::context(0, true);
     if hosts.is_empty() {
         return Ok(write::tlv(attributes, &[]));
     }
+    let extension = write::sequence(&[
+        &write::tlv(tag::OID, &[SUBJECT_ALT_NAME]),
+        &write::tlv(tag::OCTET_STRING, &[&alt_names_value(hosts)?]),
+    ]);
+    let attribute = write::sequence(&[
+        &write::tlv(tag::OID, &[EXTENSION_REQUEST]),
+        &write::tlv(tag::SET, &[&write::sequence(&[&extension])]),
+    ]);
+    Ok(write::tlv(attributes, &[&attribute]))
+}
+
+/// The subjectAltName's `GeneralNames` as Go writes them (`marshalSANs`), in
+/// CSRs and certificates alike: DNS names, then emails, then IPs, then URIs,
+/// an IPv4 address (also one mapped into IPv6) in 4 octets.
+pub(crate) fn alt_names_value(hosts: &[Host]) -> Result<Vec<u8>> {
     let rank = |host: &Host| match host {
         Host::Dns(_) => 0,
         Host::Email(_) => 1,
@@ -196,25 +210,14 @@ fn requested_extensions(hosts: &[Host]) -> Result<Vec<u8>> {
             Host::Dns(name) => write::tlv(tag::context(2, false), &[ia5(name)?]),
             Host::Email(address) => write::tlv(tag::context(1, false), &[ia5(address)?]),
             Host::Uri(uri) => write::tlv(tag::context(6, false), &[ia5(uri)?]),
-            Host::Ip(std::net::IpAddr::V4(v4)) => {
-                write::tlv(tag::context(7, false), &[&v4.octets()])
-            }
-            Host::Ip(std::net::IpAddr::V6(v6)) => {
-                write::tlv(tag::context(7, false), &[&v6.octets()])
-            }
+            Host::Ip(ip) => match ip.to_canonical() {
+                std::net::IpAddr::V4(v4) => write::tlv(tag::context(7, false), &[&v4.octets()]),
+                std::net::IpAddr::V6(v6) => write::tlv(tag::context(7, false), &[&v6.octets()]),
+            },
         });
     }
     let names: Vec<&[u8]> = names.iter().map(Vec::as_slice).collect();
-    let san = write::sequence(&names);
-    let extension = write::sequence(&[
-        &write::tlv(tag::OID, &[SUBJECT_ALT_NAME]),
-        &write::tlv(tag::OCTET_STRING, &[&san]),
-    ]);
-    let attribute = write::sequence(&[
-        &write::tlv(tag::OID, &[EXTENSION_REQUEST]),
-        &write::tlv(tag::SET, &[&write::sequence(&[&extension])]),
-    ]);
-    Ok(write::tlv(attributes, &[&attribute]))
+    Ok(write::sequence(&names))
 }
 
 /// The text of an IA5String, which holds ASCII only.

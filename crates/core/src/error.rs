@@ -54,6 +54,13 @@ pub enum Error {
         /// What is wrong and how to fix it.
         problem: String,
     },
+    /// The signer cannot issue at all: its CA has expired, or the CA key is not
+    /// the CA certificate's.
+    #[error("signer: {problem}")]
+    Signer {
+        /// Upstream's words where it has them, then what would fix it.
+        problem: String,
+    },
     /// A Kubernetes CertificateSigningRequest manifest would be refused by the API server.
     #[error("{field}: {problem}")]
     Manifest {

@@ -27,6 +27,7 @@ mod der;
 mod domain;
 mod error;
 mod inspect;
+mod issue;
 pub mod json;
 mod key;
 pub mod kubernetes;
@@ -44,7 +45,7 @@ mod warning;
 mod x509;
 mod yaml;
 
-pub use crate::cfssl::cfssl_json_line;
+pub use crate::cfssl::{cfssl_ca_json_line, cfssl_json_line};
 pub use crate::csr::{CertificateRequest, UnsignedRequest};
 #[cfg(feature = "software")]
 pub use crate::csr::{KeyAndRequest, generate};
@@ -59,6 +60,10 @@ pub use crate::inspect::{
     ExtensionView, FingerprintsView, InputFormat, Inspection, IssuerCheckView, KubernetesView,
     NameConstraintsView, NameView, PublicKeyView, RequestView, ValidityState, ValidityView,
     inspect_checked, inspect_signature_questions,
+};
+pub use crate::issue::{
+    CA_DEFAULT_SECONDS, CLUSTER_SIGNING_DEFAULT_SECONDS, CaOptions, CertificateAuthority,
+    SignOptions, SignerOutcome, UnsignedCertificate, sign_request,
 };
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;

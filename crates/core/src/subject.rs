@@ -101,6 +101,8 @@ const ORGANIZATION: &[u8] = &[0x55, 0x04, 0x0a];
 const ORGANIZATIONAL_UNIT: &[u8] = &[0x55, 0x04, 0x0b];
 const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
 const SERIAL_NUMBER: &[u8] = &[0x55, 0x04, 0x05];
+const STREET_ADDRESS: &[u8] = &[0x55, 0x04, 0x09];
+const POSTAL_CODE: &[u8] = &[0x55, 0x04, 0x11];
 const EMAIL_ADDRESS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01];
 
 /// Attributes cfssl sets through a named field.
@@ -162,6 +164,52 @@ pub(crate) fn subject_name(common_name: &str, serial_number: &str, names: &[Name
         }
         if !entry.email.is_empty() {
             rdns.push(rdn(EMAIL_ADDRESS, &[&entry.email]));
+        }
+    }
+    let parts: Vec<&[u8]> = rdns.iter().map(Vec::as_slice).collect();
+    write::sequence(&parts)
+}
+
+/// The name Go writes for a certificate whose subject is copied from a CSR
+/// (`pkix.Name` filled from the CSR's attributes, then `ToRDNSequence`), as
+/// kube-controller-manager's signer copies it: C, ST, L, street, postalCode,
+/// O, OU, each one RDN holding all its values in order, then the last CN and
+/// the last serialNumber. Every other attribute type is dropped.
+/// `attributes` are (dotted OID, value) pairs in encoded order.
+pub(crate) fn go_copied_name<'a>(attributes: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<u8> {
+    const MULTI_VALUED: [(&str, &[u8]); 7] = [
+        ("2.5.4.6", COUNTRY),
+        ("2.5.4.8", STATE),
+        ("2.5.4.7", LOCALITY),
+        ("2.5.4.9", STREET_ADDRESS),
+        ("2.5.4.17", POSTAL_CODE),
+        ("2.5.4.10", ORGANIZATION),
+        ("2.5.4.11", ORGANIZATIONAL_UNIT),
+    ];
+    let mut values: [Vec<&str>; 7] = Default::default();
+    let (mut common_name, mut serial_number) = ("", "");
+    for (oid, value) in attributes {
+        match oid {
+            "2.5.4.3" => common_name = value,
+            "2.5.4.5" => serial_number = value,
+            _ => {
+                if let Some(i) = MULTI_VALUED.iter().position(|(dotted, _)| *dotted == oid)
+                    && let Some(list) = values.get_mut(i)
+                {
+                    list.push(value);
+                }
+            }
+        }
+    }
+    let mut rdns: Vec<Vec<u8>> = MULTI_VALUED
+        .iter()
+        .zip(&values)
+        .filter(|(_, values)| !values.is_empty())
+        .map(|((_, oid), values)| rdn(oid, values))
+        .collect();
+    for (oid, value) in [(COMMON_NAME, common_name), (SERIAL_NUMBER, serial_number)] {
+        if !value.is_empty() {
+            rdns.push(rdn(oid, &[value]));
         }
     }
     let parts: Vec<&[u8]> = rdns.iter().map(Vec::as_slice).collect();

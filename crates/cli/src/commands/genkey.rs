@@ -85,7 +85,7 @@ pub fn gencsr(args: &GencsrArgs) -> Result<(), CliError> {
 }
 
 /// Reads and parses a spec, printing its warnings.
-fn read_spec(path: &std::path::Path) -> Result<Spec, CliError> {
+pub fn read_spec(path: &std::path::Path) -> Result<Spec, CliError> {
     let parsed = Spec::from_json(&read_text(path)?)?;
     for warning in &parsed.warnings {
         warn(warning);

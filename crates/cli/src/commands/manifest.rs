@@ -1,9 +1,7 @@
 //! `manifest`: wrap a CSR in a Kubernetes CertificateSigningRequest; given a
 //! spec, make the key and the CSR first.
 
-use std::ffi::OsString;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use csrcraft::kubernetes::{
@@ -13,7 +11,7 @@ use csrcraft::kubernetes::{
 use crate::args::KeyFormatArg;
 use crate::error::CliError;
 use crate::input::{CsrOrSpec, read_csr_or_spec};
-use crate::output::{BareFiles, write_file};
+use crate::output::{BareFiles, print, with_suffix, write_file};
 
 /// Arguments of `manifest`.
 #[derive(Debug, Args)]
@@ -118,27 +116,5 @@ pub fn manifest(args: &ManifestArgs) -> Result<(), CliError> {
                 args.force,
             )
         }
-    }
-}
-
-/// `NAME` followed by `suffix`, as `cfssljson -bare` names files.
-fn with_suffix(name: &Path, suffix: &str) -> PathBuf {
-    let mut file = OsString::from(name.as_os_str());
-    file.push(suffix);
-    PathBuf::from(file)
-}
-
-/// Prints `text` on standard output; a closed pipe is not an error.
-fn print(text: &str) -> Result<(), CliError> {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::Write {
-            path: PathBuf::from("standard output"),
-            source: e,
-        }),
-        _ => Ok(()),
     }
 }

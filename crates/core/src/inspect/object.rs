@@ -2,7 +2,9 @@
 //! the request, read with the Kubernetes module's object types.
 
 use crate::json::{self, Value};
-use crate::kubernetes::object::{API_VERSION, CertificateSigningRequest, Condition, KIND};
+use crate::kubernetes::object::{
+    CertificateSigningRequest, Condition, base64_field, pem_text, read_object,
+};
 use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
 
 /// What a CertificateSigningRequest object says besides its request and
@@ -72,34 +74,13 @@ pub(super) fn from_yaml(text: &str) -> Result<Object> {
 }
 
 fn from_value(value: &Value) -> Result<Object> {
-    let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or_default();
-    let (kind, api_version) = (field("kind"), field("apiVersion"));
-    if kind == "List" || kind.ends_with("List") {
-        return Err(list_error(value, kind));
-    }
-    if kind != KIND {
-        let kind = if kind.is_empty() { "missing" } else { kind };
-        return Err(Error::decode(
-            "Kubernetes object",
-            format!("kind is {kind}, not CertificateSigningRequest"),
-        ));
-    }
-    if api_version != API_VERSION {
-        return Err(Error::decode(
-            "Kubernetes object",
-            format!(
-                "apiVersion {} is not read; only {API_VERSION} is (get it with `kubectl get csr NAME -o yaml`)",
-                crate::quoted(api_version)
-            ),
-        ));
-    }
-    let object = CertificateSigningRequest::from_value(value)?;
-    let request = base64(&object.spec.request, "spec.request")?;
+    let object = read_object(value)?;
+    let request = base64_field(&object.spec.request, "spec.request")?;
     let certificate = object
         .status
         .as_ref()
         .and_then(|s| s.certificate.as_deref())
-        .map(|text| base64(text, "status.certificate"))
+        .map(|text| base64_field(text, "status.certificate"))
         .transpose()?
         .filter(|c| !c.is_empty());
     let view = view(&object, certificate.is_some())?;
@@ -189,46 +170,4 @@ fn rfc3339(text: &str, field: &str) -> Result<String> {
     UnixTime::parse_rfc3339(text)
         .map(UnixTime::to_rfc3339)
         .map_err(|e| e.within(field))
-}
-
-/// The bytes of a base64 field (`spec.request`, `status.certificate`).
-fn base64(text: &str, field: &str) -> Result<Vec<u8>> {
-    crate::base64::decode(text)
-        .map(|bytes| bytes.to_vec())
-        .map_err(|(offset, problem)| {
-            Error::decode(field, format!("not base64: {problem}, at byte {offset}"))
-        })
-}
-
-/// The decoded bytes of a base64 field, which must be PEM text.
-fn pem_text(bytes: Vec<u8>, field: &str) -> Result<String> {
-    String::from_utf8(bytes).map_err(|_| {
-        Error::decode(
-            field,
-            "the decoded base64 is not PEM text; it must be the base64 of a whole PEM file",
-        )
-    })
-}
-
-/// Names the object's field in a decode error.
-fn list_error(value: &Value, kind: &str) -> Error {
-    let names: Vec<&str> = value
-        .get("items")
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| item.get("metadata")?.get("name")?.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
-    let listed = if names.is_empty() {
-        "no objects".to_owned()
-    } else {
-        format!("{} objects ({})", names.len(), names.join(", "))
-    };
-    Error::decode(
-        "Kubernetes object",
-        format!("a {kind} of {listed}; inspect one at a time: `kubectl get csr NAME -o yaml`"),
-    )
 }

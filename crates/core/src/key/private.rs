@@ -113,8 +113,20 @@ impl PrivateKey {
         message: &[u8],
         rng: &mut R,
     ) -> Result<Vec<u8>> {
+        self.sign_as(message, self.signature_algorithm(), rng)
+    }
+
+    /// [`Self::sign`] with an RSA key's hash chosen by `algorithm` (Go's
+    /// `x509.CreateCertificate` signs with SHA-256 whatever the RSA key's size);
+    /// ECDSA keys hash with their curve's hash, Ed25519 is pure.
+    pub(crate) fn sign_as<R: TryCryptoRng + ?Sized>(
+        &self,
+        message: &[u8],
+        algorithm: SignatureAlgorithm,
+        rng: &mut R,
+    ) -> Result<Vec<u8>> {
         use signature::Signer;
-        let signature = match (&self.0, self.signature_algorithm()) {
+        let signature = match (&self.0, algorithm) {
             (Secret::P256(key), _) => Signer::<p256::ecdsa::Signature>::sign(key, message)
                 .to_der()
                 .to_bytes()

@@ -129,6 +129,11 @@ impl Manifest {
         self.object.metadata.name.as_deref().unwrap_or_default()
     }
 
+    /// The object.
+    pub(super) fn object(&self) -> &CertificateSigningRequest {
+        &self.object
+    }
+
     /// `spec.usages`, in the order written.
     pub fn usages(&self) -> &[String] {
         self.object.spec.usages.as_deref().unwrap_or_default()

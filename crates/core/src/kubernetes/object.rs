@@ -80,6 +80,75 @@ pub(crate) struct Condition {
     pub kind: String,
 }
 
+/// Reads a `kubectl get csr NAME -o yaml|json` object: its `kind` and
+/// `apiVersion` checked (a `List` is named with its items), then its fields.
+pub(crate) fn read_object(value: &Value) -> Result<CertificateSigningRequest> {
+    let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or_default();
+    let (kind, api_version) = (field("kind"), field("apiVersion"));
+    if kind == "List" || kind.ends_with("List") {
+        return Err(list_error(value, kind));
+    }
+    if kind != KIND {
+        let kind = if kind.is_empty() { "missing" } else { kind };
+        return Err(Error::decode(
+            "Kubernetes object",
+            format!("kind is {kind}, not CertificateSigningRequest"),
+        ));
+    }
+    if api_version != API_VERSION {
+        return Err(Error::decode(
+            "Kubernetes object",
+            format!(
+                "apiVersion {} is not read; only {API_VERSION} is (get it with `kubectl get csr NAME -o yaml`)",
+                crate::quoted(api_version)
+            ),
+        ));
+    }
+    CertificateSigningRequest::from_value(value)
+}
+
+/// The bytes of a base64 field (`spec.request`, `status.certificate`).
+pub(crate) fn base64_field(text: &str, field: &str) -> Result<Vec<u8>> {
+    crate::base64::decode(text)
+        .map(|bytes| bytes.to_vec())
+        .map_err(|(offset, problem)| {
+            Error::decode(field, format!("not base64: {problem}, at byte {offset}"))
+        })
+}
+
+/// The decoded bytes of a base64 field, which must be PEM text.
+pub(crate) fn pem_text(bytes: Vec<u8>, field: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|_| {
+        Error::decode(
+            field,
+            "the decoded base64 is not PEM text; it must be the base64 of a whole PEM file",
+        )
+    })
+}
+
+/// Names the objects of a list in a decode error.
+fn list_error(value: &Value, kind: &str) -> Error {
+    let names: Vec<&str> = value
+        .get("items")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.get("metadata")?.get("name")?.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let listed = if names.is_empty() {
+        "no objects".to_owned()
+    } else {
+        format!("{} objects ({})", names.len(), names.join(", "))
+    };
+    Error::decode(
+        "Kubernetes object",
+        format!("a {kind} of {listed}; inspect one at a time: `kubectl get csr NAME -o yaml`"),
+    )
+}
+
 impl CertificateSigningRequest {
     /// The object as JSON, fields in the API's order, absent ones left out.
     pub(crate) fn to_value(&self) -> Value {

@@ -7,7 +7,7 @@ mod civil;
 mod der;
 
 use self::civil::{Civil, days_in_month};
-pub(crate) use self::der::read_time;
+pub(crate) use self::der::{read_time, write_time};
 use crate::{Error, Result};
 
 /// Seconds since 1970-01-01T00:00:00Z, leap seconds not counted (POSIX time).

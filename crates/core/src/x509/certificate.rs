@@ -134,6 +134,29 @@ impl Certificate {
         &self.der
     }
 
+    /// PEM with the label `CERTIFICATE` and `\n` line endings.
+    pub fn pem(&self) -> String {
+        crate::pem::encode("CERTIFICATE", &self.der)
+    }
+
+    /// What a certificate this one issues copies from it: the subject exactly
+    /// as encoded (the new certificate's issuer) and the subjectKeyIdentifier's
+    /// key identifier, if it has one (the new authorityKeyIdentifier).
+    pub(crate) fn issuer_parts(&self) -> Result<(Vec<u8>, Option<Vec<u8>>)> {
+        let invalid = |e: DerError| Error::decode("certificate", e.to_string());
+        let tbs = Tbs::read(crate::der::parse(&self.tbs).map_err(invalid)?).map_err(invalid)?;
+        let mut key_id = None;
+        for extension in &tbs.extensions {
+            if extension.oid.to_string() == SUBJECT_KEY_IDENTIFIER {
+                let id = crate::der::parse(extension.value)
+                    .and_then(|tlv| tlv.expect(crate::der::tag::OCTET_STRING))
+                    .map_err(invalid)?;
+                key_id = Some(id.value.to_vec());
+            }
+        }
+        Ok((tbs.subject_der.to_vec(), key_id))
+    }
+
     /// SHA-256 of the DER, uppercase hex bytes separated by `:`, as
     /// `openssl x509 -fingerprint -sha256` shows it. Computed when asked:
     /// `verify` never needs it.
@@ -202,6 +225,9 @@ impl Certificate {
         })
     }
 }
+
+/// `subjectKeyIdentifier` (RFC 5280 §4.2.1.2).
+const SUBJECT_KEY_IDENTIFIER: &str = "2.5.29.14";
 
 fn read_info(signed: &Signed<'_>, tbs: Tbs<'_>) -> Result<CertificateInfo, String> {
     let names = alt_names(&tbs.extensions)?;

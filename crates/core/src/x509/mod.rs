@@ -23,6 +23,7 @@ mod tbs;
 pub use self::answers::{SignatureAnswers, SignatureQuestion, Unanswered};
 pub use self::certificate::{Certificate, CertificateInfo};
 pub use self::extensions::{BasicConstraints, ExtensionInfo};
+pub(crate) use self::name::read_name;
 pub use self::name::{DistinguishedName, NameAttribute};
 pub use self::name_constraints::{GeneralSubtree, NameConstraints};
 pub use self::request::RequestInfo;

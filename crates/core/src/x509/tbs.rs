@@ -20,6 +20,8 @@ pub(crate) struct Tbs<'a> {
     pub(crate) not_before: UnixTime,
     pub(crate) not_after: UnixTime,
     pub(crate) subject: DistinguishedName,
+    /// The subject exactly as encoded.
+    pub(crate) subject_der: &'a [u8],
     pub(crate) public_key: PublicKeyInfo,
     pub(crate) extensions: Vec<Extension<'a>>,
 }
@@ -41,7 +43,8 @@ impl<'a> Tbs<'a> {
         let not_before = read_time(validity.read_any()?)?;
         let not_after = read_time(validity.read_any()?)?;
         validity.finish()?;
-        let subject = read_name(reader.read_any()?)?;
+        let subject_tlv = reader.read_any()?;
+        let subject = read_name(subject_tlv)?;
         let public_key = read_public_key(reader.read_any()?)?;
         // issuerUniqueID and subjectUniqueID, unused since RFC 3280
         reader.optional(tag::context(1, false))?;
@@ -58,6 +61,7 @@ impl<'a> Tbs<'a> {
             not_before,
             not_after,
             subject,
+            subject_der: subject_tlv.der,
             public_key,
             extensions,
         })

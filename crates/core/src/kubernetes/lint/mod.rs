@@ -138,6 +138,40 @@ pub fn lint(request: &RequestInfo, options: &LintOptions) -> Vec<Finding> {
     findings
 }
 
+/// What the cluster does with a CSR before a signer issues anything, by the
+/// same rules as [`lint`]: the API server refuses it on create, or the
+/// in-tree signer fails it after approval (stopping at the first problem, as
+/// upstream does), or neither.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The API server would refuse to create the object: its first error.
+    Refused(Finding),
+    /// The signer would add `Failed` (reason `SignerValidationFailure`) with
+    /// this finding's message.
+    Failed(Finding),
+    /// The signer would issue.
+    Accepted,
+}
+
+/// The [`Verdict`] on `request` sent with `options`.
+pub fn verdict(request: &RequestInfo, options: &LintOptions) -> Verdict {
+    let context = Context::new(request, options);
+    let first_error = |check: fn(&Context<'_>, &mut Vec<Finding>)| {
+        let mut findings = Vec::new();
+        check(&context, &mut findings);
+        findings
+            .into_iter()
+            .find(|finding| finding.severity == Severity::Error)
+    };
+    if let Some(finding) = first_error(api::check) {
+        return Verdict::Refused(finding);
+    }
+    match first_error(signers::check) {
+        Some(finding) => Verdict::Failed(finding),
+        None => Verdict::Accepted,
+    }
+}
+
 /// What every rule looks at, worked out once.
 struct Context<'a> {
     request: &'a RequestInfo,

@@ -1,0 +1,83 @@
+//! `secret` and `ca-bundle`: the objects that carry the certificate to a pod
+//! and the CA to its clients, as `kubectl create ... --dry-run=client -o yaml`
+//! writes them.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use csrcraft::kubernetes::{TlsSecret, ca_bundle as render_ca_bundle};
+
+use super::manifest::FormatArg;
+use crate::error::CliError;
+use crate::input::{read_secret, read_text};
+use crate::output::print;
+
+/// Arguments of `secret`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Example (kubectl create secret tls my-svc-tls --cert server.pem --key server-key.pem):
+  csrcraft secret --name my-svc-tls --namespace my-namespace --cert server.pem \\
+      --key server-key.pem --ca ca.pem | kubectl apply -f -")]
+pub struct SecretArgs {
+    /// metadata.name.
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// metadata.namespace [default: none, kubectl's current namespace].
+    #[arg(long, value_name = "NAMESPACE")]
+    pub namespace: Option<String>,
+    /// tls.crt: the certificate (or chain, leaf first), PEM.
+    #[arg(long, value_name = "CERT")]
+    pub cert: PathBuf,
+    /// tls.key: the certificate's private key, PEM.
+    #[arg(long, value_name = "KEY")]
+    pub key: PathBuf,
+    /// ca.crt: the CA certificate, PEM.
+    #[arg(long, value_name = "CA")]
+    pub ca: Option<PathBuf>,
+    /// How to print it.
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    pub format: FormatArg,
+}
+
+/// Arguments of `ca-bundle`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Example (kubectl create configmap example-serving-ca --from-file ca.crt=ca.pem):
+  csrcraft ca-bundle --name example-serving-ca --ca ca.pem | kubectl apply -f -")]
+pub struct CaBundleArgs {
+    /// metadata.name.
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// metadata.namespace [default: none, kubectl's current namespace].
+    #[arg(long, value_name = "NAMESPACE")]
+    pub namespace: Option<String>,
+    /// ca.crt: the CA certificate, PEM.
+    #[arg(long, value_name = "CA")]
+    pub ca: PathBuf,
+    /// How to print it.
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    pub format: FormatArg,
+}
+
+/// `csrcraft secret`.
+pub fn secret(args: &SecretArgs) -> Result<(), CliError> {
+    let certificate_pem = read_text(&args.cert)?;
+    let key_pem = read_secret(&args.key)?;
+    let ca_pem = args.ca.as_deref().map(read_text).transpose()?;
+    let mut secret = TlsSecret::new(&args.name, &certificate_pem, &key_pem);
+    secret.namespace = args.namespace.as_deref();
+    secret.ca_pem = ca_pem.as_deref();
+    print(&secret.render(args.format.into())?)
+}
+
+/// `csrcraft ca-bundle`.
+pub fn ca_bundle(args: &CaBundleArgs) -> Result<(), CliError> {
+    let ca_pem = read_text(&args.ca)?;
+    let text = render_ca_bundle(
+        &args.name,
+        args.namespace.as_deref(),
+        &ca_pem,
+        args.format.into(),
+    )?;
+    print(&text)
+}
