@@ -61,7 +61,7 @@ mod tests {
         let controls = "\u{1}".repeat(100);
         assert_eq!(
             cfssl_json_line(&controls, None).capacity(),
-            6 * controls.len() + 32
+            3 + 6 * controls.len() + 6 + 1
         );
         assert_eq!(cfssl_json_line("x", None).as_str(), r#"{"csr":"x"}"#);
     }
