@@ -48,6 +48,11 @@ impl Options {
             .filter(|value| !value.is_undefined() && !value.is_null())
     }
 
+    /// Whether `key` is given (not `undefined` or `null`).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
     /// A string option.
     pub(crate) fn string(&self, key: &str) -> Result<Option<String>, JsError> {
         self.get(key)
@@ -57,6 +62,21 @@ impl Options {
                     .ok_or_else(|| error(format!("options.{key}: expected a string")))
             })
             .transpose()
+    }
+
+    /// A boolean option; absent reads as `false`.
+    pub(crate) fn boolean(&self, key: &str) -> Result<bool, JsError> {
+        self.get(key).map_or(Ok(false), |value| {
+            value
+                .as_bool()
+                .ok_or_else(|| error(format!("options.{key}: expected true or false")))
+        })
+    }
+
+    /// A string option that must be given: `what` says what it is for.
+    pub(crate) fn required(&self, key: &str, what: &str) -> Result<String, JsError> {
+        self.string(key)?
+            .ok_or_else(|| error(format!("options.{key}: required: {what}")))
     }
 
     /// `spec.usages`: an array of strings, or one comma-separated string as

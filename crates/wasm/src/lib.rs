@@ -14,7 +14,10 @@
 //! is `Date.now()` unless the caller passes `at`. The TypeScript types are
 //! in `types.d.ts`.
 
+mod ca;
 mod convert;
+mod secret;
+mod sign;
 mod with_key;
 
 use csrcraft::kubernetes::{
@@ -60,18 +63,8 @@ impl GenerateOptions {
             options,
             &["keyFormat", "signer", "name", "usages", "expiration"],
         )?;
-        let key_format = match options.string("keyFormat")?.as_deref() {
-            None | Some("cfssl") => KeyFormat::Cfssl,
-            Some("pkcs8") => KeyFormat::Pkcs8,
-            Some(other) => {
-                return Err(error(format!(
-                    "options.keyFormat: {} is not a key format; use \"cfssl\" or \"pkcs8\"",
-                    csrcraft::support::quoted(other)
-                )));
-            }
-        };
         Ok(Self {
-            key_format,
+            key_format: key_format(&options)?,
             manifest: manifest_options(&options, false)?,
         })
     }
@@ -118,16 +111,7 @@ pub async fn manifest(
         &options,
         &["signer", "name", "usages", "expiration", "format"],
     )?;
-    let format = match options.string("format")?.as_deref() {
-        None | Some("yaml") => ManifestFormat::Yaml,
-        Some("json") => ManifestFormat::Json,
-        Some(other) => {
-            return Err(error(format!(
-                "options.format: {} is not a manifest format; use \"yaml\" or \"json\"",
-                csrcraft::support::quoted(other)
-            )));
-        }
-    };
+    let format = manifest_format(&options)?;
     let Some(manifest_options) = manifest_options(&options, true)? else {
         return Err(error(
             "options.signer: required, e.g. \"example.com/serving\" or \"kubernetes.io/kube-apiserver-client\"",
@@ -279,6 +263,30 @@ pub async fn verify(
     Ok(Out::from(json_object(&report.to_json(at)?)?)
         .set("text", report.to_string())
         .into())
+}
+
+/// `options.keyFormat`: how to write a private key (default cfssl's).
+fn key_format(options: &Options) -> Result<KeyFormat, JsError> {
+    match options.string("keyFormat")?.as_deref() {
+        None | Some("cfssl") => Ok(KeyFormat::Cfssl),
+        Some("pkcs8") => Ok(KeyFormat::Pkcs8),
+        Some(other) => Err(error(format!(
+            "options.keyFormat: {} is not a key format; use \"cfssl\" or \"pkcs8\"",
+            csrcraft::support::quoted(other)
+        ))),
+    }
+}
+
+/// `options.format`: how to write a Kubernetes object (default YAML).
+fn manifest_format(options: &Options) -> Result<ManifestFormat, JsError> {
+    match options.string("format")?.as_deref() {
+        None | Some("yaml") => Ok(ManifestFormat::Yaml),
+        Some("json") => Ok(ManifestFormat::Json),
+        Some(other) => Err(error(format!(
+            "options.format: {} is not a manifest format; use \"yaml\" or \"json\"",
+            csrcraft::support::quoted(other)
+        ))),
+    }
 }
 
 /// The manifest options (`signer`, `name`, `usages`, `expiration`), or `None`

@@ -262,3 +262,107 @@ export interface VerifyResult {
   checks: VerifyCheck[];
   text: string;
 }
+
+export interface CaInitOptions {
+  /** The CA's lifetime from its not before (five minutes before `at`). Default "43800h". */
+  duration?: Duration;
+  /** The time of issue. Default: now. */
+  at?: Time;
+  /** How the CA key is written. Default "cfssl". */
+  keyFormat?: KeyFormat;
+}
+
+/** `cfssl gencert -initca`'s three PEMs (its `{"cert","csr","key"}` line), plus the spec's warnings. */
+export interface CaInitResult {
+  /** The self-signed CA certificate. */
+  cert: string;
+  /** The CA's CSR, as cfssl also writes it. */
+  csr: string;
+  /** The CA's private key: keep it in memory or hand it to the user; csrcraft never sends it anywhere. */
+  key: string;
+  warnings: Warning[];
+}
+
+export interface SignOptions {
+  /** The signer's CA certificate, PEM (kube-controller-manager's --cluster-signing-cert-file). */
+  ca: string;
+  /** The CA's private key, PEM (--cluster-signing-key-file); it must be `ca`'s key. */
+  caKey: string;
+  /** `spec.signerName`: required for a CSR; refused for an object, which has its own. */
+  signer?: string;
+  /** `spec.usages`, for a CSR only. Default: what the signer issues for the CSR's key. */
+  usages?: Usages;
+  /** `spec.expirationSeconds`, for a CSR only. */
+  expiration?: Duration;
+  /** `metadata.name` of the object made for a CSR (needs `object`). Default: from its CN. */
+  name?: string;
+  /** The signer's --cluster-signing-duration: the longest lifetime it grants. Default "8760h". */
+  duration?: Duration;
+  /** The time of approval and signing. Default: now. */
+  at?: Time;
+  /** Also return the CertificateSigningRequest as the cluster leaves it. Default false. */
+  object?: boolean;
+  /** How to write `object` (needs `object`). Default "yaml". */
+  format?: "yaml" | "json";
+}
+
+/** What the signer reports when it does not issue: upstream's message where upstream has one. */
+export interface SignFinding {
+  /** A stable id, e.g. "kubelet-serving/organization". */
+  rule: string;
+  message: string;
+  /** What to change. */
+  fix: string;
+}
+
+export interface SignResult {
+  /**
+   * "issued": the certificate; "failed": the signer fails the approved CSR (condition Failed,
+   * reason SignerValidationFailure); "refused": the API server would not create the object.
+   */
+  outcome: "issued" | "failed" | "refused";
+  /** The certificate (PEM), when issued. */
+  certificate?: string;
+  /**
+   * With `object`, when issued or failed: the object as `kubectl get csr -o yaml` (or json) shows
+   * it, approved, with `status.certificate` or the Failed condition.
+   */
+  object?: string;
+  /** Why it was not issued, when failed or refused. */
+  finding?: SignFinding;
+  /** For a signer kube-controller-manager does not sign for: what the certificate stands for. */
+  note?: string;
+  /** `object` when there is one, else `certificate`, else the reason and the fix in words. */
+  text: string;
+}
+
+export interface SecretOptions {
+  /** `metadata.name`. */
+  name: string;
+  /** `metadata.namespace`. Default: none (kubectl's current namespace). */
+  namespace?: string;
+  /** `tls.crt`: the certificate (or chain, leaf first), PEM. */
+  cert: string;
+  /** `tls.key`: the certificate's private key, PEM; it must be the certificate's. */
+  key: string;
+  /** `ca.crt`: the CA certificate, PEM. */
+  ca?: string;
+  /** Default "yaml". */
+  format?: "yaml" | "json";
+}
+
+export interface CaBundleOptions {
+  /** `metadata.name`. */
+  name: string;
+  /** `metadata.namespace`. Default: none (kubectl's current namespace). */
+  namespace?: string;
+  /** `ca.crt`: the CA certificate, PEM. */
+  ca: string;
+  /** Default "yaml". */
+  format?: "yaml" | "json";
+}
+
+/** A Kubernetes object as `kubectl create ... --dry-run=client -o yaml` (or json) writes it. */
+export interface TextResult {
+  text: string;
+}

@@ -35,8 +35,9 @@ pub(crate) fn import_params(algorithm: KeyAlgorithm) -> Object {
     }
 }
 
-/// For checking a signature made with `hash` by a key of this kind.
-pub(crate) fn verify_key_params(algorithm: KeyAlgorithm, hash: Option<HashAlgorithm>) -> Object {
+/// For `importKey`, for a key that signs or checks signatures made with
+/// `hash`: RSASSA-PKCS1-v1_5 fixes the hash when the key is imported.
+pub(crate) fn hashed_key_params(algorithm: KeyAlgorithm, hash: Option<HashAlgorithm>) -> Object {
     match (algorithm, hash) {
         (KeyAlgorithm::Rsa { .. }, Some(hash)) => rsa_params(hash.name()),
         _ => import_params(algorithm),

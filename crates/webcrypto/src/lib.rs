@@ -6,7 +6,8 @@
 //!
 //! The core stays pure and synchronous; this crate drives it:
 //! [`generate`] and [`sign_request`] fill in an [`csrcraft::UnsignedRequest`],
-//! and [`decide`] checks the signatures a core function will ask about with
+//! [`sign_certificate`] an [`UnsignedCertificate`] (a CA's, or a certificate
+//! a CA issues), [`random`] gives the serials' randomness, and [`decide`] checks the signatures a core function will ask about with
 //! WebCrypto, then runs it with those answers. [`UrlIdna`] is the core's
 //! [`csrcraft::DomainToAscii`] by the platform's URL parser.
 
@@ -16,11 +17,14 @@ mod signatures;
 mod subtle;
 
 use csrcraft::{
-    CertificateRequest, KeyAlgorithm, KeyDocument, PublicKeyInfo, Spec, UnsignedRequest,
+    Certificate, CertificateRequest, HashAlgorithm, KeyAlgorithm, KeyDocument, PublicKeyInfo,
+    SignatureAlgorithm, Spec, UnsignedCertificate, UnsignedRequest,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
-use self::algorithms::{import_params, key_params, sign_params};
+use self::algorithms::{
+    hashed_key_params, import_params, key_params, sign_params, signature_params,
+};
 pub use self::domains::UrlIdna;
 pub use self::signatures::{answer, decide};
 use self::subtle::Subtle;
@@ -63,6 +67,12 @@ impl Error {
     }
 }
 
+/// `N` random bytes from `crypto.getRandomValues` (the platform's CSPRNG),
+/// e.g. for a certificate's serial.
+pub fn random<const N: usize>() -> Result<[u8; N], Error> {
+    subtle::random()
+}
+
 /// `Ok` when WebCrypto is there to use; [`Error::Unavailable`] outside a secure
 /// context (https or localhost).
 pub fn available() -> Result<(), Error> {
@@ -102,9 +112,55 @@ pub async fn generate(spec: &Spec) -> Result<Signed, Error> {
 /// PEM file with [`KeyDocument::from_pem`]); the key's kind wins over `spec.key`.
 pub async fn sign_request(spec: &Spec, key: KeyDocument) -> Result<Signed, Error> {
     let subtle = Subtle::get()?;
-    let private = import_private(&subtle, &key).await?;
+    let private = import_private(&subtle, &key, None).await?;
     let spki = public_spki(&subtle, &private, &key).await?;
     sign(&subtle, spec, key, &private, &spki).await
+}
+
+/// Signs `unsigned` with the issuer's key, with the hash the certificate
+/// names ([`UnsignedCertificate::signature_algorithm`]): for RSA that is not
+/// always the one cfssl pairs with the key's size (kube-controller-manager
+/// signs with SHA-256 whatever the CA's size), so the key is imported for it.
+/// The key must be of the kind the algorithm names; whether it is the
+/// issuer's is the caller's check (e.g. `CertificateAuthority::check_key`).
+pub async fn sign_certificate(
+    unsigned: UnsignedCertificate,
+    issuer_key: &KeyDocument,
+) -> Result<Certificate, Error> {
+    let subtle = Subtle::get()?;
+    let algorithm = issuer_key.algorithm();
+    let named = unsigned.signature_algorithm();
+    let fits = match algorithm {
+        KeyAlgorithm::Ecdsa(_) => matches!(
+            named,
+            SignatureAlgorithm::EcdsaSha256
+                | SignatureAlgorithm::EcdsaSha384
+                | SignatureAlgorithm::EcdsaSha512
+        ),
+        KeyAlgorithm::Rsa { .. } => matches!(
+            named,
+            SignatureAlgorithm::RsaSha256
+                | SignatureAlgorithm::RsaSha384
+                | SignatureAlgorithm::RsaSha512
+        ),
+        KeyAlgorithm::Ed25519 => *named == SignatureAlgorithm::Ed25519,
+    };
+    if !fits {
+        return Err(Error::WebCrypto {
+            operation: "sign the certificate",
+            reason: "the key is not of the kind its signature algorithm names".to_owned(),
+        });
+    }
+    let hash = named.hash();
+    let private = import_private(&subtle, issuer_key, hash).await?;
+    let signature = subtle
+        .sign(
+            &signature_params(algorithm, hash),
+            &private,
+            unsigned.to_be_signed(),
+        )
+        .await?;
+    Ok(unsigned.sign_with(&der_signature(algorithm, signature)?)?)
 }
 
 /// The public half of a private key, as certificates and CSRs describe keys.
@@ -112,7 +168,7 @@ pub async fn sign_request(spec: &Spec, key: KeyDocument) -> Result<Signed, Error
 /// when the key does not carry it (Ed25519, or EC without its public point).
 pub async fn public_key(key: &KeyDocument) -> Result<PublicKeyInfo, Error> {
     let subtle = Subtle::get()?;
-    let private = import_private(&subtle, key).await?;
+    let private = import_private(&subtle, key, None).await?;
     read_spki(&public_spki(&subtle, &private, key).await?)
 }
 
@@ -142,8 +198,13 @@ async fn sign_unsigned(
     let signature = subtle
         .sign(&sign_params(algorithm), private, unsigned.to_be_signed())
         .await?;
+    der_signature(algorithm, signature)
+}
+
+/// A WebCrypto signature as X.509 holds it: WebCrypto signs ECDSA as
+/// `r || s`, X.509 holds the DER Ecdsa-Sig-Value.
+fn der_signature(algorithm: KeyAlgorithm, signature: Vec<u8>) -> Result<Vec<u8>, Error> {
     Ok(match algorithm {
-        // WebCrypto signs ECDSA as r || s; X.509 holds the DER Ecdsa-Sig-Value.
         KeyAlgorithm::Ecdsa(_) => {
             csrcraft::support::ecdsa_fixed_to_der(&signature).ok_or(Error::WebCrypto {
                 operation: "sign",
@@ -154,11 +215,20 @@ async fn sign_unsigned(
     })
 }
 
-async fn import_private(subtle: &Subtle, key: &KeyDocument) -> Result<JsValue, Error> {
+/// The private key as a WebCrypto key that signs; an RSA key with `hash`
+/// (`None`: the hash cfssl pairs with its size).
+async fn import_private(
+    subtle: &Subtle,
+    key: &KeyDocument,
+    hash: Option<HashAlgorithm>,
+) -> Result<JsValue, Error> {
+    let algorithm = key.algorithm();
+    let params = match hash {
+        Some(hash) => hashed_key_params(algorithm, Some(hash)),
+        None => import_params(algorithm),
+    };
     let der = js_sys::Uint8Array::from(key.pkcs8_der());
-    let imported = subtle
-        .import("pkcs8", &der, &import_params(key.algorithm()), &["sign"])
-        .await;
+    let imported = subtle.import("pkcs8", &der, &params, &["sign"]).await;
     // The bytes were copied into the array; clear them there too.
     der.fill(0, 0, der.length());
     imported

@@ -5,7 +5,7 @@
 //! ([`SignatureAnswers::decide`]). No answer the core sees is a guess.
 
 use crate::Error;
-use crate::algorithms::{signature_params, verify_key_params};
+use crate::algorithms::{hashed_key_params, signature_params};
 use crate::subtle::Subtle;
 use csrcraft::support::{curve_field_bytes, ecdsa_der_to_fixed};
 use csrcraft::{
@@ -45,7 +45,7 @@ async fn check_one(subtle: &Subtle, question: &SignatureQuestion) -> Result<(), 
         .import(
             "spki",
             &spki,
-            &verify_key_params(plan.key_algorithm, plan.hash),
+            &hashed_key_params(plan.key_algorithm, plan.hash),
             &["verify"],
         )
         .await

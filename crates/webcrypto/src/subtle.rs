@@ -58,11 +58,14 @@ extern "C" {
     #[wasm_bindgen(method, getter, structural)]
     fn crypto(this: &Global) -> JsValue;
 
-    /// `Crypto`, for its `subtle`.
+    /// `Crypto`, for its `subtle` and `getRandomValues`.
     type Crypto;
 
     #[wasm_bindgen(method, getter, structural)]
     fn subtle(this: &Crypto) -> JsValue;
+
+    #[wasm_bindgen(method, catch, js_name = getRandomValues)]
+    fn get_random_values(this: &Crypto, array: &Uint8Array) -> Result<JsValue, JsValue>;
 
     /// `String(value)`: a thrown value that is not an `Error`, as text.
     #[wasm_bindgen(catch, js_name = String)]
@@ -78,15 +81,32 @@ extern "C" {
     fn private_key(this: &KeyPair) -> JsValue;
 }
 
+/// `globalThis.crypto`, in a page, a worker or Node.
+fn crypto() -> Result<Crypto, Error> {
+    // Looked up on each call, not kept: a page can lose it (a test takes it away).
+    let crypto = js_sys::global().unchecked_into::<Global>().crypto();
+    if !crypto.is_object() {
+        return Err(Error::Unavailable);
+    }
+    Ok(crypto.unchecked_into())
+}
+
+/// `N` bytes from `crypto.getRandomValues`, the platform's CSPRNG.
+pub(crate) fn random<const N: usize>() -> Result<[u8; N], Error> {
+    let array = Uint8Array::new_with_length(N as u32);
+    crypto()?
+        .get_random_values(&array)
+        .map_err(|e| Error::webcrypto("make random bytes", &e))?;
+    let mut bytes = [0; N];
+    array.copy_to(&mut bytes);
+    Ok(bytes)
+}
+
 impl Subtle {
     /// `globalThis.crypto.subtle`, in a page, a worker or Node.
     pub(crate) fn get() -> Result<Self, Error> {
-        // Looked up on each call, not kept: a page can lose it (a test takes it away).
-        let crypto = js_sys::global().unchecked_into::<Global>().crypto();
-        if !crypto.is_object() {
-            return Err(Error::Unavailable);
-        }
-        let subtle = crypto.unchecked_into::<Crypto>().subtle();
+        // Secure contexts only: elsewhere `crypto` is there but `subtle` is not.
+        let subtle = crypto()?.subtle();
         if !subtle.is_object() {
             return Err(Error::Unavailable);
         }
