@@ -25,6 +25,23 @@ export interface CsrcraftLintDetail {
   findings: CsrcraftLintFinding[];
 }
 
+/**
+ * `csrcraft-sign`'s detail (the `sign` panel): what the signer chosen in the manifest step does
+ * with the generated CSR, signing with a test CA made in the page. Never the private key.
+ */
+export interface CsrcraftSignDetail {
+  /** `issued`; `failed`: the signer fails it once approved; `refused`: the API server would not create it. */
+  outcome: 'issued' | 'failed' | 'refused';
+  /** The certificate, when issued. */
+  certificatePem: string | null;
+  /** The page's test CA certificate. */
+  caPem: string;
+  /** Why not, when not issued. */
+  finding: CsrcraftLintFinding | null;
+  /** Whether the certificate verifies against the test CA, the key and the CSR, when issued. */
+  verified: boolean | null;
+}
+
 /** The element. Its attributes are its API: see the README's "Embed it in your docs". */
 export interface CsrcraftExampleElement extends HTMLElement {
   /** Loads the wasm (once per page) and mounts now, without waiting to be scrolled near. */
@@ -38,5 +55,6 @@ declare global {
   interface HTMLElementEventMap {
     'csrcraft-generate': CustomEvent<CsrcraftGenerateDetail>;
     'csrcraft-lint': CustomEvent<CsrcraftLintDetail>;
+    'csrcraft-sign': CustomEvent<CsrcraftSignDetail>;
   }
 }

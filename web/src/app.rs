@@ -14,10 +14,13 @@ use crate::workbench::use_workbench;
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let wb = use_workbench(|| State {
-        lang: browser_lang().unwrap_or_default(),
-        ..State::default()
-    });
+    let wb = use_workbench(
+        || State {
+            lang: browser_lang().unwrap_or_default(),
+            ..State::default()
+        },
+        Panels::ALL.sign,
+    );
     let state = &wb.state;
     use_unload_guard(state.holds_key());
     use_theme(state.theme, state.lang);

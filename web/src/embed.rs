@@ -5,7 +5,7 @@
 use csrcraft::kubernetes::Finding;
 use yew::prelude::*;
 
-use crate::derive::{LintSubject, LintView};
+use crate::derive::{LintSubject, LintView, TrialView};
 pub use crate::i18n::Lang;
 pub use crate::sections::Panels;
 use crate::sections::{Layout, steps};
@@ -39,6 +39,21 @@ pub enum ExampleEvent {
         /// The CertificateSigningRequest as YAML.
         manifest_yaml: String,
     },
+    /// The page's test CA signed the CSR as the signer would (the `sign` step): what came of
+    /// it. Never the private key, nor the Secret that holds it.
+    Signed {
+        /// `issued`, `failed` (the signer fails it once approved) or `refused` (the API server
+        /// would not create the object).
+        outcome: &'static str,
+        /// The certificate, when issued, as PEM.
+        certificate_pem: Option<String>,
+        /// The test CA's certificate, as PEM.
+        ca_pem: String,
+        /// Why not, when not issued.
+        finding: Option<Finding>,
+        /// Whether every check of the verification passed, when issued.
+        verified: Option<bool>,
+    },
     /// The lint looked at a CSR.
     Linted {
         /// Which CSR: `generated`, `stale` (made from an earlier spec) or `preview`.
@@ -52,14 +67,17 @@ pub enum ExampleEvent {
 #[function_component(Example)]
 pub fn example(props: &ExampleProps) -> Html {
     let (settings, lang) = (props.settings.clone(), props.lang);
-    let wb = use_workbench(move || {
-        let mut state = State {
-            lang,
-            ..State::default()
-        };
-        state.apply(Action::Configure(settings));
-        state
-    });
+    let wb = use_workbench(
+        move || {
+            let mut state = State {
+                lang,
+                ..State::default()
+            };
+            state.apply(Action::Configure(settings));
+            state
+        },
+        props.panels.sign,
+    );
     {
         let act = wb.act.clone();
         use_effect_with(props.settings.clone(), move |settings| {
@@ -87,8 +105,9 @@ pub fn example(props: &ExampleProps) -> Html {
     }
 }
 
-/// Emits [`ExampleEvent::Generated`] once per CSR, when its manifest is written, and
-/// [`ExampleEvent::Linted`] for each lint report.
+/// Emits [`ExampleEvent::Generated`] once per CSR, when its manifest is written,
+/// [`ExampleEvent::Linted`] for each lint report, and [`ExampleEvent::Signed`] for each
+/// signer's outcome.
 #[hook]
 fn use_events(wb: &Workbench, on_event: &Callback<ExampleEvent>) {
     let state = &wb.state;
@@ -120,5 +139,38 @@ fn use_events(wb: &Workbench, on_event: &Callback<ExampleEvent>) {
                 findings: findings.clone(),
             });
         }
+    });
+    let trial = state.trial.as_ref().map(|slot| slot.value.clone());
+    let ca_pem = match &state.test_ca {
+        Some(Ok(ca)) => Some(ca.certificate().pem()),
+        _ => None,
+    };
+    let on_signed = on_event.clone();
+    use_effect_with((trial, ca_pem), move |(trial, ca_pem)| {
+        let (Some(trial), Some(ca_pem)) = (trial, ca_pem) else {
+            return;
+        };
+        let ca_pem = ca_pem.clone();
+        on_signed.emit(match trial {
+            TrialView::Waiting(_) => return,
+            TrialView::Refused(finding) | TrialView::Failed(finding) => ExampleEvent::Signed {
+                outcome: if matches!(trial, TrialView::Refused(_)) {
+                    "refused"
+                } else {
+                    "failed"
+                },
+                certificate_pem: None,
+                ca_pem,
+                finding: Some(finding.clone()),
+                verified: None,
+            },
+            TrialView::Issued(issued) => ExampleEvent::Signed {
+                outcome: "issued",
+                certificate_pem: Some(issued.certificate_pem.clone()),
+                ca_pem,
+                finding: None,
+                verified: Some(issued.report.as_ref().is_ok_and(|r| r.passed())),
+            },
+        });
     });
 }

@@ -12,10 +12,10 @@ use crate::services::domains::domains;
 use crate::services::page::{UnloadGuard, set_theme};
 use crate::services::{crypto, task};
 use crate::state::{
-    Action, InspectInputs, Job, LintInputs, ManifestInputs, State, Theme, VerifyInputs,
+    Action, InspectInputs, Job, LintInputs, ManifestInputs, State, Theme, TrialInputs, VerifyInputs,
 };
 
-/// Keeps the lint, the manifest, the verification and the inspect view up to date.
+/// Keeps the lint, the manifest, the verification, the inspect view and the trial up to date.
 #[hook]
 pub fn use_checked_views(state: &UseReducerHandle<State>) {
     use_task(
@@ -54,6 +54,27 @@ pub fn use_checked_views(state: &UseReducerHandle<State>) {
         |_, inputs| crypto::inspect(inputs.cert.clone(), unix_now()),
         Action::Inspect,
     );
+    use_task(
+        state,
+        TrialInputs::of(state),
+        |state, _| crypto::trial(derive::trial_plan(state), unix_now()),
+        Action::Trial,
+    );
+}
+
+/// Makes the test CA, once per page session, when the trial step shows and a CSR is there to
+/// sign; without the CA the trial waits and signs nothing.
+#[hook]
+pub fn use_test_ca(state: &UseReducerHandle<State>, shown: bool) {
+    let wanted = shown && state.generated.is_some() && state.test_ca.is_none();
+    let dispatch = state.dispatcher();
+    use_effect_with(wanted, move |&wanted| {
+        if wanted {
+            task::spawn(crypto::make_test_ca(unix_now()), move |made| {
+                dispatch.dispatch(Action::TestCa(made))
+            });
+        }
+    });
 }
 
 /// Starts `start`'s work each time `inputs` change (and at first render), and dispatches

@@ -1,4 +1,4 @@
-//! The four steps as the app and the embeddable example lay them out, each a card, numbered
+//! The five steps as the app and the embeddable example lay them out, each a card, numbered
 //! in the order shown.
 
 use yew::prelude::*;
@@ -10,10 +10,11 @@ use crate::components::lint_findings::LintFindings;
 use crate::components::outputs::Outputs;
 use crate::components::spec_form::SpecFormView;
 use crate::components::spec_json::SpecJson;
+use crate::components::trial_panel::TrialPanel;
 use crate::components::verify_panel::VerifyPanel;
-use crate::derive;
+use crate::derive::{self, TrialView};
 use crate::services::domains::domains;
-use crate::state::{Action, InspectInputs, LintInputs, State, VerifyInputs, shown};
+use crate::state::{Action, InspectInputs, LintInputs, State, TrialInputs, VerifyInputs, shown};
 use crate::workbench::Workbench;
 
 /// Which steps show: the `<csrcraft-example>` element's `panels`.
@@ -27,6 +28,8 @@ pub struct Panels {
     pub manifest: bool,
     /// Generate, the CSR and the key.
     pub generate: bool,
+    /// Try it without a cluster: a test CA signs the CSR as the signer would.
+    pub sign: bool,
     /// Checking the certificate that comes back.
     pub verify: bool,
 }
@@ -38,22 +41,25 @@ impl Panels {
         lint: true,
         manifest: true,
         generate: true,
+        sign: true,
         verify: true,
     };
 
     /// The element's default: `spec lint manifest generate`.
     pub const EXAMPLE: Panels = Panels {
+        sign: false,
         verify: false,
         ..Panels::ALL
     };
 
-    /// Reads a space-separated list of `spec lint manifest generate verify`.
+    /// Reads a space-separated list of `spec lint manifest generate sign verify`.
     pub fn parse(list: &str) -> Result<Self, String> {
         let mut panels = Panels {
             spec: false,
             lint: false,
             manifest: false,
             generate: false,
+            sign: false,
             verify: false,
         };
         for word in list.split_whitespace() {
@@ -62,10 +68,11 @@ impl Panels {
                 "lint" => &mut panels.lint,
                 "manifest" => &mut panels.manifest,
                 "generate" => &mut panels.generate,
+                "sign" => &mut panels.sign,
                 "verify" => &mut panels.verify,
                 other => {
                     return Err(format!(
-                        "panels: \"{other}\" is not a step; use some of: spec lint manifest generate verify"
+                        "panels: \"{other}\" is not a step; use some of: spec lint manifest generate sign verify"
                     ));
                 }
             };
@@ -111,6 +118,9 @@ pub fn steps(wb: &Workbench, layout: Layout) -> Html {
     }
     if panels.generate {
         shown.push(card("h-gen", text.step_generate, generate(wb, panels)));
+    }
+    if panels.sign {
+        shown.push(card("h-try", text.step_try, trial(wb)));
     }
     if panels.verify {
         shown.push(card("h-verify", text.step_verify, verify(wb)));
@@ -216,6 +226,33 @@ fn generate(wb: &Workbench, panels: Panels) -> Html {
     }
 }
 
+fn trial(wb: &Workbench) -> Html {
+    let state = &wb.state;
+    let (view, pending) = shown(&state.trial, &TrialInputs::of(state));
+    let ca_pem = match &state.test_ca {
+        Some(Ok(ca)) => Some(AttrValue::from(ca.certificate().pem())),
+        _ => None,
+    };
+    let secret = match (view, &state.generated, &ca_pem) {
+        (Some(TrialView::Issued(issued)), Some(generated), Some(ca_pem)) => Some(
+            derive::tls_secret(
+                &derive::secret_name(manifest_name(state)),
+                &issued.certificate_pem,
+                generated.key_pem.as_str(),
+                ca_pem,
+            )
+            .map(|secret| AttrValue::from(secret.as_str().to_owned()))
+            .map_err(|e| e.to_string()),
+        ),
+        _ => None,
+    };
+    html! {
+        <TrialPanel view={view.cloned()} pending={pending} signer={AttrValue::from(state.signer.trim().to_owned())}
+            ca_pem={ca_pem} secret={secret}
+            on_copy={wb.on_copy.clone()} on_download={wb.on_download.clone()} />
+    }
+}
+
 fn verify(wb: &Workbench) -> Html {
     let state = &wb.state;
     let (report, report_pending) = shown(&state.verify, &VerifyInputs::of(state));
@@ -256,7 +293,7 @@ mod tests {
         );
         assert_eq!(
             Panels::parse("spec preview"),
-            Err("panels: \"preview\" is not a step; use some of: spec lint manifest generate verify".to_owned())
+            Err("panels: \"preview\" is not a step; use some of: spec lint manifest generate sign verify".to_owned())
         );
     }
 }

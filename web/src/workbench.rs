@@ -7,7 +7,7 @@ use csrcraft::{Error, Parsed, Spec};
 use yew::prelude::*;
 
 use crate::derive;
-use crate::hooks::{use_checked_views, use_ticker};
+use crate::hooks::{use_checked_views, use_test_ca, use_ticker};
 use crate::i18n::Text;
 use crate::services::clock::now_ms;
 use crate::services::domains::domains;
@@ -36,14 +36,16 @@ pub struct Workbench {
     pub on_forget: Callback<()>,
 }
 
-/// The state, started from `initial`, with the views that await WebCrypto kept up to date.
+/// The state, started from `initial`, with the views that await WebCrypto kept up to date;
+/// `trial`: the "Try it without a cluster" step shows (so a test CA is made).
 #[hook]
-pub fn use_workbench(initial: impl FnOnce() -> State + 'static) -> Workbench {
+pub fn use_workbench(initial: impl FnOnce() -> State + 'static, trial: bool) -> Workbench {
     let state = use_reducer(initial);
     let dispatch = state.dispatcher();
     let act = dispatch.to_callback();
     let unavailable = use_memo((), |_| crypto::unavailable());
     use_checked_views(&state);
+    use_test_ca(&state, trial);
     use_ticker(&state);
     let spec = use_memo(state.spec_json.clone(), |json| {
         derive::check_spec(json, domains())

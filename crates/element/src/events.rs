@@ -1,5 +1,5 @@
-//! What an example tells the page, as DOM events on the element: `csrcraft-generate` and
-//! `csrcraft-lint`, bubbling and composed (they cross the shadow root). Their details are
+//! What an example tells the page, as DOM events on the element: `csrcraft-generate`,
+//! `csrcraft-lint` and `csrcraft-sign`, bubbling and composed (they cross the shadow root). Their details are
 //! plain objects in JS's conventions, and never hold the private key.
 
 use csrcraft::kubernetes::Finding;
@@ -26,6 +26,28 @@ pub fn dispatcher(host: Element) -> yew::Callback<ExampleEvent> {
             ExampleEvent::Linted { subject, findings } => {
                 ("csrcraft-lint", lint_detail(subject, &findings))
             }
+            ExampleEvent::Signed {
+                outcome,
+                certificate_pem,
+                ca_pem,
+                finding,
+                verified,
+            } => (
+                "csrcraft-sign",
+                object(&[
+                    ("outcome", outcome.into()),
+                    (
+                        "certificatePem",
+                        certificate_pem.map_or(JsValue::NULL, Into::into),
+                    ),
+                    ("caPem", ca_pem.into()),
+                    (
+                        "finding",
+                        finding.as_ref().map_or(JsValue::NULL, finding_object),
+                    ),
+                    ("verified", verified.map_or(JsValue::NULL, Into::into)),
+                ]),
+            ),
         };
         let init = CustomEventInit::new();
         init.set_bubbles(true);
@@ -47,23 +69,23 @@ fn lint_detail(subject: &str, findings: &[Finding]) -> JsValue {
             .count();
         JsValue::from(u32::try_from(n).unwrap_or(u32::MAX))
     };
-    let list: Array = findings
-        .iter()
-        .map(|f| {
-            object(&[
-                ("severity", f.severity.as_str().into()),
-                ("rule", f.rule.into()),
-                ("message", f.message.as_str().into()),
-                ("fix", f.fix.as_str().into()),
-            ])
-        })
-        .collect();
+    let list: Array = findings.iter().map(finding_object).collect();
     object(&[
         ("subject", subject.into()),
         ("errors", count("error")),
         ("warnings", count("warning")),
         ("notes", count("note")),
         ("findings", list.into()),
+    ])
+}
+
+/// `{ severity, rule, message, fix }`, as the CLI's `lint --json` has a finding.
+fn finding_object(f: &Finding) -> JsValue {
+    object(&[
+        ("severity", f.severity.as_str().into()),
+        ("rule", f.rule.into()),
+        ("message", f.message.as_str().into()),
+        ("fix", f.fix.as_str().into()),
     ])
 }
 

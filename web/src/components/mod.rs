@@ -11,7 +11,9 @@ pub mod output_block;
 pub mod outputs;
 pub mod spec_form;
 pub mod spec_json;
+pub mod trial_panel;
 pub mod verify_panel;
+pub mod verify_report;
 
 use csrcraft::{Error, Parsed, Spec};
 

@@ -1,9 +1,10 @@
 //! The returned certificate: paste or drop it (PEM, base64, or the kubectl object), and the
 //! CA; the core's verification report and inspect view.
 
-use csrcraft::{Outcome, VerifyReport};
+use csrcraft::VerifyReport;
 use yew::prelude::*;
 
+use super::verify_report::VerifyReportView;
 use crate::i18n::{Text, use_text};
 use crate::services::{files, page::value_of};
 
@@ -79,43 +80,7 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
         Some(Err(e)) => {
             html! { <p class="note error"><span class="badge">{ text.badge_error }</span>{ e }</p> }
         }
-        Some(Ok(report)) => {
-            let verdict = if report.passed() {
-                html! { <p class="verdict good">{ text.verify_passed }</p> }
-            } else {
-                html! { <p class="verdict bad">{ (text.verify_failed)(&report.failures().to_string()) }</p> }
-            };
-            html! {
-                <>
-                    { verdict }
-                    <table class="checks-table">
-                        <thead><tr>
-                            <th scope="col">{ text.verify_column_check }</th>
-                            <th scope="col">{ text.verify_column_result }</th>
-                            <th scope="col">{ text.verify_column_why }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for report.checks.iter().map(|c| {
-                                let class = match c.outcome {
-                                    Outcome::Pass => "pass",
-                                    Outcome::Fail => "fail",
-                                    Outcome::Skipped => "skipped",
-                                };
-                                html! {
-                                    <tr class={class} data-check={c.name}>
-                                        <td>{ text.check(c.name) }</td>
-                                        <td><span class="badge">{ text.outcome(c.outcome) }</span></td>
-                                        <td>{ &c.detail }
-                                            { for c.notes.iter().map(|n| html! { <div class="hint">{ n }</div> }) }
-                                        </td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </>
-            }
-        }
+        Some(Ok(report)) => html! { <VerifyReportView report={report.clone()} /> },
     };
     html! {
         <div class="verify">

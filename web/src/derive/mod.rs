@@ -7,6 +7,7 @@
 
 mod checks;
 mod lint;
+mod trial;
 
 use csrcraft::kubernetes::{
     Expiration, ManifestOptions, SignerName, default_usages, parse_duration_seconds,
@@ -19,6 +20,10 @@ pub use self::checks::{
 };
 pub use self::lint::{
     LintPlan, LintSubject, LintView, Waiting, lint_options, lint_plan, lint_view,
+};
+pub use self::trial::{
+    TrialPlan, TrialView, TrialWaiting, issued, issued_questions, not_issued, secret_name,
+    sign_outcome, test_ca, test_ca_certificate, test_ca_spec, tls_secret, trial_plan,
 };
 use crate::state::{Generated, State};
 

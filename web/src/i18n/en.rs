@@ -14,6 +14,7 @@ pub static EN: Text = Text {
     step_spec: "Describe the certificate",
     step_kubernetes: "Kubernetes CertificateSigningRequest",
     step_generate: "Generate the key and CSR",
+    step_try: "Try it without a cluster",
     step_verify: "Check the certificate that comes back",
     footer: "Everything runs in this page. After loading, it makes no network requests; the key is never stored or sent. Same core as the csrcraft CLI.",
     edition: |version| format!("csrcraft {version}"),
@@ -140,4 +141,25 @@ pub static EN: Text = Text {
     outcome_fail: "FAIL",
     outcome_skip: "SKIP",
     inspect_title: "What the certificate says (inspect)",
+    try_intro: "A test CA made in this page (P-256, for this visit only; its key is never stored, sent or offered) does with the generated CSR what the signer chosen in step 2 would do once the CSR is approved: same signer, usages and expiration, same rules as kube-controller-manager.",
+    try_needs_csr: "Generate the key and CSR first: the test CA signs the generated CSR.",
+    try_making_ca: "Making the test CA…",
+    try_refused: "Refused: the API server would not create this CertificateSigningRequest, so no signer sees it.",
+    try_failed: |signer| {
+        format!(
+            "{signer} fails this CSR once approved: the CSR gets the condition below and no certificate."
+        )
+    },
+    try_issued: |signer| {
+        format!(
+            "Issued: the certificate {signer} would put in status.certificate, signed by the test CA."
+        )
+    },
+    try_own_controller: "kube-controller-manager signs only for the kubernetes.io signers: this is what a signer with its policy issues; in a cluster, your signer's own controller decides.",
+    try_verify_title: "Verified against the test CA, the key and the CSR",
+    output_certificate: "Certificate (status.certificate)",
+    output_secret: "kubernetes.io/tls Secret (tls.crt, tls.key, ca.crt)",
+    output_secret_hint: "Holds the private key unencrypted, as kubectl create secret tls writes it: a pod cannot decrypt a key. Keep it out of version control.",
+    output_test_ca: "Test CA certificate (ca.crt)",
+    output_test_ca_hint: "For clients and for openssl verify -CAfile ca.crt; it exists only for this visit, and trusts nothing anywhere else.",
 };

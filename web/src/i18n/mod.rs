@@ -119,7 +119,9 @@ text! {
     step_kubernetes: str,
     /// Step 3's heading.
     step_generate: str,
-    /// Step 4's heading.
+    /// Step 4's heading ("Try it without a cluster").
+    step_try: str,
+    /// Step 5's heading.
     step_verify: str,
     /// The footer's promise.
     footer: str,
@@ -358,6 +360,34 @@ text! {
     outcome_skip: str,
     /// The inspect view's heading.
     inspect_title: str,
+
+    // Step 4: try it without a cluster.
+    /// What the step does, under its heading.
+    try_intro: str,
+    /// Before Generate.
+    try_needs_csr: str,
+    /// While the test CA is made (and before the first answer).
+    try_making_ca: str,
+    /// The API server would not create the CertificateSigningRequest.
+    try_refused: str,
+    /// The SIGNER fails the CSR once approved.
+    try_failed: fmt,
+    /// The SIGNER issued a certificate.
+    try_issued: fmt,
+    /// Under an issued certificate of a signer kube-controller-manager does not sign for.
+    try_own_controller: str,
+    /// The heading over the verification of the issued certificate.
+    try_verify_title: str,
+    /// The issued certificate's heading.
+    output_certificate: str,
+    /// The Secret's heading.
+    output_secret: str,
+    /// Under the Secret's heading.
+    output_secret_hint: str,
+    /// The test CA certificate's heading.
+    output_test_ca: str,
+    /// Under the test CA certificate's heading.
+    output_test_ca_hint: str,
 }
 
 impl Text {

@@ -14,6 +14,7 @@ pub static ZH_CN: Text = Text {
     step_spec: "描述证书",
     step_kubernetes: "Kubernetes CertificateSigningRequest",
     step_generate: "生成私钥和 CSR",
+    step_try: "不用集群试一试",
     step_verify: "检查签发回来的证书",
     footer: "一切都在此页面中运行。加载完成后不再发出任何网络请求；私钥从不存储，也从不发送。与 csrcraft 命令行工具使用同一个核心。",
     edition: |version| format!("csrcraft {version}"),
@@ -137,6 +138,23 @@ pub static ZH_CN: Text = Text {
     outcome_fail: "失败",
     outcome_skip: "跳过",
     inspect_title: "证书内容（inspect）",
+    try_intro: "此页面中生成的测试 CA（P-256，仅本次访问有效；其私钥从不存储、发送或提供下载）按第 2 步所选签名者在 CSR 获批后的做法处理生成的 CSR：相同的签名者、用途和有效期，规则与 kube-controller-manager 相同。",
+    try_needs_csr: "请先生成私钥和 CSR：测试 CA 签发的是生成的 CSR。",
+    try_making_ca: "正在生成测试 CA…",
+    try_refused: "被拒绝：API 服务器不会创建这个 CertificateSigningRequest，任何签名者都看不到它。",
+    try_failed: |signer| {
+        format!("{signer} 会在批准后使这个 CSR 失败：CSR 得到下面的状况，没有证书。")
+    },
+    try_issued: |signer| {
+        format!("已签发：{signer} 会放进 status.certificate 的证书，由测试 CA 签名。")
+    },
+    try_own_controller: "kube-controller-manager 只为 kubernetes.io 签名者签发：这是按其策略签名的签名者会签发的证书；在集群中，由你的签名者自己的控制器决定。",
+    try_verify_title: "用测试 CA、私钥和 CSR 验证",
+    output_certificate: "证书（status.certificate）",
+    output_secret: "kubernetes.io/tls Secret（含 tls.crt、tls.key、ca.crt）",
+    output_secret_hint: "其中的私钥未加密，与 kubectl create secret tls 写出的一样：Pod 无法解密私钥。请勿放入版本控制。",
+    output_test_ca: "测试 CA 证书（ca.crt）",
+    output_test_ca_hint: "供客户端和 openssl verify -CAfile ca.crt 使用；它只在本次访问中存在，在其他任何地方都不受信任。",
 };
 
 /// The end of the in-tree signers' fixes for a CSR they would fail.

@@ -5,13 +5,16 @@
 //! the page shows.
 
 use csrcraft::kubernetes::{LintOptions, ManifestOptions};
-use csrcraft::{CertificateRequest, PublicKeyInfo, Spec, UnixTime};
+use csrcraft::{CertificateRequest, PublicKeyInfo, SignerOutcome, Spec, UnixTime};
 use csrcraft_webcrypto::{Error, Signed, decide};
 
 use super::domains::domains;
-use crate::derive::{self, LintPlan, LintSubject, LintView, ManifestText, Waiting};
+use crate::derive::{
+    self, LintPlan, LintSubject, LintView, ManifestText, TrialPlan, TrialView, TrialWaiting,
+    Waiting,
+};
 use crate::i18n::Text;
-use crate::state::{InspectView, VerifyInputs, VerifyView};
+use crate::state::{InspectView, TestCa, VerifyInputs, VerifyView};
 
 /// Why keys cannot be made here, if they cannot: WebCrypto (`crypto.subtle`) exists only in a
 /// secure context (https or localhost).
@@ -95,5 +98,68 @@ pub async fn inspect(text: String, now: UnixTime) -> InspectView {
     {
         Ok(view) => view.map(|v| v.map_err(|e| e.to_string())),
         Err(e) => Some(Err(e.to_string())),
+    }
+}
+
+/// The page's test CA: a P-256 key made by WebCrypto (exported once into the page's memory,
+/// like the generated key) and its self-signed certificate, as `cfssl gencert -initca` makes
+/// it.
+pub async fn make_test_ca(now: UnixTime) -> Result<TestCa, String> {
+    let made = async {
+        let spec = derive::test_ca_spec(domains())?;
+        let serial = csrcraft_webcrypto::random()?;
+        let key = csrcraft_webcrypto::generate(&spec).await?.key;
+        let spki = key.public_key_der().ok_or(Error::WebCrypto {
+            operation: "export the key",
+            reason: "the key has no public half".to_owned(),
+        })?;
+        let unsigned = derive::test_ca_certificate(&spec, &spki, now, serial)?;
+        let certificate = csrcraft_webcrypto::sign_certificate(unsigned, &key).await?;
+        Ok::<_, Error>(derive::test_ca(certificate, key)?)
+    };
+    made.await.map_err(|e| e.to_string())
+}
+
+/// What the test CA's signer does with the generated CSR: the signer's outcome, and for a
+/// certificate, the certificate signed by the CA's key and verified.
+pub async fn trial(plan: Result<TrialPlan, TrialWaiting>, now: UnixTime) -> TrialView {
+    let plan = match plan {
+        Ok(plan) => plan,
+        Err(why) => return TrialView::Waiting(why),
+    };
+    let problem =
+        |e: &dyn std::fmt::Display| TrialView::Waiting(TrialWaiting::Problem(e.to_string()));
+    let serial = match csrcraft_webcrypto::random() {
+        Ok(serial) => serial,
+        Err(e) => return problem(&e),
+    };
+    let outcome = match decide(plan.request.signature_questions(), |verifier| {
+        derive::sign_outcome(&plan, now, serial, verifier)
+    })
+    .await
+    {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(e)) => return problem(&e),
+        Err(e) => return problem(&e),
+    };
+    if let Some(view) = derive::not_issued(&outcome) {
+        return view;
+    }
+    let SignerOutcome::Issued(unsigned) = outcome else {
+        return problem(&"the signer issued nothing");
+    };
+    let certificate = match csrcraft_webcrypto::sign_certificate(unsigned, plan.ca.key()).await {
+        Ok(certificate) => certificate,
+        Err(e) => return problem(&e),
+    };
+    let questions = derive::issued_questions(&plan, &certificate);
+    let plan = &plan;
+    match decide(questions, move |verifier| {
+        derive::issued(plan, certificate, now, verifier, domains())
+    })
+    .await
+    {
+        Ok(issued) => TrialView::Issued(issued),
+        Err(e) => problem(&e),
     }
 }

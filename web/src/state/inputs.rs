@@ -131,3 +131,35 @@ impl InspectInputs {
         }
     }
 }
+
+/// The trial's inputs: the generated CSR, the manifest settings the signer reads, the host to
+/// verify, and the test CA.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrialInputs {
+    /// Which generated key and CSR, if any.
+    pub generated: Option<u32>,
+    /// `spec.signerName` as typed.
+    pub signer: String,
+    /// `spec.usages`, `None` for the defaults.
+    pub usages: Option<Vec<String>>,
+    /// Expiration as typed.
+    pub expiration: String,
+    /// The host name to check; empty for none.
+    pub host: String,
+    /// The test CA: `None` until made, then whether it was.
+    pub ca: Option<bool>,
+}
+
+impl TrialInputs {
+    /// The trial's inputs in `state`.
+    pub fn of(state: &State) -> Self {
+        Self {
+            generated: state.generated.as_ref().map(|g| g.id),
+            signer: state.signer.clone(),
+            usages: state.usages.clone(),
+            expiration: state.expiration.clone(),
+            host: state.host.clone(),
+            ca: state.test_ca.as_ref().map(Result::is_ok),
+        }
+    }
+}

@@ -6,16 +6,21 @@ mod theme;
 
 use std::rc::Rc;
 
-use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, KeyPem, PublicKeyInfo, VerifyReport};
+use csrcraft::{
+    Certificate, CertificateAuthority, CertificateRequest, KeyDocument, KeyFormat, KeyPem,
+    PublicKeyInfo, VerifyReport,
+};
 use csrcraft_webcrypto::Signed;
 use yew::Reducible;
 
 pub use self::examples::{CUSTOM_SIGNER, EXAMPLE_SPEC};
 use self::examples::{EXAMPLE_HOST, EXAMPLE_NAME, EXAMPLE_SIGNER, EXAMPLE_USAGES, STARTER_SPEC};
 use self::inputs::keep;
-pub use self::inputs::{InspectInputs, LintInputs, ManifestInputs, Slot, VerifyInputs, shown};
+pub use self::inputs::{
+    InspectInputs, LintInputs, ManifestInputs, Slot, TrialInputs, VerifyInputs, shown,
+};
 pub use self::theme::Theme;
-use crate::derive::{LintView, ManifestText};
+use crate::derive::{LintView, ManifestText, TrialView};
 use crate::form::{FormEdit, SpecForm};
 use crate::i18n::Lang;
 
@@ -57,6 +62,46 @@ pub struct Generated {
 impl PartialEq for Generated {
     fn eq(&self, other: &Self) -> bool {
         self.id == other.id && self.key_pem == other.key_pem
+    }
+}
+
+/// The page's test CA: made once per page session by WebCrypto (P-256) to try the signer
+/// without a cluster; its key is held like the generated one, in memory only, and never
+/// offered.
+#[derive(Clone)]
+pub struct TestCa {
+    authority: Rc<CertificateAuthority>,
+    key: Rc<KeyDocument>,
+}
+
+impl TestCa {
+    /// The CA and its key.
+    pub fn new(authority: CertificateAuthority, key: KeyDocument) -> Self {
+        Self {
+            authority: Rc::new(authority),
+            key: Rc::new(key),
+        }
+    }
+
+    /// The CA, as the signer loads it.
+    pub fn authority(&self) -> &CertificateAuthority {
+        &self.authority
+    }
+
+    /// Its certificate.
+    pub fn certificate(&self) -> &Certificate {
+        self.authority.certificate()
+    }
+
+    /// Its private key, as PKCS#8 (zeroized on drop).
+    pub fn key(&self) -> &KeyDocument {
+        &self.key
+    }
+}
+
+impl PartialEq for TestCa {
+    fn eq(&self, other: &Self) -> bool {
+        self.authority == other.authority
     }
 }
 
@@ -131,6 +176,10 @@ pub struct State {
     pub verify: Slot<VerifyInputs, VerifyView>,
     /// What the returned certificate says.
     pub inspection: Slot<InspectInputs, InspectView>,
+    /// The test CA, once made (or why it could not be).
+    pub test_ca: Option<Result<TestCa, String>>,
+    /// What the test CA's signer does with the generated CSR.
+    pub trial: Slot<TrialInputs, TrialView>,
 }
 
 impl Default for State {
@@ -156,6 +205,8 @@ impl Default for State {
             manifest: None,
             verify: None,
             inspection: None,
+            test_ca: None,
+            trial: None,
         }
     }
 }
@@ -204,6 +255,10 @@ pub enum Action {
     Verify(VerifyInputs, VerifyView),
     /// The inspect view for this input.
     Inspect(InspectInputs, InspectView),
+    /// The test CA was made (or could not be); a second one is dropped.
+    TestCa(Result<TestCa, String>),
+    /// The trial for these inputs.
+    Trial(TrialInputs, TrialView),
     /// Key PEM format.
     KeyFormat(KeyFormat),
     /// Drop the key and CSR.
@@ -293,6 +348,14 @@ impl State {
             }
             Action::Inspect(inputs, text) => {
                 keep(InspectInputs::of(self), &mut self.inspection, inputs, text);
+            }
+            Action::TestCa(made) => {
+                if self.test_ca.is_none() {
+                    self.test_ca = Some(made);
+                }
+            }
+            Action::Trial(inputs, view) => {
+                keep(TrialInputs::of(self), &mut self.trial, inputs, view);
             }
             Action::KeyFormat(format) => {
                 self.key_format = format;
@@ -384,7 +447,7 @@ impl State {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::testing::{generate, signed};
+    use crate::testing::{generate, make_test_ca, signed, trial};
 
     #[test]
     fn json_edits_update_the_form_and_form_edits_the_json() {
@@ -494,6 +557,45 @@ mod tests {
             state.notice.starts_with("已生成 ecdsa-256 私钥"),
             "{}",
             state.notice
+        );
+    }
+
+    #[test]
+    fn the_test_ca_is_made_once_and_outlives_the_key() {
+        let mut state = State::default();
+        generate(&mut state);
+        make_test_ca(&mut state);
+        let first = state.test_ca.clone();
+        make_test_ca(&mut state);
+        assert!(first == state.test_ca, "a second CA is dropped");
+        state.apply(Action::Forget);
+        assert!(state.test_ca.is_some(), "the CA is the page session's");
+    }
+
+    #[test]
+    fn a_late_trial_is_dropped() {
+        let mut state = State::default();
+        generate(&mut state);
+        make_test_ca(&mut state);
+        let asked = TrialInputs::of(&state);
+        let answer = trial(&state);
+        state.apply(Action::Signer("kubernetes.io/kubelet-serving".into()));
+        state.apply(Action::Trial(asked, answer));
+        assert_eq!(
+            state.trial, None,
+            "an answer for the earlier signer is dropped"
+        );
+        let current = TrialInputs::of(&state);
+        state.apply(Action::Trial(current.clone(), trial(&state)));
+        let (view, pending) = shown(&state.trial, &current);
+        assert!(
+            matches!(view, Some(TrialView::Failed(_))) && !pending,
+            "{view:?}"
+        );
+        generate(&mut state);
+        assert!(
+            shown(&state.trial, &TrialInputs::of(&state)).1,
+            "a new CSR is pending"
         );
     }
 
