@@ -5,6 +5,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// Kubernetes versions whose schema the manifests must pass: 1.33, the oldest
+/// csrcraft writes for, and the newest kubernetes-validate ships.
+pub const SCHEMA_VERSIONS: [&str; 2] = ["1.33.0", "1.37.0"];
+
 /// Runs `csrcraft ARGS` in `dir` with `stdin`, returning its output.
 pub fn csrcraft(dir: &Path, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_csrcraft"))
@@ -66,3 +70,21 @@ pub const TUTORIAL_SPEC: &str = r#"{
     { "C": "CN", "ST": "Beijing", "L": "Beijing", "O": "example", "OU": "example" }
   ]
 }"#;
+
+/// Runs `kubernetes-validate --strict` (PyPI) on `file` in `dir` against the
+/// schema of a Kubernetes version it ships, offline.
+pub fn kubernetes_validate(dir: &Path, file: &str, version: &str) -> Output {
+    // As a module: works whether or not pip's script directory is on PATH.
+    Command::new("python3")
+        .args([
+            "-m",
+            "kubernetes_validate",
+            "--strict",
+            "--kubernetes-version",
+            version,
+            file,
+        ])
+        .current_dir(dir)
+        .output()
+        .expect("kubernetes-validate runs (scripts/setup installs it from PyPI)")
+}

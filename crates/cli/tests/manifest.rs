@@ -7,16 +7,12 @@ mod common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use base64::Engine as _;
-use common::{TUTORIAL_SPEC, csrcraft, files_in, stderr};
+use common::{SCHEMA_VERSIONS, TUTORIAL_SPEC, csrcraft, files_in, kubernetes_validate, stderr};
 
 const TUTORIAL_CSR: &str = include_str!("../../core/tests/data/tutorial-p256.csr");
-
-/// Kubernetes versions whose schema the manifests must pass: 1.33, the oldest
-/// csrcraft writes for, and the newest kubernetes-validate ships.
-const SCHEMA_VERSIONS: [&str; 2] = ["1.33.0", "1.37.0"];
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -54,24 +50,6 @@ fn decoded_request(json: &str) -> String {
         .decode(encoded)
         .unwrap();
     String::from_utf8(bytes).unwrap()
-}
-
-/// Runs `kubernetes-validate --strict` (PyPI) on `file` in `dir` against the
-/// schema of a Kubernetes version it ships, offline.
-fn kubernetes_validate(dir: &Path, file: &str, version: &str) -> Output {
-    // As a module: works whether or not pip's script directory is on PATH.
-    Command::new("python3")
-        .args([
-            "-m",
-            "kubernetes_validate",
-            "--strict",
-            "--kubernetes-version",
-            version,
-            file,
-        ])
-        .current_dir(dir)
-        .output()
-        .expect("kubernetes-validate runs (scripts/setup installs it from PyPI)")
 }
 
 #[test]

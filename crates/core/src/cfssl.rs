@@ -24,7 +24,8 @@ fn json_line(members: &[(&str, &str)]) -> Zeroizing<String> {
     let capacity = members
         .iter()
         .map(|(name, value)| name.len() + 6 * value.len() + 6)
-        .sum::<usize>() + 1;
+        .sum::<usize>()
+        + 1;
     let mut line = Zeroizing::new(String::with_capacity(capacity));
     for (i, (name, value)) in members.iter().enumerate() {
         line.push_str(if i == 0 { "{\"" } else { ",\"" });

@@ -11,7 +11,7 @@ use csrcraft::{
     Certificate, CertificateAuthority, CertificateRequest, KeyDocument, SignOptions, SignerOutcome,
     sign_request,
 };
-use csrcraft_webcrypto::decide;
+use csrcraft_webcrypto::answer;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
@@ -80,7 +80,10 @@ pub async fn sign(
         let request_options = object.options();
         (Some(object), request, request_options)
     };
-    let info = decide(request.signature_questions(), |v| request.info_checked(v)).await??;
+    // The CSR's self-signature, checked once for reading it and for the
+    // object made of it.
+    let answers = answer(request.signature_questions()).await?;
+    let info = answers.decide(|v| request.info_checked(v))??;
     let ca = read_ca(&options.required("ca", "the signer's CA certificate, PEM")?)?;
     let ca_key = Zeroizing::new(options.required("caKey", "the signer's CA key, PEM")?);
     let ca_key = KeyDocument::from_pem(&ca_key)?;
@@ -92,9 +95,9 @@ pub async fn sign(
     }
     // The object the cluster holds (with `options.object`): the one given,
     // or the one `manifest` makes of the CSR, made only once it is needed.
-    let output_object = async |given: Option<SigningRequest>| {
+    let output_object = |given: Option<SigningRequest>| -> Result<_, JsError> {
         if !object {
-            return Ok::<_, JsError>(None);
+            return Ok(None);
         }
         if let Some(given) = given {
             return Ok(Some(given));
@@ -105,10 +108,7 @@ pub async fn sign(
         manifest.expiration = request_options
             .expiration_seconds
             .and_then(|seconds| Expiration::from_seconds(seconds).ok());
-        let made = decide(request.signature_questions(), |v| {
-            Manifest::new_checked(&request, &manifest, v)
-        })
-        .await??;
+        let made = answers.decide(|v| Manifest::new_checked(&request, &manifest, v))??;
         Ok(Some(SigningRequest::from_manifest(&made)))
     };
     let signer = &request_options.signer;
@@ -128,7 +128,7 @@ pub async fn sign(
             let why = format!(
                 "{signer} fails this CSR after approval (condition Failed, reason SignerValidationFailure)"
             );
-            let out = match output_object(given_object).await? {
+            let out = match output_object(given_object)? {
                 Some(mut object) => {
                     object.approve(now);
                     object.fail(&finding.message, now);
@@ -146,7 +146,7 @@ pub async fn sign(
             let out = Out::new()
                 .set("outcome", "issued")
                 .set("certificate", certificate.as_str());
-            let out = match output_object(given_object).await? {
+            let out = match output_object(given_object)? {
                 Some(mut object) => {
                     object.approve(now);
                     object.issue(&certificate);

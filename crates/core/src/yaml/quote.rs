@@ -10,7 +10,10 @@
 //!   without depending on indentation.
 //! - YAML 1.1's booleans (`yes`, `on`, `n`, ...) are single-quoted:
 //!   `kubectl` reads YAML 1.1, so a CSR named `on` written plain would reach
-//!   the API server as `true` and be refused.
+//!   the API server as `true` and be refused. YAML 1.1's timestamps
+//!   (`2026-12-06T12:00:00Z`) are single-quoted for the same readers, which
+//!   would take them for dates rather than text (as kubectl's own output
+//!   quotes them).
 
 use super::resolve::reads_as_text;
 
@@ -18,7 +21,11 @@ use super::resolve::reads_as_text;
 pub(super) fn write_string(out: &mut String, text: &str) {
     if text.chars().any(needs_escape) {
         write_double_quoted(out, text);
-    } else if reads_as_text(text) && !is_yaml11_bool(text) && plain_is_safe(text) {
+    } else if reads_as_text(text)
+        && !is_yaml11_bool(text)
+        && !is_yaml11_timestamp(text)
+        && plain_is_safe(text)
+    {
         out.push_str(text);
     } else {
         write_single_quoted(out, text);
@@ -55,6 +62,71 @@ pub(super) fn is_yaml11_bool(text: &str) -> bool {
             | "Off"
             | "OFF"
     )
+}
+
+/// Whether YAML 1.1 (go-yaml v2, PyYAML) reads `text` as a timestamp: a date
+/// `YYYY-M-D`, or one followed by `T`, `t` or spaces, a time `H:MM:SS`, an
+/// optional fraction and an optional zone (`Z`, `+H`, `-HH:MM`, after
+/// optional spaces).
+pub(super) fn is_yaml11_timestamp(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // `n` to `m` digits at `at`.
+    let digits = |at: &mut usize, n: usize, m: usize| {
+        let count = bytes
+            .iter()
+            .skip(*at)
+            .take(m)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        *at += count;
+        count >= n
+    };
+    let eat = |at: &mut usize, byte: u8| {
+        let found = bytes.get(*at) == Some(&byte);
+        *at += usize::from(found);
+        found
+    };
+    if !(digits(&mut at, 4, 4) && eat(&mut at, b'-') && digits(&mut at, 1, 2)) {
+        return false;
+    }
+    if !(eat(&mut at, b'-') && digits(&mut at, 1, 2)) {
+        return false;
+    }
+    if at == bytes.len() {
+        return true;
+    }
+    // The separator: `T`, `t`, or spaces and tabs.
+    if !(eat(&mut at, b'T') || eat(&mut at, b't')) {
+        let start = at;
+        while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+            at += 1;
+        }
+        if at == start {
+            return false;
+        }
+    }
+    if !(digits(&mut at, 1, 2)
+        && eat(&mut at, b':')
+        && digits(&mut at, 2, 2)
+        && eat(&mut at, b':')
+        && digits(&mut at, 2, 2))
+    {
+        return false;
+    }
+    if eat(&mut at, b'.') {
+        digits(&mut at, 0, usize::MAX);
+    }
+    while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+        at += 1;
+    }
+    if at == bytes.len() || (eat(&mut at, b'Z') && at == bytes.len()) {
+        return true;
+    }
+    (eat(&mut at, b'+') || eat(&mut at, b'-'))
+        && digits(&mut at, 1, 2)
+        && (at == bytes.len() || (eat(&mut at, b':') && digits(&mut at, 2, 2)))
+        && at == bytes.len()
 }
 
 fn is_break(c: char) -> bool {
@@ -140,7 +212,7 @@ fn push_escape(out: &mut String, c: char) {
 
 #[cfg(test)]
 mod tests {
-    use super::write_string;
+    use super::{is_yaml11_timestamp, write_string};
 
     #[track_caller]
     fn check(text: &str, expect: &str) {
@@ -173,6 +245,29 @@ mod tests {
         }
         check("yess", "yess");
         check("online", "online");
+    }
+
+    #[test]
+    fn single_quotes_what_yaml_1_1_reads_as_a_timestamp() {
+        for text in [
+            "2026-12-06T12:00:00Z",
+            "2026-12-06",
+            "2026-1-6 1:00:00",
+            "2026-12-06t12:00:00.123+01:00",
+            "2026-12-06  12:00:00 -5",
+        ] {
+            assert!(is_yaml11_timestamp(text), "{text}");
+            check(text, &format!("'{text}'"));
+        }
+        for text in [
+            "2026-12",
+            "2026-12-06T",
+            "2026-12-06T12:00",
+            "2026-12-06T12:00:00Zx",
+            "20261206",
+        ] {
+            assert!(!is_yaml11_timestamp(text), "{text}");
+        }
     }
 
     #[test]
