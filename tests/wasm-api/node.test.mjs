@@ -106,7 +106,7 @@ describe('generate', () => {
     await rejects(api.generate({ CN: 'x' }, { usages: ['server auth'] }),
       'options.signer: required with name, usages or expiration (they are the manifest\'s)');
     await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 60 }),
-      'options.expiration: 60s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more');
+      'options.expiration: Invalid value: 60: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more');
     // A number of seconds reaches the core as its decimal text, as JS writes it.
     await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 3600.5 }),
       'options.expiration: "3600.5" is not a duration; write seconds (3600) or a number with s, m, h or d (24h, 90d, 1h30m)');

@@ -183,11 +183,11 @@ fn refusals_on_create_exit_1() {
         ),
         (
             vec!["--signer", "kubernetes.io/legacy-unknown", "server.csr"],
-            "error: the legacy signerName is not allowed via this API version\n",
+            "error: spec.signerName: Invalid value: \"kubernetes.io/legacy-unknown\": the legacy signerName is not allowed via this API version\n",
         ),
         (
             vec!["--signer", "serving", "server.csr"],
-            "error: \"serving\" has no '/'",
+            "error: spec.signerName: Invalid value: \"serving\": must be a fully qualified domain and path of the form 'example.com/signer-name'\n",
         ),
         (
             vec![
@@ -197,7 +197,7 @@ fn refusals_on_create_exit_1() {
                 "5m",
                 "server.csr",
             ],
-            "error: may not specify a duration less than 600 seconds (10 minutes)\n",
+            "error: spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 600 seconds (10 minutes)\n",
         ),
         (
             vec![
@@ -207,7 +207,7 @@ fn refusals_on_create_exit_1() {
                 "server-auth",
                 "server.csr",
             ],
-            "error: spec.usages[0]: Unsupported value: \"server-auth\"\n",
+            "error: spec.usages[0]: Unsupported value: \"server-auth\": supported values: \"any\", ",
         ),
     ] {
         let output = csrcraft(dir.path(), &[&["lint"], args.as_slice()].concat(), "");

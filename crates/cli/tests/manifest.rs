@@ -240,11 +240,11 @@ fn refusals_name_the_field_and_write_nothing() {
     let cases: [(&[&str], &str); 5] = [
         (
             &["--signer", "kubernetes.io/legacy-unknown"],
-            "spec.signerName: kubernetes.io/legacy-unknown: the legacy signerName is not allowed via this API version",
+            "spec.signerName: Invalid value: \"kubernetes.io/legacy-unknown\": the legacy signerName is not allowed via this API version",
         ),
         (
             &["--signer", "serving"],
-            "spec.signerName: \"serving\" has no '/'",
+            "spec.signerName: Invalid value: \"serving\": must be a fully qualified domain and path of the form 'example.com/signer-name'; a signer name is domain/path, e.g. example.com/serving",
         ),
         (
             &[
@@ -253,15 +253,15 @@ fn refusals_name_the_field_and_write_nothing() {
                 "--usages",
                 "server auth,server auth",
             ],
-            "spec.usages: Duplicate value: \"server auth\"; list each usage once",
+            "spec.usages[1]: Duplicate value: \"server auth\"; list each usage once",
         ),
         (
             &["--signer", "example.com/x", "--usages", "serverAuth"],
-            "spec.usages: \"serverAuth\" is not a Kubernetes key usage; valid ones are: signing, ",
+            "spec.usages[0]: Unsupported value: \"serverAuth\": supported values: \"any\", ",
         ),
         (
             &["--signer", "example.com/x", "--name", "a/b"],
-            "metadata.name: \"a/b\": may not contain '/'",
+            "metadata.name: Invalid value: \"a/b\": may not contain '/'",
         ),
     ];
     for (args, message) in cases {
@@ -300,7 +300,7 @@ fn refusals_name_the_field_and_write_nothing() {
     );
     assert_refused(
         &output,
-        "--expiration: 300s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more",
+        "--expiration: Invalid value: 300: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more",
     );
     let output = csrcraft(
         dir.path(),

@@ -3,7 +3,7 @@
 //! certificate exactly as the issue states them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use csrcraft::kubernetes::{Finding, LintOptions, Severity, SignerName, lint};
+use csrcraft::kubernetes::{Finding, KeyUsage, LintOptions, Severity, SignerName, lint};
 use csrcraft::{CertificateRequest, RequestInfo, SignatureError, Spec};
 
 const TUTORIAL_CSR: &str = include_str!("data/tutorial-p256.csr");
@@ -229,7 +229,7 @@ fn legacy_unknown_is_refused_by_v1() {
             None,
             "api/signer-legacy-unknown"
         ),
-        "the legacy signerName is not allowed via this API version"
+        "spec.signerName: Invalid value: \"kubernetes.io/legacy-unknown\": the legacy signerName is not allowed via this API version"
     );
 }
 
@@ -244,6 +244,24 @@ fn signer_names_need_domain_slash_path() {
     ] {
         check(WEB, bad, None, &["error api/signer-name"]);
     }
+    // Upstream's words, each error of the name its own finding.
+    assert_eq!(
+        message(WEB, "serving", None, "api/signer-name"),
+        "spec.signerName: Invalid value: \"serving\": must be a fully qualified domain and path of the form 'example.com/signer-name'"
+    );
+    let findings = run(&request(WEB), &options("a b/c", None, None));
+    let messages: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.rule == "api/signer-name")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "spec.signerName: Invalid value: \"a b\": validating label \"a b\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+            "spec.signerName: Invalid value: \"a b\": should be a domain with at least two segments separated by dots",
+        ]
+    );
     check(WEB, CUSTOM, None, &CUSTOM_NOTES);
     check(
         WEB,
@@ -288,7 +306,10 @@ fn usages_are_required_known_and_not_repeated() {
             Some("digital signature, server-auth"),
             "api/usage-unsupported"
         ),
-        "spec.usages[1]: Unsupported value: \"server-auth\""
+        format!(
+            "spec.usages[1]: Unsupported value: \"server-auth\": {}",
+            KeyUsage::SUPPORTED_VALUES
+        )
     );
     check(
         WEB,
@@ -327,7 +348,7 @@ fn expiration_is_at_least_600_seconds_and_clamped_by_in_tree_signers() {
     check_request(&alice, &options(CLIENT, usages, Some(599)), &minimum);
     assert_eq!(
         lint(&alice, &options(CLIENT, usages, Some(0)))[0].message,
-        "may not specify a duration less than 600 seconds (10 minutes)"
+        "spec.expirationSeconds: Invalid value: 0: may not specify a duration less than 600 seconds (10 minutes)"
     );
     check_request(
         &alice,
@@ -802,9 +823,9 @@ fn twenty_thousand_usages_with_repeats() {
     let first_two: Vec<&str> = findings[..2].iter().map(|f| f.message.as_str()).collect();
     assert_eq!(
         first_two,
-        [
-            "spec.usages[0]: Unsupported value: \"u0\"",
-            "spec.usages[1]: Unsupported value: \"u1\""
-        ]
+        [0, 1].map(|i| format!(
+            "spec.usages[{i}]: Unsupported value: \"u{i}\": {}",
+            KeyUsage::SUPPORTED_VALUES
+        ))
     );
 }

@@ -5,7 +5,7 @@
 
 use base64::Engine as _;
 use csrcraft::kubernetes::{
-    Expiration, Manifest, ManifestFormat, ManifestOptions, SignerName, render_manifest,
+    Expiration, KeyUsage, Manifest, ManifestFormat, ManifestOptions, SignerName, render_manifest,
 };
 use csrcraft::{CertificateRequest, PrivateKey, Spec};
 use serde_json::{Value, json};
@@ -322,11 +322,11 @@ fn no_name_to_derive_asks_for_one() {
 #[test]
 fn refuses_names_the_api_refuses() {
     for (name, said) in [
-        ("", "a name is required"),
-        (".", "\".\": may not be '.'"),
-        ("..", "\"..\": may not be '..'"),
-        ("ns/web", "\"ns/web\": may not contain '/'"),
-        ("web%20", "\"web%20\": may not contain '%'"),
+        ("", "Required value: name or generateName is required"),
+        (".", "Invalid value: \".\": may not be '.'"),
+        ("..", "Invalid value: \"..\": may not be '..'"),
+        ("ns/web", "Invalid value: \"ns/web\": may not contain '/'"),
+        ("web%20", "Invalid value: \"web%20\": may not contain '%'"),
     ] {
         let mut options = options("example.com/x");
         options.name = Some(name.to_owned());
@@ -349,17 +349,25 @@ fn refuses_usages_the_api_refuses() {
     check(
         &["digital signature", "Server Auth"],
         &format!(
-            "spec.usages: \"Server Auth\" is not a Kubernetes key usage; valid ones are: {}",
-            "signing, digital signature, content commitment, key encipherment, key agreement, data encipherment, cert sign, crl sign, encipher only, decipher only, any, server auth, client auth, code signing, email protection, s/mime, ipsec end system, ipsec tunnel, ipsec user, timestamping, ocsp signing, microsoft sgc, netscape sgc"
+            "spec.usages[1]: Unsupported value: \"Server Auth\": supported values: {}",
+            "\"any\", \"cert sign\", \"client auth\", \"code signing\", \"content commitment\", \"crl sign\", \"data encipherment\", \"decipher only\", \"digital signature\", \"email protection\", \"encipher only\", \"ipsec end system\", \"ipsec tunnel\", \"ipsec user\", \"key agreement\", \"key encipherment\", \"microsoft sgc\", \"netscape sgc\", \"ocsp signing\", \"s/mime\", \"server auth\", \"signing\", \"timestamping\""
         ),
     );
     check(
         &["server auth", "digital signature", "server auth"],
-        "spec.usages: Duplicate value: \"server auth\"; list each usage once",
+        "spec.usages[2]: Duplicate value: \"server auth\"; list each usage once",
+    );
+    // As upstream: every unknown usage comes before any repeat.
+    check(
+        &["server auth", "server auth", "foo"],
+        &format!(
+            "spec.usages[2]: Unsupported value: \"foo\": {}",
+            KeyUsage::SUPPORTED_VALUES
+        ),
     );
     check(
         &[],
-        "spec.usages: at least one usage is required, e.g. \"digital signature,server auth\"",
+        "spec.usages: Required value; give at least one usage, e.g. \"digital signature,server auth\"",
     );
 }
 
@@ -367,18 +375,36 @@ fn refuses_usages_the_api_refuses() {
 fn refuses_signers_the_api_refuses() {
     assert_eq!(
         error(&tutorial(), &options("kubernetes.io/legacy-unknown")),
-        "spec.signerName: kubernetes.io/legacy-unknown: the legacy signerName is not allowed via this API version; choose another signer, e.g. kubernetes.io/kube-apiserver-client or your own such as example.com/serving"
+        "spec.signerName: Invalid value: \"kubernetes.io/legacy-unknown\": the legacy signerName is not allowed via this API version; choose another signer, e.g. kubernetes.io/kube-apiserver-client or your own such as example.com/serving"
     );
+    // The first of upstream's errors, then csrcraft's fix.
+    let form = "must be a fully qualified domain and path of the form 'example.com/signer-name'";
+    let label = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+    let subdomain = r"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
     for (signer, said) in [
-        ("serving", "has no '/'"),
-        ("example.com/a/b", "has more than one '/'"),
-        ("example.com/", "has an empty path"),
-        ("localhost/serving", "at least two lowercase DNS labels"),
-        ("Example.com/serving", "at least two lowercase DNS labels"),
+        ("", "Required value".to_owned()),
+        ("serving", format!("Invalid value: \"serving\": {form}")),
+        ("example.com/a/b", format!("Invalid value: \"example.com/a/b\": {form}")),
+        (
+            "example.com/",
+            format!("Invalid value: \"\": validating label \"\": {subdomain}"),
+        ),
+        (
+            "localhost/serving",
+            "Invalid value: \"localhost\": should be a domain with at least two segments separated by dots".to_owned(),
+        ),
+        (
+            "Example.com/serving",
+            format!("Invalid value: \"Example.com\": validating label \"Example\": {label}"),
+        ),
     ] {
-        let message = error(&tutorial(), &options(signer));
-        assert!(message.starts_with("spec.signerName: "), "{message}");
-        assert!(message.contains(said), "{signer}: {message}");
+        assert_eq!(
+            error(&tutorial(), &options(signer)),
+            format!(
+                "spec.signerName: {said}; a signer name is domain/path, e.g. example.com/serving"
+            ),
+            "{signer:?}"
+        );
     }
 }
 

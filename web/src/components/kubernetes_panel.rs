@@ -1,6 +1,6 @@
 //! The CertificateSigningRequest's settings: name, signer, usages, expiration.
 
-use csrcraft::kubernetes::{KeyUsage, KnownSigner, SignerName};
+use csrcraft::kubernetes::{KeyUsage, KnownSigner, SIGNER_NAME_FIELD, SignerName};
 use yew::prelude::*;
 
 use crate::i18n::use_text;
@@ -87,9 +87,9 @@ pub fn kubernetes_panel(props: &KubernetesPanelProps) -> Html {
                     <label for="k-signer-custom" class="sub">{ text.k8s_own_signer_name }</label>
                     <input id="k-signer-custom" data-testid="signer-custom" type="text" spellcheck="false"
                         value={props.signer.clone()} oninput={on_custom} />
-                    if let Some(problem) = signer.syntax_problem() {
-                        <p class="note error"><span class="badge">{ text.badge_error }</span>{ problem }</p>
-                    }
+                    { for signer.syntax_problems().into_iter().map(|problem| html! {
+                        <p class="note error"><span class="badge">{ text.badge_error }</span>{ format!("{SIGNER_NAME_FIELD}: {problem}") }</p>
+                    }) }
                 }
                 <p class="hint" data-testid="signer-explanation">{ explanation }</p>
             </div>

@@ -26,7 +26,7 @@ impl Expiration {
             return Err(Error::field(
                 "expiration",
                 format!(
-                    "{seconds}s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more"
+                    "Invalid value: {seconds}: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more"
                 ),
             ));
         }
@@ -152,7 +152,7 @@ mod tests {
         }
         assert_eq!(
             Expiration::parse("5m").map_err(|e| e.to_string()),
-            Err("expiration: 300s: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more".to_owned())
+            Err("expiration: Invalid value: 300: may not specify a duration less than 600 seconds (10 minutes); ask for 600 or more".to_owned())
         );
     }
 

@@ -7,7 +7,7 @@
 
 use super::expiration::Expiration;
 use super::object::{CertificateSigningRequest, ObjectMeta, Spec};
-use super::signer::{KnownSigner, SignerName, default_usages};
+use super::signer::{KnownSigner, SIGNER_NAME_FIELD, SignerName, default_usages};
 use super::usage::KeyUsage;
 use crate::{CertificateRequest, Error, Host, Result, SignatureError, SignatureVerifier};
 
@@ -174,31 +174,49 @@ pub fn render_manifest(
 /// name usable wherever Kubernetes names are.
 const MAX_DERIVED_NAME: usize = 253;
 
-/// The API server's rules for `spec.signerName` on create.
+/// The API server's rules for `spec.signerName` on create: its first error,
+/// in its words, then what to do.
 fn check_signer(signer: &SignerName) -> Result<()> {
     if signer.known() == Some(KnownSigner::LegacyUnknown) {
         return Err(Error::manifest(
-            "spec.signerName",
+            SIGNER_NAME_FIELD,
             format!(
-                "{signer}: the legacy signerName is not allowed via this API version; choose another signer, e.g. {} or your own such as example.com/serving",
+                "Invalid value: {}: the legacy signerName is not allowed via this API version; choose another signer, e.g. {} or your own such as example.com/serving",
+                crate::quoted(signer.as_str()),
                 KnownSigner::KubeApiserverClient
             ),
         ));
     }
-    match signer.syntax_problem() {
-        Some(problem) => Err(Error::manifest("spec.signerName", problem)),
+    match signer.syntax_problems().into_iter().next() {
+        Some(problem) => Err(Error::manifest(
+            SIGNER_NAME_FIELD,
+            format!("{problem}; {SIGNER_NAME_FIX}"),
+        )),
         None => Ok(()),
     }
 }
 
-/// The API server's rules for this resource's `metadata.name`: a path
-/// segment (apimachinery's `ValidatePathSegmentName`), and not empty.
+/// What to do about a signer name the API server refuses.
+const SIGNER_NAME_FIX: &str = "a signer name is domain/path, e.g. example.com/serving";
+
+/// The API server's rules for this resource's `metadata.name`: not empty
+/// (`ValidateObjectMeta`), and a path segment (apiserver's
+/// `ValidatePathSegmentName`); its first error, in its words, then what to do.
 fn check_name(name: &str) -> Result<String> {
     let problem = match name {
-        "" => Some("a name is required".to_owned()),
-        "." | ".." => Some(format!("{}: may not be '{name}'", crate::quoted(name))),
-        _ if name.contains('/') => Some(format!("{}: may not contain '/'", crate::quoted(name))),
-        _ if name.contains('%') => Some(format!("{}: may not contain '%'", crate::quoted(name))),
+        "" => Some("Required value: name or generateName is required".to_owned()),
+        "." | ".." => Some(format!(
+            "Invalid value: {}: may not be '{name}'",
+            crate::quoted(name)
+        )),
+        _ if name.contains('/') => Some(format!(
+            "Invalid value: {}: may not contain '/'",
+            crate::quoted(name)
+        )),
+        _ if name.contains('%') => Some(format!(
+            "Invalid value: {}: may not contain '%'",
+            crate::quoted(name)
+        )),
         _ => None,
     };
     match problem {
@@ -262,31 +280,33 @@ fn derive_name(text: &str) -> Option<String> {
 }
 
 /// The API server's rules for `spec.usages`: at least one, each known, none
-/// twice.
+/// twice; its first error (every unknown usage comes before any repeat), in
+/// its words, then what to do where its words do not say.
 fn check_usages(given: &[String]) -> Result<Vec<KeyUsage>> {
-    let field = "spec.usages";
     if given.is_empty() {
         return Err(Error::manifest(
-            field,
-            "at least one usage is required, e.g. \"digital signature,server auth\"",
+            "spec.usages",
+            "Required value; give at least one usage, e.g. \"digital signature,server auth\"",
         ));
     }
     let mut usages = Vec::with_capacity(given.len());
-    for text in given {
-        let usage: KeyUsage = text
-            .parse()
-            .map_err(|e: super::usage::UnknownUsage| Error::manifest(field, e.to_string()))?;
-        // At most one of each usage gets here, so this is short.
-        if usages.contains(&usage) {
+    for (index, text) in given.iter().enumerate() {
+        let usage: KeyUsage = text.parse().map_err(|e: super::usage::UnknownUsage| {
+            Error::manifest(format!("spec.usages[{index}]"), e.to_string())
+        })?;
+        usages.push(usage);
+    }
+    for (index, usage) in usages.iter().enumerate() {
+        // At most one of each usage comes before a repeat, so this is short.
+        if usages[..index].contains(usage) {
             return Err(Error::manifest(
-                field,
+                format!("spec.usages[{index}]"),
                 format!(
                     "Duplicate value: {}; list each usage once",
-                    crate::quoted(text)
+                    crate::quoted(usage.as_str())
                 ),
             ));
         }
-        usages.push(usage);
     }
     Ok(usages)
 }
@@ -343,8 +363,8 @@ mod tests {
             assert_eq!(check_name(good).ok().as_deref(), Some(good));
         }
         for (bad, said) in [
-            ("", "a name is required"),
-            (".", "may not be '.'"),
+            ("", "Required value: name or generateName is required"),
+            (".", "Invalid value: \".\": may not be '.'"),
             ("..", "may not be '..'"),
             ("a/b", "may not contain '/'"),
             ("50%", "may not contain '%'"),

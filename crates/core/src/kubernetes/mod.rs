@@ -17,5 +17,5 @@ pub use self::lint::{Finding, LintOptions, LintReport, Severity, Verdict, lint, 
 pub use self::manifest::render_manifest;
 pub use self::manifest::{Manifest, ManifestFormat, ManifestOptions};
 pub use self::secret::{TlsSecret, ca_bundle};
-pub use self::signer::{KnownSigner, SignerName, default_usages};
+pub use self::signer::{KnownSigner, SIGNER_NAME_FIELD, SignerName, default_usages};
 pub use self::usage::{KeyUsage, UnknownUsage, split_usages};

@@ -77,7 +77,7 @@ impl fmt::Display for KnownSigner {
     }
 }
 
-/// A `spec.signerName` as given; [`SignerName::syntax_problem`] says whether the
+/// A `spec.signerName` as given; [`SignerName::syntax_problems`] says whether the
 /// API server would accept its form.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SignerName(String);
@@ -98,47 +98,124 @@ impl SignerName {
         KnownSigner::ALL.into_iter().find(|s| s.name() == self.0)
     }
 
-    /// Why the API server would refuse this name's syntax, if it would: it must
-    /// be `domain/path`, with exactly one `/`, and a domain of at least two DNS
-    /// labels.
-    pub fn syntax_problem(&self) -> Option<String> {
-        let name = &self.0;
-        let Some((domain, path)) = name.split_once('/') else {
-            return Some(format!(
-                "{} has no '/'; a signer name is domain/path, e.g. example.com/serving",
-                crate::quoted(name)
-            ));
+    /// Why the API server would refuse this name on create, in its own words
+    /// (k8s.io/kubernetes `ValidateSignerName`): each entry is the body of one
+    /// `field.Error` for `spec.signerName`, as apimachinery renders it after
+    /// the field path, e.g. `Invalid value: "serving": must be a fully
+    /// qualified domain and path of the form 'example.com/signer-name'`.
+    /// Upstream's order; empty when the name's syntax is accepted.
+    pub fn syntax_problems(&self) -> Vec<String> {
+        let name = self.0.as_str();
+        let mut problems = Vec::new();
+        if name.is_empty() {
+            problems.push(REQUIRED.to_owned());
+            return problems;
+        }
+        let Some((domain, path)) = name.split_once('/').filter(|(_, path)| !path.contains('/'))
+        else {
+            problems.push(invalid(name, NOT_DOMAIN_AND_PATH));
+            return problems;
         };
-        if path.contains('/') {
-            return Some(format!(
-                "{} has more than one '/'; a signer name is domain/path",
-                crate::quoted(name)
-            ));
+        if domain.len() > DNS1123_SUBDOMAIN_MAX_LENGTH {
+            problems.push(too_long(DNS1123_SUBDOMAIN_MAX_LENGTH));
         }
-        if path.is_empty() {
-            return Some(format!(
-                "{} has an empty path after the '/'",
-                crate::quoted(name)
-            ));
-        }
-        let labels: Vec<&str> = domain.split('.').collect();
-        let label_ok = |label: &&str| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                && !label.starts_with('-')
-                && !label.ends_with('-')
+        let labelled = |label: &str, error: &str| {
+            format!("validating label {}: {error}", crate::quoted(label))
         };
-        if labels.len() < 2 || !labels.iter().all(label_ok) {
-            return Some(format!(
-                "{} is not a domain of at least two lowercase DNS labels, e.g. example.com",
-                crate::quoted(domain)
-            ));
+        if let Some((label, errors)) = domain
+            .split('.')
+            .map(|label| (label, dns1123_label_errors(label)))
+            .find(|(_, errors)| !errors.is_empty())
+        {
+            for error in errors {
+                problems.push(invalid(domain, &labelled(label, error)));
+            }
         }
-        None
+        if !domain.contains('.') {
+            problems.push(invalid(domain, TWO_SEGMENTS));
+        }
+        if let Some((label, errors)) = path
+            .split('.')
+            .map(|label| (label, dns1123_subdomain_errors(label)))
+            .find(|(_, errors)| !errors.is_empty())
+        {
+            for error in errors {
+                problems.push(invalid(path, &labelled(label, error)));
+            }
+        }
+        if name.len() > MAX_SIGNER_NAME_LENGTH {
+            problems.push(too_long(MAX_SIGNER_NAME_LENGTH));
+        }
+        problems
     }
+}
+
+/// The field every signer-name problem is about.
+pub const SIGNER_NAME_FIELD: &str = "spec.signerName";
+
+/// apimachinery's `DNS1123LabelMaxLength`.
+const DNS1123_LABEL_MAX_LENGTH: usize = 63;
+/// apimachinery's `DNS1123SubdomainMaxLength`.
+const DNS1123_SUBDOMAIN_MAX_LENGTH: usize = 253;
+/// A domain, '/', and a path of a namespace and a resource name joined by '.'.
+const MAX_SIGNER_NAME_LENGTH: usize =
+    DNS1123_SUBDOMAIN_MAX_LENGTH + 1 + DNS1123_SUBDOMAIN_MAX_LENGTH + 1 + DNS1123_LABEL_MAX_LENGTH;
+
+/// `field.Required` with no detail.
+const REQUIRED: &str = "Required value";
+const NOT_DOMAIN_AND_PATH: &str =
+    "must be a fully qualified domain and path of the form 'example.com/signer-name'";
+const TWO_SEGMENTS: &str = "should be a domain with at least two segments separated by dots";
+/// apimachinery's `IsDNS1123Label` message (`RegexError`, with its two spaces).
+const DNS1123_LABEL_ERROR: &str = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+/// apimachinery's `IsDNS1123Subdomain` message.
+const DNS1123_SUBDOMAIN_ERROR: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+/// apimachinery's `MaxLenError` for labels and subdomains.
+const LABEL_TOO_LONG: &str = "must be no more than 63 bytes";
+const SUBDOMAIN_TOO_LONG: &str = "must be no more than 253 bytes";
+
+/// `field.Invalid`'s body for a string value.
+fn invalid(value: &str, detail: &str) -> String {
+    format!("Invalid value: {}: {detail}", crate::quoted(value))
+}
+
+/// `field.TooLong`'s body.
+fn too_long(max: usize) -> String {
+    format!("Too long: may not be more than {max} bytes")
+}
+
+/// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, the whole of `label`.
+fn is_dns1123_label(label: &str) -> bool {
+    let bytes = label.as_bytes();
+    let alphanumeric = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    bytes.first().is_some_and(alphanumeric)
+        && bytes.last().is_some_and(alphanumeric)
+        && bytes.iter().all(|b| alphanumeric(b) || *b == b'-')
+}
+
+/// apimachinery's `IsDNS1123Label`: the length, then the form.
+fn dns1123_label_errors(label: &str) -> Vec<&'static str> {
+    let mut errors = Vec::new();
+    if label.len() > DNS1123_LABEL_MAX_LENGTH {
+        errors.push(LABEL_TOO_LONG);
+    }
+    if !is_dns1123_label(label) {
+        errors.push(DNS1123_LABEL_ERROR);
+    }
+    errors
+}
+
+/// apimachinery's `IsDNS1123Subdomain`, for a piece of a path split on '.'
+/// (so without dots, where a subdomain is one label).
+fn dns1123_subdomain_errors(piece: &str) -> Vec<&'static str> {
+    let mut errors = Vec::new();
+    if piece.len() > DNS1123_SUBDOMAIN_MAX_LENGTH {
+        errors.push(SUBDOMAIN_TOO_LONG);
+    }
+    if !piece.split('.').all(is_dns1123_label) {
+        errors.push(DNS1123_SUBDOMAIN_ERROR);
+    }
+    errors
 }
 
 impl fmt::Display for SignerName {
@@ -170,4 +247,144 @@ pub fn default_usages(
         KeyUsage::ClientAuth
     });
     usages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SignerName;
+
+    const LABEL: &str = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+    const SUBDOMAIN: &str = r"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+    const FORM: &str =
+        "must be a fully qualified domain and path of the form 'example.com/signer-name'";
+    const TWO: &str = "should be a domain with at least two segments separated by dots";
+
+    #[track_caller]
+    fn check(name: &str, expect: &[String]) {
+        assert_eq!(SignerName::new(name).syntax_problems(), expect, "{name:?}");
+    }
+
+    /// upstream's `<fqdn(253)>/<namespace(63)>.<name(253)>`, 571 bytes.
+    fn max_length() -> (String, String) {
+        let a = |n| "a".repeat(n);
+        let fqdn = format!("{}.{}.{}.{}", a(63), a(63), a(63), a(61));
+        let name = format!("{fqdn}/{}.{}", a(63), a(253));
+        (fqdn, name)
+    }
+
+    /// The signer-name cases of k8s.io/kubernetes
+    /// `pkg/apis/certificates/validation/validation_test.go`
+    /// (`TestValidateCertificateSigningRequestCreate`), with their errors.
+    #[test]
+    fn upstream_validation_test_cases() {
+        let (fqdn, max) = max_length();
+        let cases: Vec<(String, Vec<String>)> = vec![
+            ("".into(), vec!["Required value".into()]),
+            (
+                "an-invalid-signer-name".into(),
+                vec![format!("Invalid value: \"an-invalid-signer-name\": {FORM}")],
+            ),
+            (
+                "an-invalid-signer-name.com/something/else".into(),
+                vec![format!(
+                    "Invalid value: \"an-invalid-signer-name.com/something/else\": {FORM}"
+                )],
+            ),
+            (
+                "example/some-signer-name".into(),
+                vec![format!("Invalid value: \"example\": {TWO}")],
+            ),
+            (
+                "example.com/".into(),
+                vec![format!(
+                    "Invalid value: \"\": validating label \"\": {SUBDOMAIN}"
+                )],
+            ),
+            (
+                "example.com/something-".into(),
+                vec![format!(
+                    "Invalid value: \"something-\": validating label \"something-\": {SUBDOMAIN}"
+                )],
+            ),
+            (
+                "example.com/-".into(),
+                vec![format!(
+                    "Invalid value: \"-\": validating label \"-\": {SUBDOMAIN}"
+                )],
+            ),
+            ("example.com/some-signer-name".into(), vec![]),
+            (
+                format!("{max}.toolong"),
+                vec!["Too long: may not be more than 571 bytes".into()],
+            ),
+            (
+                format!("{fqdn}.extra/valid-path"),
+                vec!["Too long: may not be more than 253 bytes".into()],
+            ),
+            (
+                format!("abc.io/{}.{}", "a".repeat(253), "a".repeat(253)),
+                vec![],
+            ),
+            (
+                format!("{}.example.io/valid-path", "a".repeat(66)),
+                vec![format!(
+                    "Invalid value: \"{0}.example.io\": validating label \"{0}\": must be no more than 63 bytes",
+                    "a".repeat(66)
+                )],
+            ),
+            (max, vec![]),
+        ];
+        for (name, expect) in &cases {
+            check(name, expect);
+        }
+    }
+
+    /// More of upstream's rules: every error of the first bad domain label,
+    /// the two-label rule after it, the path's first bad piece.
+    #[test]
+    fn follows_upstream_order() {
+        check(
+            "Example.com/serving",
+            &[format!(
+                "Invalid value: \"Example.com\": validating label \"Example\": {LABEL}"
+            )],
+        );
+        check(
+            "a b/c",
+            &[
+                format!("Invalid value: \"a b\": validating label \"a b\": {LABEL}"),
+                format!("Invalid value: \"a b\": {TWO}"),
+            ],
+        );
+        check(
+            "/serving",
+            &[
+                format!("Invalid value: \"\": validating label \"\": {LABEL}"),
+                format!("Invalid value: \"\": {TWO}"),
+            ],
+        );
+        check(
+            &format!("{}-.b.c/x_y.z_", "a".repeat(64)),
+            &[
+                format!(
+                    "Invalid value: \"{0}-.b.c\": validating label \"{0}-\": must be no more than 63 bytes",
+                    "a".repeat(64)
+                ),
+                format!(
+                    "Invalid value: \"{0}-.b.c\": validating label \"{0}-\": {LABEL}",
+                    "a".repeat(64)
+                ),
+                format!("Invalid value: \"x_y.z_\": validating label \"x_y\": {SUBDOMAIN}"),
+            ],
+        );
+        check(
+            &format!("example.com/{}", "p".repeat(254)),
+            &[format!(
+                "Invalid value: \"{0}\": validating label \"{0}\": must be no more than 253 bytes",
+                "p".repeat(254)
+            )],
+        );
+        check("kubernetes.io/kube-apiserver-client", &[]);
+        check("beta.eks.amazonaws.com/app-serving", &[]);
+    }
 }

@@ -56,6 +56,11 @@ pub enum KeyUsage {
 }
 
 impl KeyUsage {
+    /// The detail of the API server's `Unsupported value` error for a usage:
+    /// every usage, quoted, in byte order (Go's sorted set), written out so
+    /// the wasm carries no sort.
+    pub const SUPPORTED_VALUES: &'static str = "supported values: \"any\", \"cert sign\", \"client auth\", \"code signing\", \"content commitment\", \"crl sign\", \"data encipherment\", \"decipher only\", \"digital signature\", \"email protection\", \"encipher only\", \"ipsec end system\", \"ipsec tunnel\", \"ipsec user\", \"key agreement\", \"key encipherment\", \"microsoft sgc\", \"netscape sgc\", \"ocsp signing\", \"s/mime\", \"server auth\", \"signing\", \"timestamping\"";
+
     /// Every usage the API accepts, in the API's order.
     pub const ALL: [KeyUsage; 23] = [
         KeyUsage::Signing,
@@ -119,7 +124,8 @@ impl fmt::Display for KeyUsage {
     }
 }
 
-/// An unknown usage string.
+/// An unknown usage string; it displays as the API server's error body
+/// (`Unsupported value: "x": supported values: ...`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownUsage(pub String);
 
@@ -127,9 +133,9 @@ impl fmt::Display for UnknownUsage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} is not a Kubernetes key usage; valid ones are: {}",
+            "Unsupported value: {}: {}",
             crate::quoted(&self.0),
-            KeyUsage::ALL.map(KeyUsage::as_str).join(", ")
+            KeyUsage::SUPPORTED_VALUES
         )
     }
 }
@@ -155,4 +161,20 @@ pub fn split_usages(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KeyUsage;
+
+    #[test]
+    fn supported_values_are_every_usage_sorted_and_quoted() {
+        let mut usages = KeyUsage::ALL.map(KeyUsage::as_str);
+        usages.sort_unstable();
+        let quoted: Vec<String> = usages.iter().map(|u| format!("\"{u}\"")).collect();
+        assert_eq!(
+            KeyUsage::SUPPORTED_VALUES,
+            format!("supported values: {}", quoted.join(", "))
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::{Context, Finding};
 use crate::SignatureError;
-use crate::kubernetes::signer::KnownSigner;
+use crate::kubernetes::signer::{KnownSigner, SIGNER_NAME_FIELD};
 use crate::kubernetes::usage::KeyUsage;
 
 /// The API's `spec.expirationSeconds` minimum.
@@ -54,22 +54,28 @@ fn signer_name(context: &Context<'_>, findings: &mut Vec<Finding>) {
     if context.known == Some(KnownSigner::LegacyUnknown) {
         findings.push(Finding::error(
             "api/signer-legacy-unknown",
-            "the legacy signerName is not allowed via this API version",
+            format!(
+                "{SIGNER_NAME_FIELD}: Invalid value: \"{name}\": the legacy signerName is not allowed via this API version"
+            ),
             "choose a v1 signer: kubernetes.io/kube-apiserver-client for a user's client certificate, or a custom signer such as example.com/serving whose CA you run (beta.eks.amazonaws.com/app-serving on EKS)",
         ));
         return;
     }
-    if let Some(problem) = context.signer.syntax_problem() {
-        findings.push(Finding::error(
-            "api/signer-name",
-            problem,
-            format!(
-                "use domain/path, e.g. example.com/serving, or a built-in signer: {}, {}, {}",
-                KnownSigner::KubeApiserverClient,
-                KnownSigner::KubeApiserverClientKubelet,
-                KnownSigner::KubeletServing
-            ),
-        ));
+    let problems = context.signer.syntax_problems();
+    if !problems.is_empty() {
+        let fix = format!(
+            "use domain/path, e.g. example.com/serving, or a built-in signer: {}, {}, {}",
+            KnownSigner::KubeApiserverClient,
+            KnownSigner::KubeApiserverClientKubelet,
+            KnownSigner::KubeletServing
+        );
+        for problem in problems {
+            findings.push(Finding::error(
+                "api/signer-name",
+                format!("{SIGNER_NAME_FIELD}: {problem}"),
+                fix.clone(),
+            ));
+        }
         return;
     }
     if context.known.is_none() && name.split('/').next() == Some("kubernetes.io") {
@@ -107,9 +113,7 @@ fn usages(context: &Context<'_>, findings: &mut Vec<Finding>) {
         ));
         return;
     }
-    let keys: Vec<&[u8]> = context.usages.iter().map(|u| u.as_bytes()).collect();
-    let repeats = crate::repeats::first_earlier(&keys);
-    for ((index, usage), repeat) in context.usages.iter().enumerate().zip(repeats) {
+    for (index, usage) in context.usages.iter().enumerate() {
         if usage.parse::<KeyUsage>().is_err() {
             let fix = match nearest_usage(usage) {
                 Some(known) => format!("write \"{known}\" (the API spells usages exactly so)"),
@@ -120,14 +124,26 @@ fn usages(context: &Context<'_>, findings: &mut Vec<Finding>) {
             };
             findings.push(Finding::error(
                 "api/usage-unsupported",
-                format!("spec.usages[{index}]: Unsupported value: \"{usage}\""),
+                format!(
+                    "spec.usages[{index}]: Unsupported value: {}: {}",
+                    crate::quoted(usage),
+                    KeyUsage::SUPPORTED_VALUES
+                ),
                 fix,
             ));
         }
+    }
+    // Upstream reports every unsupported value, then every repeat.
+    let keys: Vec<&[u8]> = context.usages.iter().map(|u| u.as_bytes()).collect();
+    let repeats = crate::repeats::first_earlier(&keys);
+    for ((index, usage), repeat) in context.usages.iter().enumerate().zip(repeats) {
         if repeat.is_some() {
             findings.push(Finding::error(
                 "api/usage-duplicate",
-                format!("spec.usages[{index}]: Duplicate value: \"{usage}\""),
+                format!(
+                    "spec.usages[{index}]: Duplicate value: {}",
+                    crate::quoted(usage)
+                ),
                 format!("list \"{usage}\" once"),
             ));
         }
@@ -142,7 +158,9 @@ fn expiration(context: &Context<'_>, findings: &mut Vec<Finding>) {
     if seconds < MINIMUM_EXPIRATION_SECONDS {
         findings.push(Finding::error(
             "api/expiration-minimum",
-            "may not specify a duration less than 600 seconds (10 minutes)",
+            format!(
+                "spec.expirationSeconds: Invalid value: {seconds}: may not specify a duration less than 600 seconds (10 minutes)"
+            ),
             format!("ask for 600 seconds or more (given: {seconds}), e.g. --expiration 1h"),
         ));
     } else if seconds > MAXIMUM_EXPIRATION_SECONDS {

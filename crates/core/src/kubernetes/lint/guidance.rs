@@ -146,7 +146,7 @@ fn clamped(context: &Context<'_>, findings: &mut Vec<Finding>) {
 /// Who approves, and the permission it takes.
 fn approval(context: &Context<'_>, findings: &mut Vec<Finding>) {
     if context.known == Some(KnownSigner::LegacyUnknown)
-        || context.signer.syntax_problem().is_some()
+        || !context.signer.syntax_problems().is_empty()
     {
         return;
     }
@@ -183,7 +183,7 @@ fn approval(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 /// A custom signer: the user runs the CA.
 fn custom_signer(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    if context.known.is_some() || context.signer.syntax_problem().is_some() {
+    if context.known.is_some() || !context.signer.syntax_problems().is_empty() {
         return;
     }
     let name = context.signer.as_str();
