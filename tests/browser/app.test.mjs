@@ -10,8 +10,8 @@ import { after, before, test } from 'node:test';
 import { makeCa, root, signWithCa, workdir } from '../wasm-api/helpers.mjs';
 import {
   APP_READY, APP_READY_ZH, DOWNLOADS, KUBELET_SERVING, TUTORIAL_HOST, TUTORIAL_USAGES, byId, checkWithOpenssl,
-  describePage, directives, downloadOf, generate, loadTutorial, openApp, outcome, pasteCertificate, waitForReport, waitForText,
-  watch, withApp,
+  describePage, directives, downloadOf, generate, loadTutorial, openApp, outcome, pasteCertificate, setUsages, waitForReport,
+  waitForText, watch, withApp,
 } from './app-driver.mjs';
 import { launch } from './chromium.mjs';
 import { kubectlIssuedYaml } from './kubectl.mjs';
@@ -149,6 +149,73 @@ test('verify: an openssl test CA\'s certificate verifies with the key in memory;
     assert.equal(outcome(stale, 'key match'), 'FAIL', stale.text);
 
   });
+});
+
+test('try it without a cluster: kubelet-serving fails the tutorial CSR as upstream says; a custom signer issues, verify passes, the Secret holds tls.crt, tls.key and ca.crt', { timeout: 240_000 }, async () => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
+    await loadTutorial(page);
+    await waitForText(page, 'trial', (t) => t.includes('Generate the key and CSR first'), 'the step to wait for a CSR');
+    const { keyPem } = await generate(page);
+
+    // kubelet-serving: approved, then Failed with upstream's message and the fix.
+    const failed = await waitForText(page, 'trial', (t) => t.includes(`${KUBELET_SERVING} fails this CSR once approved`),
+      'the Failed condition for kubelet-serving');
+    assert.match(failed, /type: Failed/, failed);
+    assert.match(failed, /reason: SignerValidationFailure/, failed);
+    assert.equal(await page.innerText(byId('trial-message')), 'subject organization is not system:nodes', failed);
+    assert.match(failed, /Fix:/, failed);
+    assert.equal(await page.locator(byId('certificate-pem')).count(), 0, 'no certificate for a Failed CSR');
+    const caPem = await waitForText(page, 'ca-pem', (t) => t.startsWith('-----BEGIN CERTIFICATE-----'), 'the test CA');
+
+    // No usage at all: the API server refuses the object before any signer sees it.
+    await setUsages(page, []);
+    await waitForText(page, 'trial-verdict', (t) => t.startsWith('Refused'), 'the API server to refuse');
+    await setUsages(page, TUTORIAL_USAGES);
+
+    // A signer of one's own issues; the result verifies against the test CA, the key and the CSR.
+    await page.selectOption(byId('signer'), 'custom');
+    assert.equal(await page.inputValue(byId('signer-custom')), 'example.com/serving');
+    const certPem = await waitForText(page, 'certificate-pem', (t) => t.startsWith('-----BEGIN CERTIFICATE-----'),
+      'the certificate example.com/serving issues');
+    await waitForText(page, 'trial-verdict', (t) => t.startsWith('Issued'), 'the verdict');
+    const rows = await page.$$eval(`${byId('trial-report')} tr[data-check]`, (trs) => Object.fromEntries(
+      trs.map((tr) => [tr.dataset.check, tr.querySelector('.badge')?.innerText.trim()])));
+    for (const check of ['signature chain', 'key match', 'request match', 'hostname', 'validity']) {
+      assert.equal(rows[check], 'PASS', `${check}: ${JSON.stringify(rows)}`);
+    }
+    assert.equal(await page.innerText(`${byId('trial-report')} .verdict`), '✓ PASS: every check passed.');
+
+    // openssl agrees, with the downloaded certificate and CA.
+    const cert = await downloadOf(page, 'certificate-pem');
+    assert.equal(cert.name, 'server.crt');
+    assert.equal(cert.text, certPem);
+    const ca = await downloadOf(page, 'ca-pem');
+    assert.equal(ca.name, 'ca.crt');
+    assert.equal(ca.text, caPem);
+    work.write('trial.crt', cert.text);
+    work.write('trial-ca.crt', ca.text);
+    work.ok('verify', '-CAfile', 'trial-ca.crt', 'trial.crt');
+    const text = work.ok('x509', '-in', 'trial.crt', '-noout', '-text');
+    assert.match(text, /Issuer: O\s*=\s*csrcraft, CN\s*=\s*csrcraft test CA/, text);
+    assert.ok(text.includes(TUTORIAL_HOST), text);
+
+    // The Secret, as kubectl create secret tls writes it, with ca.crt.
+    const secret = await downloadOf(page, 'secret-yaml');
+    assert.equal(secret.name, 'tls-secret.yaml');
+    assert.ok(secret.url.startsWith(`blob:${server.origin}/`), secret.url);
+    assert.match(secret.text, /^type: kubernetes\.io\/tls$/m, secret.text);
+    assert.match(secret.text, /^ {2}name: my-svc\.my-namespace-tls$/m, secret.text);
+    const data = (key) => {
+      const value = new RegExp(`^ {2}${key.replace('.', '\\.')}: (\\S+)$`, 'm').exec(secret.text)?.[1];
+      assert.ok(value, `no ${key} in the Secret:\n${secret.text}`);
+      return Buffer.from(value, 'base64').toString('utf8');
+    };
+    assert.equal(data('tls.crt'), certPem);
+    assert.equal(data('tls.key'), keyPem);
+    assert.equal(data('ca.crt'), caPem);
+
+    assert.deepEqual(seen.dialogs, [], 'no dialog');
+  }, { acceptDownloads: true });
 });
 
 test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what the page shows', { timeout: 180_000 }, async () => {

@@ -172,6 +172,65 @@ test('Generate makes a CSR openssl verifies; the events carry the CSR and the li
   }
 });
 
+test('the sign panel: a test CA issues for a custom signer and the certificate verifies; kubelet-serving fails the CSR; csrcraft-sign carries no key', async () => {
+  const url = page('sign', `<csrcraft-example id="s" spec='${SPEC}' panels="spec manifest generate sign"
+      signer="example.com/serving" usages="digital signature, server auth"></csrcraft-example>`);
+  const { page: tab, problems, close } = await open(url);
+  try {
+    await tab.evaluate(() => {
+      window.seen = [];
+      for (const name of ['csrcraft-generate', 'csrcraft-lint', 'csrcraft-sign']) {
+        document.addEventListener(name, (e) => window.seen.push({ name, detail: e.detail }));
+      }
+      document.querySelector('csrcraft-example').start();
+    });
+    await inside(tab, 's', 'trial').waitFor({ timeout: 30_000 });
+    assert.match(await inside(tab, 's', 'trial').innerText(), /Generate the key and CSR first/);
+    const requestsAfterLoad = server.log.length;
+    await inside(tab, 's', 'generate').click();
+    const certificate = inside(tab, 's', 'certificate-pem');
+    await certificate.waitFor({ timeout: 30_000 });
+    const certPem = await certificate.inputValue();
+    const caPem = await inside(tab, 's', 'ca-pem').inputValue();
+    const keyPem = await inside(tab, 's', 'key-pem').inputValue();
+    await inside(tab, 's', 'trial-report').locator('.verdict').waitFor();
+    assert.equal(await inside(tab, 's', 'trial-report').locator('.verdict').innerText(), '✓ PASS: every check passed.');
+    work.write('sign.crt', certPem);
+    work.write('sign-ca.crt', caPem);
+    work.ok('verify', '-CAfile', 'sign-ca.crt', 'sign.crt');
+    const secret = await inside(tab, 's', 'secret-yaml').inputValue();
+    assert.match(secret, /^type: kubernetes\.io\/tls$/m);
+
+    await tab.waitForFunction(() => window.seen.some((e) => e.name === 'csrcraft-sign' && e.detail.outcome === 'issued'),
+      null, { timeout: 30_000 });
+    let signed = (await tab.evaluate(() => window.seen)).filter((e) => e.name === 'csrcraft-sign');
+    const issued = signed.find((e) => e.detail.outcome === 'issued').detail;
+    assert.deepEqual(Object.keys(issued).sort(), ['caPem', 'certificatePem', 'finding', 'outcome', 'verified']);
+    assert.equal(issued.certificatePem, certPem);
+    assert.equal(issued.caPem, caPem);
+    assert.equal(issued.verified, true);
+
+    // The tutorial's signer fails this CSR, as upstream says.
+    await tab.evaluate(() => document.getElementById('s').setAttribute('signer', 'kubernetes.io/kubelet-serving'));
+    await tab.waitForFunction(() => window.seen.some((e) => e.name === 'csrcraft-sign' && e.detail.outcome === 'failed'),
+      null, { timeout: 30_000 });
+    assert.equal(await inside(tab, 's', 'trial-message').innerText(), 'subject organization is not system:nodes');
+    signed = (await tab.evaluate(() => window.seen)).filter((e) => e.name === 'csrcraft-sign');
+    const failed = signed.find((e) => e.detail.outcome === 'failed').detail;
+    assert.equal(failed.finding.message, 'subject organization is not system:nodes');
+    assert.equal(failed.certificatePem, null);
+
+    const everything = JSON.stringify(await tab.evaluate(() => window.seen));
+    assert.ok(!everything.includes('PRIVATE KEY'), 'no event carries a private key');
+    const keyBody = keyPem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+    assert.ok(!everything.includes(keyBody.slice(0, 40)), "no event carries the key's bytes");
+    assert.equal(server.log.length, requestsAfterLoad, 'no request after load');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a changed attribute re-renders the example, and readonly shows the spec without editing it', async () => {
   const url = page('attributes', `<csrcraft-example id="r" readonly spec='${SPEC}'></csrcraft-example>`);
   const { page: tab, problems, close } = await open(url);

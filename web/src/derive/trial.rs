@@ -291,6 +291,12 @@ mod tests {
             "{:?}",
             trial(&state)
         );
+        state.apply(Action::Usages(Vec::new()));
+        assert!(
+            matches!(trial(&state), TrialView::Refused(_)),
+            "{:?}",
+            trial(&state)
+        );
     }
 
     #[test]
