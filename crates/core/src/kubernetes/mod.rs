@@ -5,6 +5,7 @@ mod approval;
 mod expiration;
 mod lint;
 mod manifest;
+mod names;
 pub(crate) mod object;
 mod secret;
 mod signer;

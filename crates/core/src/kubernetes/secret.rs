@@ -6,6 +6,7 @@
 use zeroize::Zeroizing;
 
 use super::manifest::ManifestFormat;
+use super::names::{dns1123_label_errors, dns1123_subdomain_errors, invalid};
 use crate::json::{Map, Value};
 use crate::{Certificate, Error, KeyDocument, Result};
 
@@ -126,52 +127,28 @@ fn render(value: &Value, format: ManifestFormat) -> String {
     }
 }
 
-/// The API server's rules for the names: `metadata.name` a DNS-1123
-/// subdomain, `metadata.namespace` a DNS-1123 label, in apimachinery's words.
+/// The API server's rules for the names, in its words: `metadata.name` a
+/// DNS-1123 subdomain, `metadata.namespace` a DNS-1123 label.
 fn check_names(name: &str, namespace: Option<&str>) -> Result<()> {
-    const SUBDOMAIN: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-    const LABEL: &str = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-    let label_ok = |label: &str| {
-        let bytes = label.as_bytes();
-        !bytes.is_empty()
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
-            && bytes.first() != Some(&b'-')
-            && bytes.last() != Some(&b'-')
-    };
-    let invalid = |field: &str, value: &str, problem: String| {
-        Err(Error::manifest(
-            field,
-            format!("Invalid value: {}: {problem}", crate::quoted(value)),
-        ))
-    };
     if name.is_empty() {
         return Err(Error::manifest(
             "metadata.name",
             "Required value: name or generateName is required",
         ));
     }
-    if name.len() > 253 {
-        return invalid(
+    let checks = [
+        (
             "metadata.name",
-            name,
-            "must be no more than 253 characters".to_owned(),
-        );
-    }
-    if !name.split('.').all(label_ok) {
-        return invalid("metadata.name", name, SUBDOMAIN.to_owned());
-    }
-    if let Some(namespace) = namespace {
-        if namespace.len() > 63 {
-            return invalid(
-                "metadata.namespace",
-                namespace,
-                "must be no more than 63 characters".to_owned(),
-            );
-        }
-        if !label_ok(namespace) {
-            return invalid("metadata.namespace", namespace, LABEL.to_owned());
+            Some(name),
+            dns1123_subdomain_errors as fn(&str) -> Vec<&'static str>,
+        ),
+        ("metadata.namespace", namespace, dns1123_label_errors),
+    ];
+    for (field, value, errors) in checks {
+        if let Some(value) = value
+            && let Some(error) = errors(value).first()
+        {
+            return Err(Error::manifest(field, invalid(value, error)));
         }
     }
     Ok(())

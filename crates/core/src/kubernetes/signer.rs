@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use super::names::{
+    DNS1123_LABEL_MAX_LENGTH, DNS1123_SUBDOMAIN_MAX_LENGTH, dns1123_label_errors,
+    dns1123_subdomain_errors, invalid, too_long,
+};
 use super::usage::KeyUsage;
 use crate::KeyAlgorithm;
 
@@ -153,10 +157,6 @@ impl SignerName {
 /// The field every signer-name problem is about.
 pub const SIGNER_NAME_FIELD: &str = "spec.signerName";
 
-/// apimachinery's `DNS1123LabelMaxLength`.
-const DNS1123_LABEL_MAX_LENGTH: usize = 63;
-/// apimachinery's `DNS1123SubdomainMaxLength`.
-const DNS1123_SUBDOMAIN_MAX_LENGTH: usize = 253;
 /// A domain, '/', and a path of a namespace and a resource name joined by '.'.
 const MAX_SIGNER_NAME_LENGTH: usize =
     DNS1123_SUBDOMAIN_MAX_LENGTH + 1 + DNS1123_SUBDOMAIN_MAX_LENGTH + 1 + DNS1123_LABEL_MAX_LENGTH;
@@ -166,57 +166,6 @@ const REQUIRED: &str = "Required value";
 const NOT_DOMAIN_AND_PATH: &str =
     "must be a fully qualified domain and path of the form 'example.com/signer-name'";
 const TWO_SEGMENTS: &str = "should be a domain with at least two segments separated by dots";
-/// apimachinery's `IsDNS1123Label` message (`RegexError`, with its two spaces).
-const DNS1123_LABEL_ERROR: &str = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-/// apimachinery's `IsDNS1123Subdomain` message.
-const DNS1123_SUBDOMAIN_ERROR: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-/// apimachinery's `MaxLenError` for labels and subdomains.
-const LABEL_TOO_LONG: &str = "must be no more than 63 bytes";
-const SUBDOMAIN_TOO_LONG: &str = "must be no more than 253 bytes";
-
-/// `field.Invalid`'s body for a string value.
-fn invalid(value: &str, detail: &str) -> String {
-    format!("Invalid value: {}: {detail}", crate::quoted(value))
-}
-
-/// `field.TooLong`'s body.
-fn too_long(max: usize) -> String {
-    format!("Too long: may not be more than {max} bytes")
-}
-
-/// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, the whole of `label`.
-fn is_dns1123_label(label: &str) -> bool {
-    let bytes = label.as_bytes();
-    let alphanumeric = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-    bytes.first().is_some_and(alphanumeric)
-        && bytes.last().is_some_and(alphanumeric)
-        && bytes.iter().all(|b| alphanumeric(b) || *b == b'-')
-}
-
-/// apimachinery's `IsDNS1123Label`: the length, then the form.
-fn dns1123_label_errors(label: &str) -> Vec<&'static str> {
-    let mut errors = Vec::new();
-    if label.len() > DNS1123_LABEL_MAX_LENGTH {
-        errors.push(LABEL_TOO_LONG);
-    }
-    if !is_dns1123_label(label) {
-        errors.push(DNS1123_LABEL_ERROR);
-    }
-    errors
-}
-
-/// apimachinery's `IsDNS1123Subdomain`, for a piece of a path split on '.'
-/// (so without dots, where a subdomain is one label).
-fn dns1123_subdomain_errors(piece: &str) -> Vec<&'static str> {
-    let mut errors = Vec::new();
-    if piece.len() > DNS1123_SUBDOMAIN_MAX_LENGTH {
-        errors.push(SUBDOMAIN_TOO_LONG);
-    }
-    if !piece.split('.').all(is_dns1123_label) {
-        errors.push(DNS1123_SUBDOMAIN_ERROR);
-    }
-    errors
-}
 
 impl fmt::Display for SignerName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
