@@ -161,6 +161,40 @@ test('in the page too, every key of the results is camelCase', { timeout: 60_000
   await page.close();
 });
 
+test('the flow without a cluster in the page: caInit, generate, sign, verify, secret', { timeout: 120_000 }, async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 30_000 });
+  const at = '2026-12-06T12:00:00Z';
+  // An RSA 4096 CA: Chromium must sign the leaf with SHA-256 (kube-controller-manager's choice),
+  // not the SHA-512 cfssl pairs with the key and signs the CA itself with.
+  const flow = await page.evaluate(async ({ at, tutorial }) => {
+    const api = window.csrcraft;
+    const ca = await api.caInit({ CN: 'page CA', key: { algo: 'rsa', size: 4096 } }, { at: '2026-01-01T00:00:00Z' });
+    const made = await api.generate({ CN: 'web.example.com', hosts: ['web.example.com'] });
+    const signed = await api.sign(made.csrPem, { ca: ca.cert, caKey: ca.key, signer: 'example.com/serving', at });
+    const verified = await api.verify(signed.certificate, { ca: ca.cert, key: made.keyPem, csr: made.csrPem, host: 'web.example.com', at });
+    const failed = await api.sign(tutorial, { ca: ca.cert, caKey: ca.key, signer: 'kubernetes.io/kubelet-serving', at, object: true });
+    const secret = await api.secret({ name: 'web-tls', cert: signed.certificate, key: made.keyPem, ca: ca.cert });
+    return { ca, signed, verified, failed, secret };
+  }, { at, tutorial: data('tutorial-p256.csr') });
+  assert.equal(flow.signed.outcome, 'issued');
+  assert.equal(flow.verified.verified, true, flow.verified.text);
+  work.write('page-ca.pem', flow.ca.cert);
+  work.write('page-leaf.pem', flow.signed.certificate);
+  assert.match(work.ok('x509', '-in', 'page-ca.pem', '-noout', '-text'), /Signature Algorithm: sha512WithRSAEncryption\n/);
+  assert.match(work.ok('x509', '-in', 'page-leaf.pem', '-noout', '-text'), /Signature Algorithm: sha256WithRSAEncryption\n/);
+  work.ok('verify', '-CAfile', 'page-ca.pem', '-attime', String(Date.parse(at) / 1000), 'page-leaf.pem');
+  assert.equal(flow.failed.outcome, 'failed');
+  assert.equal(flow.failed.finding.message, 'subject organization is not system:nodes');
+  assert.match(flow.failed.object, /^ {4}reason: SignerValidationFailure\n {4}status: 'True'\n {4}type: Failed\n/m);
+  assert.match(flow.secret.text, /^type: kubernetes\.io\/tls$/m);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("internationalized names become punycode by Chromium's URL parser, as by the CLI's idna crate", { timeout: 60_000 }, async () => {
   const page = await browser.newPage();
   const errors = [];

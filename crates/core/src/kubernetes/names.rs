@@ -46,7 +46,6 @@ pub(super) fn dns1123_label_errors(label: &str) -> Vec<&'static str> {
 }
 
 /// apimachinery's `IsDNS1123Subdomain`: the length, then each dot-separated label.
-/// (so without dots, where a subdomain is one label).
 pub(super) fn dns1123_subdomain_errors(piece: &str) -> Vec<&'static str> {
     let mut errors = Vec::new();
     if piece.len() > DNS1123_SUBDOMAIN_MAX_LENGTH {
