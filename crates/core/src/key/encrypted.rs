@@ -471,3 +471,103 @@ fn prf_name(oid: &[u8]) -> String {
         _ => format!("PBKDF2 with the PRF {}", dotted(oid)),
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// An `EncryptedPrivateKeyInfo` with these PBKDF2 parameters (contents
+    /// octets) and AES-256-CBC.
+    fn with_pbkdf2(parameters: &[&[u8]]) -> Vec<u8> {
+        let kdf = write::sequence(&[
+            &write::tlv(tag::OID, &[PBKDF2]),
+            &write::sequence(parameters),
+        ]);
+        let scheme = write::sequence(&[
+            &write::tlv(tag::OID, &[AES256_CBC]),
+            &write::tlv(tag::OCTET_STRING, &[&[7; 16]]),
+        ]);
+        write::sequence(&[
+            &write::sequence(&[
+                &write::tlv(tag::OID, &[PBES2]),
+                &write::sequence(&[&kdf, &scheme]),
+            ]),
+            &write::tlv(tag::OCTET_STRING, &[&[0; 32]]),
+        ])
+    }
+
+    fn salt() -> Vec<u8> {
+        write::tlv(tag::OCTET_STRING, &[&[1; 16]])
+    }
+
+    #[track_caller]
+    fn check_refused(der: &[u8], expected: &str) {
+        assert_eq!(
+            EncryptedKey::from_der(der).unwrap_err().to_string(),
+            expected
+        );
+    }
+
+    #[test]
+    fn the_iteration_count_is_capped() {
+        let at_cap = with_pbkdf2(&[&salt(), &write::unsigned(&10_000_000u32.to_be_bytes())]);
+        assert_eq!(
+            EncryptedKey::from_der(&at_cap)
+                .unwrap()
+                .params()
+                .iterations(),
+            MAX_PBKDF2_ITERATIONS
+        );
+        let message = "key: the ENCRYPTED PRIVATE KEY asks for {} PBKDF2 iterations, more than the 10,000,000 csrcraft does (the file sets the cost of reading it); re-encrypt the key with fewer: `openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 600000 -in KEY -out KEY.p8`";
+        let above = with_pbkdf2(&[&salt(), &write::unsigned(&10_000_001u32.to_be_bytes())]);
+        check_refused(&above, &message.replace("{}", "10,000,001"));
+        let huge = with_pbkdf2(&[&salt(), &write::unsigned(&[1, 0, 0, 0, 0, 0])]);
+        check_refused(&huge, &message.replace("{}", "4,294,967,295"));
+        let zero = with_pbkdf2(&[&salt(), &write::unsigned(&[0])]);
+        check_refused(
+            &zero,
+            "key: the ENCRYPTED PRIVATE KEY block is malformed: PBKDF2's iteration count is 0; it is at least 1",
+        );
+    }
+
+    #[test]
+    fn structure_faults_are_named() {
+        let count = write::unsigned(&[8, 0]);
+        check_refused(
+            &with_pbkdf2(&[&salt(), &count, &write::unsigned(&[16])]),
+            "key: the ENCRYPTED PRIVATE KEY block is malformed: PBKDF2's keyLength is 16 bytes, but aes-256-cbc takes a 32-byte key",
+        );
+        let sha224 = write::sequence(&[&write::tlv(
+            tag::OID,
+            &[&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x08]],
+        )]);
+        check_refused(
+            &with_pbkdf2(&[&salt(), &count, &sha224]),
+            "key: the ENCRYPTED PRIVATE KEY is encrypted with PBKDF2 with hmacWithSHA224 (1.2.840.113549.2.8), which csrcraft does not read; re-encrypt it with PBES2, PBKDF2 and AES-256-CBC: `openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out KEY.p8`",
+        );
+        check_refused(
+            &with_pbkdf2(&[&write::tlv(tag::OCTET_STRING, &[&[1; 33]]), &count]),
+            "key: the ENCRYPTED PRIVATE KEY's PBKDF2 salt is 33 bytes; csrcraft reads salts of 1 to 32 bytes: re-encrypt the key with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out KEY.p8`",
+        );
+        check_refused(
+            &[0x30, 0x00],
+            "key: the ENCRYPTED PRIVATE KEY block is malformed: the input ends inside a DER element at byte 2",
+        );
+        // With the right DEFAULT left out, the PRF is hmacWithSHA1.
+        let sha1 = EncryptedKey::from_der(&with_pbkdf2(&[&salt(), &count])).unwrap();
+        assert_eq!(sha1.params().prf(), Prf::HmacSha1);
+        assert_eq!(sha1.to_der(), with_pbkdf2(&[&salt(), &count]));
+    }
+
+    #[test]
+    fn a_plain_key_is_not_an_encrypted_one() {
+        let plain = "-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n";
+        assert!(
+            EncryptedKey::from_pem(plain)
+                .unwrap_err()
+                .to_string()
+                .starts_with("passphrase: the key is not encrypted (PRIVATE KEY)")
+        );
+    }
+}
