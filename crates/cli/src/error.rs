@@ -32,6 +32,18 @@ pub enum CliError {
     /// `manifest` was given a spec but no `--bare NAME` for the new key.
     #[error("given a spec, manifest makes a new key; add --bare NAME to keep it in NAME-key.pem")]
     SpecNeedsBare,
+    /// A passphrase file holds more than one line.
+    #[error("--passphrase-file {}: holds more than one line; openssl's file: reads only the first, so put the passphrase alone on one line", path.display())]
+    PassphraseLines {
+        /// The passphrase file.
+        path: PathBuf,
+    },
+    /// `--passphrase-file` was given to a command that reads and writes no key.
+    #[error("--passphrase-file is given, but {reason}; leave it out")]
+    PassphraseUnused {
+        /// Why no key is read or written.
+        reason: &'static str,
+    },
     /// An output file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
