@@ -38,6 +38,12 @@ pub enum CliError {
         /// The passphrase file.
         path: PathBuf,
     },
+    /// A passphrase file's line ends in `\r\n`.
+    #[error("--passphrase-file {}: the line ends in \\r\\n (a Windows line ending), and openssl's file: keeps the \\r as part of the passphrase; save the file with a \\n line ending, or none", path.display())]
+    PassphraseCarriageReturn {
+        /// The passphrase file.
+        path: PathBuf,
+    },
     /// `--passphrase-file` was given to a command that reads and writes no key.
     #[error("--passphrase-file is given, but {reason}; leave it out")]
     PassphraseUnused {

@@ -86,20 +86,24 @@ impl Passphrase {
 }
 
 /// Reads a passphrase file as openssl's `-passin file:FILE` does: one
-/// trailing `\n` or `\r\n` is not part of the passphrase. A file of more lines
-/// is refused (openssl would take the first alone). Whether the passphrase
-/// is empty is the core's to say.
+/// trailing `\n` is not part of the passphrase. Where openssl would read
+/// something other than the whole file, it is refused rather than guessed:
+/// more than one line (openssl takes the first alone), and a `\r\n` ending
+/// (openssl 3 keeps the `\r` in the passphrase, which a person typing it
+/// would not). Whether the passphrase is empty is the core's to say.
 pub fn read_passphrase(path: &Path) -> Result<Passphrase, CliError> {
     let bytes = Zeroizing::new(std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_path_buf(),
         source,
     })?);
-    let line = bytes
-        .strip_suffix(b"\r\n")
-        .or_else(|| bytes.strip_suffix(b"\n"))
-        .unwrap_or(&bytes);
+    let line = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
     if line.contains(&b'\n') {
         return Err(CliError::PassphraseLines {
+            path: path.to_path_buf(),
+        });
+    }
+    if line.ends_with(b"\r") {
+        return Err(CliError::PassphraseCarriageReturn {
             path: path.to_path_buf(),
         });
     }
