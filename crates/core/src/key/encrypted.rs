@@ -217,8 +217,8 @@ impl EncryptedKey {
     /// refused by name, with the openssl command that re-encrypts the key.
     pub fn from_der(der: &[u8]) -> Result<Self> {
         read(der).map_err(|problem| match problem {
-            Problem::Der(e) => malformed(ENCRYPTED_LABEL, e),
-            Problem::Key(error) => error,
+            Refusal::Der(e) => malformed(ENCRYPTED_LABEL, e),
+            Refusal::Key(error) => error,
         })
     }
 
@@ -287,24 +287,24 @@ pub(super) fn not_encrypted(label: &str) -> Error {
 }
 
 /// Why an `EncryptedPrivateKeyInfo` was refused: its DER, or what it holds.
-enum Problem {
+enum Refusal {
     Der(DerError),
     Key(Error),
 }
 
-impl From<DerError> for Problem {
+impl From<DerError> for Refusal {
     fn from(e: DerError) -> Self {
         Self::Der(e)
     }
 }
 
-impl From<Error> for Problem {
+impl From<Error> for Refusal {
     fn from(e: Error) -> Self {
         Self::Key(e)
     }
 }
 
-fn read(der: &[u8]) -> Result<EncryptedKey, Problem> {
+fn read(der: &[u8]) -> Result<EncryptedKey, Refusal> {
     let mut reader = parse(der)?.expect(tag::SEQUENCE)?.contents()?;
     let (scheme, parameters) = reader.read_any()?.algorithm_identifier()?;
     let ciphertext = reader.read_any()?.octets()?;
@@ -345,7 +345,7 @@ fn read(der: &[u8]) -> Result<EncryptedKey, Problem> {
 fn read_pbkdf2<'a>(
     parameters: &Tlv<'a>,
     cipher: KeyCipher,
-) -> Result<(Prf, &'a [u8], u32), Problem> {
+) -> Result<(Prf, &'a [u8], u32), Refusal> {
     let mut reader = parameters.expect(tag::SEQUENCE)?.contents()?;
     let salt = reader.read_any()?;
     if salt.tag == tag::SEQUENCE {
@@ -553,6 +553,18 @@ mod tests {
         check_refused(
             &[0x30, 0x00],
             "key: the ENCRYPTED PRIVATE KEY block is malformed: the input ends inside a DER element at byte 2",
+        );
+        // PBES1 (pbeWithMD5AndDES-CBC): salt and count, no PBKDF2.
+        let pbes1 = write::sequence(&[
+            &write::sequence(&[
+                &write::tlv(tag::OID, &[&[PKCS5_ARC, &[3][..]].concat()]),
+                &write::sequence(&[&write::tlv(tag::OCTET_STRING, &[&[1; 8]]), &count]),
+            ]),
+            &write::tlv(tag::OCTET_STRING, &[&[0; 32]]),
+        ]);
+        check_refused(
+            &pbes1,
+            "key: the ENCRYPTED PRIVATE KEY is encrypted with PBES1 (1.2.840.113549.1.5.3), which csrcraft does not read; re-encrypt it with PBES2, PBKDF2 and AES-256-CBC: `openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out KEY.p8`",
         );
         // With the right DEFAULT left out, the PRF is hmacWithSHA1.
         let sha1 = EncryptedKey::from_der(&with_pbkdf2(&[&salt(), &count])).unwrap();
