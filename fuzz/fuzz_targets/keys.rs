@@ -3,17 +3,25 @@
 //! reads as the same kind of key, and writing that again gives the same text.
 //!
 //! The first byte picks how the rest is given: as PEM text, or as DER in a `PRIVATE KEY`,
-//! `EC PRIVATE KEY` or `RSA PRIVATE KEY` block, or to `KeyDocument::from_pkcs8_der`.
+//! `EC PRIVATE KEY` or `RSA PRIVATE KEY` block, or to `KeyDocument::from_pkcs8_der`. The
+//! rest is also read as an `EncryptedPrivateKeyInfo` (`EncryptedKey::from_der`, no crypto):
+//! what reads, written back, reads as the same parts.
 #![no_main]
 
 use csrcraft::support::fuzzing::pem_encode;
-use csrcraft::{KeyDocument, KeyFormat, PrivateKey};
+use csrcraft::{EncryptedKey, KeyDocument, KeyFormat, PrivateKey};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&how, rest)) = data.split_first() else {
         return;
     };
+    if let Ok(encrypted) = EncryptedKey::from_der(rest) {
+        match EncryptedKey::from_der(&encrypted.to_der()) {
+            Ok(again) => assert_eq!(again, encrypted, "encrypted key written back"),
+            Err(e) => panic!("an encrypted key read from {data:?} does not read back: {e}"),
+        }
+    }
     let read = match how % 5 {
         0 => match std::str::from_utf8(rest) {
             Ok(text) => KeyDocument::from_pem(text),

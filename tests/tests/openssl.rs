@@ -63,6 +63,32 @@ fn check_key_files(
         let again = PrivateKey::from_pem(&pem).unwrap_or_else(|e| panic!("{ctx}: {e}"));
         assert_eq!(key_pem(&again, format), pem, "{ctx}: round trip");
     }
+    // Encrypted (PKCS#8 PBES2): openssl opens it with the passphrase file,
+    // finds the CSR's key in it, and finds it valid.
+    let ctx = format!("{} key encrypted", alg.name);
+    let passphrase = dir.write("passphrase", "interop passphrase\n");
+    let encrypted = key
+        .to_encrypted_pem(b"interop passphrase", &mut getrandom::SysRng)
+        .unwrap();
+    assert_eq!(
+        pem_label(encrypted.as_str()),
+        "ENCRYPTED PRIVATE KEY",
+        "{ctx}"
+    );
+    let path = dir.write("key-encrypted.pem", encrypted.as_str());
+    let passin = format!("file:{}", arg(&passphrase));
+    let opened = openssl(&["pkey", "-in", arg(&path), "-passin", &passin, "-pubout"]);
+    assert_eq!(opened, csr_public_key, "{ctx}: openssl's public key");
+    let check = openssl(&[
+        "pkey",
+        "-in",
+        arg(&path),
+        "-passin",
+        &passin,
+        "-check",
+        "-noout",
+    ]);
+    assert_eq!(check.trim(), "Key is valid", "{ctx}");
 }
 
 fn check_csr(

@@ -1,6 +1,8 @@
 //! The command line, as clap reads it.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
     CaArgs, CaBundleArgs, GencsrArgs, GenkeyArgs, InspectArgs, LintArgs, ManifestArgs, SecretArgs,
@@ -95,6 +97,19 @@ pub enum Command {
     /// Make the ConfigMap that gives clients the CA (ca.crt), as `kubectl
     /// create configmap NAME --from-file ca.crt=ca.pem` does.
     CaBundle(CaBundleArgs),
+}
+
+/// `--passphrase-file`, flattened into every command that reads or writes a
+/// private key; read with [`crate::input::read_private_key`] and written with
+/// [`crate::output::key_pem`].
+#[derive(Debug, Args)]
+pub struct PassphraseArg {
+    /// The key's passphrase, in a file read as `openssl -passin file:FILE`
+    /// reads it (one line, its newline not part of it). A key read must then
+    /// be an ENCRYPTED PRIVATE KEY; a key written is one (PKCS#8 whatever
+    /// --key-format says: PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256-CBC).
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 /// `--key-format` values.

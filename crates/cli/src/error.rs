@@ -38,6 +38,24 @@ pub enum CliError {
     /// The system's random number generator failed.
     #[error("the system's random number generator failed: {0}")]
     Random(String),
+    /// A passphrase file holds more than one line.
+    #[error("--passphrase-file {}: holds more than one line; openssl's file: reads only the first, so put the passphrase alone on one line", path.display())]
+    PassphraseLines {
+        /// The passphrase file.
+        path: PathBuf,
+    },
+    /// A passphrase file's line ends in `\r\n`.
+    #[error("--passphrase-file {}: the line ends in \\r\\n (a Windows line ending), and openssl's file: keeps the \\r as part of the passphrase; save the file with a \\n line ending, or none", path.display())]
+    PassphraseCarriageReturn {
+        /// The passphrase file.
+        path: PathBuf,
+    },
+    /// `--passphrase-file` was given to a command that reads and writes no key.
+    #[error("--passphrase-file is given, but {reason}; leave it out")]
+    PassphraseUnused {
+        /// Why no key is read or written.
+        reason: &'static str,
+    },
     /// An output file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {

@@ -8,6 +8,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::error::CliError;
+use crate::input::Passphrase;
 
 /// Prints cfssl's `{"csr": ..., "key": ...}` line (the core's `cfssl_json_line`; no `key` for
 /// `gencsr`) and a newline. A closed pipe is not an error.
@@ -42,6 +43,22 @@ fn stdout_error(source: io::Error) -> CliError {
         path: PathBuf::from("standard output"),
         source,
     }
+}
+
+/// A new key's PEM: as `format` says, or, with a passphrase, an
+/// `ENCRYPTED PRIVATE KEY` (always PKCS#8). The one way every command writes a key.
+pub fn key_pem(
+    key: &csrcraft::PrivateKey,
+    format: csrcraft::KeyFormat,
+    passphrase: Option<&Passphrase>,
+) -> Result<csrcraft::KeyPem, CliError> {
+    let pem = match passphrase {
+        None => key.to_pem(format)?,
+        Some(passphrase) => key
+            .to_encrypted_pem(passphrase.as_bytes(), &mut getrandom::SysRng)
+            .map_err(|e| passphrase.name_error(e))?,
+    };
+    Ok(pem)
 }
 
 /// The files of `cfssljson -bare NAME`.

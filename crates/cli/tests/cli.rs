@@ -380,7 +380,7 @@ fn gencsr_refuses_unusable_keys_without_output() {
     let cases = [
         (
             "enc.pem",
-            "csrcraft: error: key: the key is encrypted; csrcraft reads plain keys only",
+            "csrcraft: error: --passphrase-file: the key is encrypted (ENCRYPTED PRIVATE KEY) and no passphrase was given",
         ),
         (
             "cert.pem",

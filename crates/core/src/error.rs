@@ -30,6 +30,16 @@ pub enum Error {
         /// What is wrong and how to fix it.
         problem: String,
     },
+    /// The passphrase of an encrypted private key is missing, empty or wrong,
+    /// or was given for a key that is not encrypted.
+    #[error("{field}: {problem}")]
+    Passphrase {
+        /// The passphrase as the caller names it: `passphrase`, or the option
+        /// that gives it (`--passphrase-file` on the command line, see [`Error::named`]).
+        field: String,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
     /// Generating a key or signing with it failed inside the crypto backend.
     #[error("{operation} failed: {reason}")]
     Crypto {
@@ -85,6 +95,13 @@ impl Error {
         }
     }
 
+    pub(crate) fn passphrase(problem: impl Into<String>) -> Self {
+        Self::Passphrase {
+            field: "passphrase".to_owned(),
+            problem: problem.into(),
+        }
+    }
+
     pub(crate) fn encoding(what: impl Into<String>, reason: impl ToString) -> Self {
         Self::Encoding {
             what: what.into(),
@@ -127,6 +144,10 @@ impl Error {
                 problem,
             },
             Self::Manifest { problem, .. } => Self::Manifest {
+                field: name.to_owned(),
+                problem,
+            },
+            Self::Passphrase { problem, .. } => Self::Passphrase {
                 field: name.to_owned(),
                 problem,
             },

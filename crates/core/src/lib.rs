@@ -65,6 +65,22 @@ pub use crate::issue::{
     CA_DEFAULT_SECONDS, CLUSTER_SIGNING_DEFAULT_SECONDS, CaOptions, CertificateAuthority,
     SignOptions, SignerOutcome, UnsignedCertificate, sign_request,
 };
+/// A passphrase-protected key (PEM `ENCRYPTED PRIVATE KEY`, PKCS#8 PBES2 with
+/// PBKDF2 and AES-CBC) read into its parts; with feature `software` it decrypts
+/// and encrypts through the pkcs5 crate.
+pub use crate::key::EncryptedKey;
+/// The AES-CBC cipher of an [`EncryptedKey`].
+pub use crate::key::KeyCipher;
+/// The most PBKDF2 iterations csrcraft does to read a key (10,000,000).
+pub use crate::key::MAX_PBKDF2_ITERATIONS;
+/// The longest PBKDF2 salt csrcraft reads (32 bytes).
+pub use crate::key::MAX_SALT_LEN;
+/// The PBKDF2 iteration count csrcraft encrypts with (600,000, OWASP's).
+pub use crate::key::PBKDF2_ITERATIONS;
+/// The PBES2 parameters of an [`EncryptedKey`]: PRF, salt, iteration count, cipher and IV.
+pub use crate::key::Pbes2Params;
+/// PBKDF2's pseudorandom function (HMAC-SHA-1/256/384/512).
+pub use crate::key::Prf;
 #[cfg(feature = "software")]
 pub use crate::key::PrivateKey;
 pub use crate::key::{

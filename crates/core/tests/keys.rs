@@ -89,7 +89,7 @@ fn unusable_key_text_is_a_clear_error() {
         ),
         (
             "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n",
-            "key: the key is encrypted; csrcraft reads plain keys only: decrypt a copy with `openssl pkey -in KEY -out KEY.plain.pem`",
+            "passphrase: the key is encrypted (ENCRYPTED PRIVATE KEY) and no passphrase was given; give the passphrase it was encrypted with",
         ),
         (
             "-----BEGIN DSA PRIVATE KEY-----\nMAA=\n-----END DSA PRIVATE KEY-----\n",

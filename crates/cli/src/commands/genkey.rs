@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use csrcraft::{CertificateRequest, PrivateKey, Spec, Warning};
+use csrcraft::{CertificateRequest, Spec, Warning};
 
-use crate::args::KeyFormatArg;
+use crate::args::{KeyFormatArg, PassphraseArg};
 use crate::error::CliError;
-use crate::input::{read_secret, read_text};
-use crate::output::{BareFiles, print_json};
+use crate::input::{read_passphrase, read_private_key, read_text};
+use crate::output::{BareFiles, key_pem, print_json};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -18,6 +18,9 @@ Examples:
   cat server-csr.json | csrcraft genkey --bare server -
   # renew: a new CSR for the key you already have
   csrcraft gencsr --key server-key.pem --bare server server-csr.json
+  # a passphrase-protected key (ENCRYPTED PRIVATE KEY), and a CSR for it later
+  csrcraft genkey --bare server --passphrase-file pass.txt server-csr.json
+  csrcraft gencsr --key server-key.pem --passphrase-file pass.txt server-csr.json
 
 Exit status: 0 done, 2 error (nothing is written on error).";
 
@@ -34,18 +37,23 @@ pub struct GenkeyArgs {
     /// Overwrite an existing NAME-key.pem.
     #[arg(long, requires = "bare")]
     pub force: bool,
-    /// How to write the private key.
+    /// How to write the private key (with --passphrase-file: PKCS#8, encrypted).
     #[arg(long, value_enum, default_value_t = KeyFormatArg::Cfssl)]
     pub key_format: KeyFormatArg,
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
 }
 
 /// Arguments of `gencsr`.
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct GencsrArgs {
-    /// The private key PEM: EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY (PKCS#8).
+    /// The private key PEM: EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY
+    /// (PKCS#8); ENCRYPTED PRIVATE KEY with --passphrase-file.
     #[arg(long, value_name = "KEY")]
     pub key: PathBuf,
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
     /// The cfssl CSR JSON spec: a file, or - for standard input.
     #[arg(value_name = "SPEC|-")]
     pub spec: PathBuf,
@@ -60,9 +68,15 @@ pub fn genkey(args: &GenkeyArgs) -> Result<(), CliError> {
     if let Some(files) = &files {
         files.check_key_is_new(args.force)?;
     }
+    let passphrase = args
+        .passphrase
+        .passphrase_file
+        .as_deref()
+        .map(read_passphrase)
+        .transpose()?;
     let spec = read_spec(&args.spec)?;
     let made = csrcraft::generate(&spec, &mut getrandom::SysRng)?;
-    let key_pem = made.key.to_pem(args.key_format.into())?;
+    let key_pem = key_pem(&made.key, args.key_format.into(), passphrase.as_ref())?;
     let csr_pem = made.request.pem();
     match files {
         Some(files) => files.write(&csr_pem, Some(key_pem.as_str()), args.force),
@@ -72,7 +86,7 @@ pub fn genkey(args: &GenkeyArgs) -> Result<(), CliError> {
 
 /// `csrcraft gencsr`: a CSR for an existing key.
 pub fn gencsr(args: &GencsrArgs) -> Result<(), CliError> {
-    let key = PrivateKey::from_pem(&read_secret(&args.key)?)?;
+    let key = read_private_key(&args.key, args.passphrase.passphrase_file.as_deref())?;
     let spec = read_spec(&args.spec)?;
     let request = CertificateRequest::new(&spec, &key, &mut getrandom::SysRng)?;
     if let Some(warning) = spec.key_mismatch(key.algorithm()) {

@@ -8,10 +8,11 @@ use csrcraft::kubernetes::{
     Expiration, ManifestFormat, ManifestOptions, SignerName, render_manifest, split_usages,
 };
 
-use crate::args::KeyFormatArg;
+use crate::args::{KeyFormatArg, PassphraseArg};
 use crate::error::CliError;
+use crate::input::read_passphrase;
 use crate::input::{CsrOrSpec, read_csr_or_spec};
-use crate::output::{BareFiles, print, with_suffix, write_file};
+use crate::output::{BareFiles, key_pem, print, with_suffix, write_file};
 
 /// Arguments of `manifest`.
 #[derive(Debug, Args)]
@@ -42,9 +43,11 @@ pub struct ManifestArgs {
     /// Overwrite an existing NAME-key.pem.
     #[arg(long, requires = "bare")]
     pub force: bool,
-    /// How to write a new private key.
+    /// How to write a new private key (with --passphrase-file: PKCS#8, encrypted).
     #[arg(long, value_enum, default_value_t = KeyFormatArg::Cfssl)]
     pub key_format: KeyFormatArg,
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
 }
 
 /// `--format` values.
@@ -94,6 +97,11 @@ pub fn manifest(args: &ManifestArgs) -> Result<(), CliError> {
         .map(|name| with_suffix(name, args.format.extension()));
     match read_csr_or_spec(&args.input)? {
         CsrOrSpec::Csr(request) => {
+            if args.passphrase.passphrase_file.is_some() {
+                return Err(CliError::PassphraseUnused {
+                    reason: "given a CSR, manifest makes no key",
+                });
+            }
             let text = render_manifest(&request, &options, format)?;
             match manifest_file {
                 Some(path) => write_file(&path, &text),
@@ -106,9 +114,15 @@ pub fn manifest(args: &ManifestArgs) -> Result<(), CliError> {
             };
             let files = BareFiles::new(name);
             files.check_key_is_new(args.force)?;
+            let passphrase = args
+                .passphrase
+                .passphrase_file
+                .as_deref()
+                .map(read_passphrase)
+                .transpose()?;
             let made = csrcraft::generate(&spec, &mut getrandom::SysRng)?;
             let text = render_manifest(&made.request, &options, format)?;
-            let key_pem = made.key.to_pem(args.key_format.into())?;
+            let key_pem = key_pem(&made.key, args.key_format.into(), passphrase.as_ref())?;
             files.write_with(
                 &made.request.pem(),
                 Some(key_pem.as_str()),

@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use clap::Args;
 use csrcraft::{
-    Certificate, CertificateRequest, Idna, PrivateKey, Purpose, SoftwareVerifier, VerifyInput,
+    Certificate, CertificateRequest, Idna, Purpose, SoftwareVerifier, VerifyInput,
     read_certificates, verify as verify_certificate,
 };
 
+use crate::args::PassphraseArg;
 use crate::clock::at_or_now;
 use crate::error::CliError;
-use crate::input::{read_bytes, read_secret, read_text};
+use crate::input::{read_bytes, read_private_key, read_text};
 use crate::output::print;
 
 const EXAMPLES: &str = "\
@@ -43,9 +44,12 @@ pub struct VerifyArgs {
     /// The CA certificate(s) to trust, PEM; repeat for several files.
     #[arg(long, value_name = "CA", required = true)]
     pub ca: Vec<PathBuf>,
-    /// The private key the certificate should be for (PEM).
+    /// The private key the certificate should be for (PEM; ENCRYPTED PRIVATE
+    /// KEY with --passphrase-file).
     #[arg(long, value_name = "KEY")]
     pub key: Option<PathBuf>,
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
     /// The CSR the certificate should answer (PEM).
     #[arg(long, value_name = "CSR")]
     pub csr: Option<PathBuf>,
@@ -68,6 +72,11 @@ pub struct VerifyArgs {
 
 /// `csrcraft verify`: exit 1 when any check fails.
 pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
+    if args.key.is_none() && args.passphrase.passphrase_file.is_some() {
+        return Err(CliError::PassphraseUnused {
+            reason: "verify reads no key without --key",
+        });
+    }
     let purpose = args
         .purpose
         .as_deref()
@@ -81,8 +90,9 @@ pub fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
             .map_err(|e| e.within(&format!("--ca {}", path.display())))?;
         trust.extend(ca);
     }
+    let passphrase_file = args.passphrase.passphrase_file.as_deref();
     let key = match &args.key {
-        Some(path) => Some(PrivateKey::from_pem(&read_secret(path)?)?.public_key_info()?),
+        Some(path) => Some(read_private_key(path, passphrase_file)?.public_key_info()?),
         None => None,
     };
     let request = match &args.csr {

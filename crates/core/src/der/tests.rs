@@ -378,9 +378,16 @@ fn corpus() -> Vec<Vec<u8>> {
     documents
 }
 
+/// The DER of each PEM block in `text`; not a legacy encrypted block
+/// (`Proc-Type: 4,ENCRYPTED`), whose body is ciphertext.
 fn add_pem(text: &str, documents: &mut Vec<Vec<u8>>) {
     if let Ok(blocks) = pem::parse(text) {
-        documents.extend(blocks.into_iter().map(|b| b.into_contents().to_vec()));
+        documents.extend(
+            blocks
+                .into_iter()
+                .filter(|b| b.header("Proc-Type").is_none())
+                .map(|b| b.into_contents().to_vec()),
+        );
     }
 }
 

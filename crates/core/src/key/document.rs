@@ -59,44 +59,16 @@ impl KeyDocument {
     /// Ed25519). Other blocks, such as openssl's `EC PARAMETERS`, are skipped.
     /// The structure is checked; the numbers in it are not (that needs crypto).
     pub fn from_pem(text: &str) -> Result<Self> {
-        let blocks = crate::pem::parse(text).map_err(|e| {
-            Error::key_input(format!(
-                "not readable as PEM ({e}); give the key file as PEM text"
-            ))
-        })?;
-        let others: Vec<&str> = blocks.iter().map(crate::pem::Block::label).collect();
-        let others = others.join(", ");
-        let mut keys = blocks
-            .into_iter()
-            .filter(|b| b.label().contains("PRIVATE KEY"));
-        let Some(block) = keys.next() else {
-            let found = if others.is_empty() {
-                "no private key found".to_owned()
-            } else {
-                format!("found {others} but no private key")
-            };
-            return Err(Error::key_input(format!(
-                "{found}; expected a PEM block EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY"
-            )));
-        };
-        if keys.next().is_some() {
-            return Err(Error::key_input(
-                "more than one private key in the input; give exactly one",
-            ));
-        }
-        if block
-            .header("Proc-Type")
-            .is_some_and(|v| v.contains("ENCRYPTED"))
-        {
-            return Err(encrypted());
-        }
+        let block = key_block(text)?;
         let label = block.label();
         let der = block.into_contents();
         match label {
             SEC1_LABEL => from_sec1(&der),
             PKCS1_LABEL => from_pkcs1(&der),
             PKCS8_LABEL => Self::from_pkcs8_der(&der),
-            "ENCRYPTED PRIVATE KEY" => Err(encrypted()),
+            ENCRYPTED_LABEL => Err(Error::passphrase(
+                "the key is encrypted (ENCRYPTED PRIVATE KEY) and no passphrase was given; give the passphrase it was encrypted with",
+            )),
             "OPENSSH PRIVATE KEY" => Err(Error::key_input(
                 "OpenSSH keys are not supported; convert a copy with `ssh-keygen -p -m PKCS8 -f KEY`",
             )),
@@ -190,12 +162,9 @@ impl KeyDocument {
             PrivateKeyInfo::read(&self.pkcs8).map_err(|e| Error::encoding("the private key", e))?;
         let inner = info.private_key;
         let (label, der) = match (self.algorithm, format) {
-            (KeyAlgorithm::Ed25519, _) => {
-                let seed = ed25519_seed(inner, self.label)?;
-                let seed_der = Zeroizing::new(write::tlv(tag::OCTET_STRING, &[seed]));
-                (PKCS8_LABEL, pkcs8(info.algorithm_der, &seed_der))
+            (KeyAlgorithm::Ed25519, _) | (_, KeyFormat::Pkcs8) => {
+                (PKCS8_LABEL, self.pkcs8_to_write()?)
             }
-            (_, KeyFormat::Pkcs8) => (PKCS8_LABEL, Zeroizing::new(self.pkcs8.to_vec())),
             (KeyAlgorithm::Rsa { .. }, KeyFormat::Cfssl) => {
                 (PKCS1_LABEL, Zeroizing::new(inner.to_vec()))
             }
@@ -214,11 +183,67 @@ impl KeyDocument {
     }
 }
 
+impl KeyDocument {
+    /// The DER PKCS#8 that [`KeyDocument::to_pem`] writes: as read, except
+    /// Ed25519 always as v1 without the public key.
+    pub(super) fn pkcs8_to_write(&self) -> Result<Zeroizing<Vec<u8>>> {
+        if self.algorithm != KeyAlgorithm::Ed25519 {
+            return Ok(self.pkcs8.clone());
+        }
+        let info =
+            PrivateKeyInfo::read(&self.pkcs8).map_err(|e| Error::encoding("the private key", e))?;
+        let seed = ed25519_seed(info.private_key, self.label)?;
+        let seed_der = Zeroizing::new(write::tlv(tag::OCTET_STRING, &[seed]));
+        Ok(pkcs8(info.algorithm_der, &seed_der))
+    }
+}
+
 impl fmt::Debug for KeyDocument {
     /// Shows the kind of key, never its material.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "KeyDocument({})", self.algorithm)
     }
+}
+
+/// The one private key block in PEM `text` (a label ending in `PRIVATE KEY`),
+/// other blocks skipped. OpenSSL's legacy encrypted PEM (`Proc-Type:
+/// 4,ENCRYPTED` headers) is refused, with the command that converts it.
+pub(super) fn key_block(text: &str) -> Result<crate::pem::Block<'_>> {
+    let blocks = crate::pem::parse(text).map_err(|e| {
+        Error::key_input(format!(
+            "not readable as PEM ({e}); give the key file as PEM text"
+        ))
+    })?;
+    let others: Vec<&str> = blocks.iter().map(crate::pem::Block::label).collect();
+    let others = others.join(", ");
+    let mut keys = blocks
+        .into_iter()
+        .filter(|b| b.label().contains("PRIVATE KEY"));
+    let Some(block) = keys.next() else {
+        let found = if others.is_empty() {
+            "no private key found".to_owned()
+        } else {
+            format!("found {others} but no private key")
+        };
+        return Err(Error::key_input(format!(
+            "{found}; expected a PEM block EC PRIVATE KEY, RSA PRIVATE KEY or PRIVATE KEY"
+        )));
+    };
+    if keys.next().is_some() {
+        return Err(Error::key_input(
+            "more than one private key in the input; give exactly one",
+        ));
+    }
+    if block
+        .header("Proc-Type")
+        .is_some_and(|v| v.contains("ENCRYPTED"))
+    {
+        return Err(Error::key_input(format!(
+            "the {} is encrypted in OpenSSL's legacy PEM form (Proc-Type: 4,ENCRYPTED, DEK-Info), which csrcraft does not read; convert it to PKCS#8 with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out KEY.p8`",
+            block.label()
+        )));
+    }
+    Ok(block)
 }
 
 /// SEC1 `ECPrivateKey` (RFC 5915) as PKCS#8, the curve moved to the algorithm.
@@ -325,16 +350,11 @@ pub(super) fn curve_oid(curve: EcdsaCurve) -> &'static [u8] {
     }
 }
 
-fn malformed(label: &str, error: impl fmt::Display) -> Error {
+pub(super) fn malformed(label: &str, error: impl fmt::Display) -> Error {
     Error::key_input(format!("the {label} block is malformed: {error}"))
-}
-
-fn encrypted() -> Error {
-    Error::key_input(
-        "the key is encrypted; csrcraft reads plain keys only: decrypt a copy with `openssl pkey -in KEY -out KEY.plain.pem`",
-    )
 }
 
 const SEC1_LABEL: &str = "EC PRIVATE KEY";
 const PKCS1_LABEL: &str = "RSA PRIVATE KEY";
-const PKCS8_LABEL: &str = "PRIVATE KEY";
+pub(super) const PKCS8_LABEL: &str = "PRIVATE KEY";
+pub(super) const ENCRYPTED_LABEL: &str = "ENCRYPTED PRIVATE KEY";
