@@ -20,8 +20,11 @@
 
 use std::fmt;
 
-use super::KeyPem;
+use zeroize::Zeroizing;
+
+use super::der::PrivateKeyInfo;
 use super::document::{ENCRYPTED_LABEL, key_block, malformed};
+use super::{KeyDocument, KeyPem};
 use crate::der::oid::{
     AES128_CBC, AES192_CBC, AES256_CBC, HMAC_WITH_SHA1, HMAC_WITH_SHA256, HMAC_WITH_SHA384,
     HMAC_WITH_SHA512, PBES2, PBKDF2, PKCS5_ARC, PKCS12_PBE_ARC, SCRYPT, dotted,
@@ -270,6 +273,36 @@ impl EncryptedKey {
     }
 }
 
+/// For a backend outside the core (WebCrypto in a page), which derives the
+/// key and runs AES-CBC itself: the same checks and errors as `decrypt` and
+/// `encrypt` with feature `software`.
+impl EncryptedKey {
+    /// Refuses an empty passphrase.
+    pub fn check_passphrase(passphrase: &[u8]) -> Result<()> {
+        check_passphrase(passphrase)
+    }
+
+    /// The key in `plaintext`, the decrypted `PrivateKeyInfo` with its
+    /// padding removed; `None` when the padding was wrong. Either way a
+    /// wrong passphrase is an [`Error::Passphrase`].
+    pub fn open(plaintext: Option<&[u8]>) -> Result<KeyDocument> {
+        // The padding of a wrong passphrase's output is right one time in
+        // about 256: only a PrivateKeyInfo is proof of the right one.
+        match plaintext {
+            Some(plain) if PrivateKeyInfo::read(plain).is_ok() => {
+                KeyDocument::from_pkcs8_der(plain)
+            }
+            _ => Err(wrong_passphrase()),
+        }
+    }
+
+    /// The DER `PrivateKeyInfo` to encrypt for `document`, as `encrypt`
+    /// encrypts it (PKCS#8, the way [`KeyDocument::to_pem`] writes it).
+    pub fn plaintext(document: &KeyDocument) -> Result<Zeroizing<Vec<u8>>> {
+        document.pkcs8_to_write()
+    }
+}
+
 impl fmt::Debug for EncryptedKey {
     /// The parameters; not the ciphertext.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -277,6 +310,23 @@ impl fmt::Debug for EncryptedKey {
             .field("params", &self.params)
             .finish_non_exhaustive()
     }
+}
+
+/// Refuses an empty passphrase.
+pub(super) fn check_passphrase(passphrase: &[u8]) -> Result<()> {
+    if passphrase.is_empty() {
+        return Err(Error::passphrase(
+            "the passphrase is empty; give a passphrase of at least one character",
+        ));
+    }
+    Ok(())
+}
+
+/// The error for a passphrase that does not decrypt the key.
+pub(super) fn wrong_passphrase() -> Error {
+    Error::passphrase(
+        "the passphrase does not decrypt the key: it is not the one the key was encrypted with, or the key is damaged; give the right passphrase",
+    )
 }
 
 /// The error for a passphrase given with a key that is not encrypted.

@@ -10,7 +10,8 @@ use super::KeyDocument;
 use super::der::PrivateKeyInfo;
 use super::document::{ENCRYPTED_LABEL, key_block};
 use super::encrypted::{
-    EncryptedKey, KeyCipher, PBKDF2_ITERATIONS, Pbes2Params, Prf, not_encrypted,
+    EncryptedKey, KeyCipher, PBKDF2_ITERATIONS, Pbes2Params, Prf, check_passphrase, not_encrypted,
+    wrong_passphrase,
 };
 use crate::{Error, KeyPem, Result};
 
@@ -131,21 +132,6 @@ fn backend(params: &Pbes2Params) -> Result<Parameters> {
         }),
         encryption,
     })
-}
-
-fn check_passphrase(passphrase: &[u8]) -> Result<()> {
-    if passphrase.is_empty() {
-        return Err(Error::passphrase(
-            "the passphrase is empty; give a passphrase of at least one character",
-        ));
-    }
-    Ok(())
-}
-
-fn wrong_passphrase() -> Error {
-    Error::passphrase(
-        "the passphrase does not decrypt the key: it is not the one the key was encrypted with, or the key is damaged; give the right passphrase",
-    )
 }
 
 fn crypto(operation: &str, reason: impl ToString) -> Error {
