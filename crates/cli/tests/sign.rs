@@ -839,3 +839,98 @@ fn the_ca_bundle_is_kubectls() {
         assert!(checked.status.success(), "{version}: {}", stdout(&checked));
     }
 }
+
+#[test]
+fn ca_and_server_keys_with_a_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    std::fs::write(path.join("pass.txt"), "correct horse\n").unwrap();
+    let args = [
+        "ca",
+        "init",
+        "--bare",
+        "ca",
+        "--passphrase-file",
+        "pass.txt",
+        "-",
+    ];
+    assert_ok(&csrcraft(path, &args, CA_SPEC));
+    let key = std::fs::read_to_string(path.join("ca-key.pem")).unwrap();
+    assert!(
+        key.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"),
+        "{key}"
+    );
+    let ca_key = openssl(path, &["x509", "-in", "ca.pem", "-noout", "-pubkey"]);
+    let read = openssl(
+        path,
+        &[
+            "pkey",
+            "-in",
+            "ca-key.pem",
+            "-passin",
+            "file:pass.txt",
+            "-pubout",
+        ],
+    );
+    assert_eq!(read, ca_key);
+    let args = [
+        "genkey",
+        "--bare",
+        "server",
+        "--passphrase-file",
+        "pass.txt",
+        "-",
+    ];
+    assert_ok(&csrcraft(path, &args, TUTORIAL_SPEC));
+    let sign_args = [
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--signer",
+        "example.com/serving",
+        "server.csr",
+    ];
+    // Without the passphrase: refused, saying what to give.
+    assert_fails(
+        &csrcraft(path, &sign_args, ""),
+        2,
+        "csrcraft: error: --passphrase-file: the key is encrypted (ENCRYPTED PRIVATE KEY) and no passphrase was given; give the passphrase it was encrypted with\n",
+    );
+    let mut with_passphrase = sign_args.to_vec();
+    with_passphrase.extend(["--passphrase-file", "pass.txt"]);
+    let pem = assert_ok(&csrcraft(path, &with_passphrase, ""));
+    std::fs::write(path.join("server.pem"), pem).unwrap();
+    assert_eq!(
+        openssl(path, &["verify", "-CAfile", "ca.pem", "server.pem"]),
+        "server.pem: OK\n"
+    );
+    // The Secret holds the key decrypted, the certificate's.
+    let args = [
+        "secret",
+        "--name",
+        "tls",
+        "--cert",
+        "server.pem",
+        "--key",
+        "server-key.pem",
+        "--passphrase-file",
+        "pass.txt",
+        "--format",
+        "json",
+    ];
+    let secret: serde_json::Value =
+        serde_json::from_str(&assert_ok(&csrcraft(path, &args, ""))).unwrap();
+    use base64::Engine as _;
+    let key = base64::engine::general_purpose::STANDARD
+        .decode(secret["data"]["tls.key"].as_str().unwrap())
+        .unwrap();
+    let key = String::from_utf8(key).unwrap();
+    assert!(key.starts_with("-----BEGIN PRIVATE KEY-----\n"), "{key}");
+    std::fs::write(path.join("plain-key.pem"), key).unwrap();
+    assert_eq!(
+        openssl(path, &["pkey", "-in", "plain-key.pem", "-pubout"]),
+        openssl(path, &["x509", "-in", "server.pem", "-noout", "-pubkey"])
+    );
+}

@@ -7,10 +7,11 @@ use csrcraft::kubernetes::parse_duration_seconds;
 use csrcraft::{CaOptions, CertificateRequest, UnsignedCertificate};
 
 use super::genkey::read_spec;
-use crate::args::KeyFormatArg;
+use crate::args::{KeyFormatArg, PassphraseArg};
 use crate::clock::at_or_now;
 use crate::error::CliError;
-use crate::output::{BareFiles, print, with_suffix};
+use crate::input::read_passphrase;
+use crate::output::{BareFiles, key_pem, print, with_suffix};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -59,9 +60,12 @@ pub struct CaInitArgs {
     /// Issue at this time (RFC 3339) instead of now.
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
-    /// How to write the private key.
+    /// How to write the private key (with --passphrase-file: PKCS#8, encrypted).
     #[arg(long, value_enum, default_value_t = KeyFormatArg::Cfssl)]
     pub key_format: KeyFormatArg,
+    /// Encrypt the CA key with this passphrase.
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
 }
 
 /// `csrcraft ca ...`.
@@ -79,13 +83,19 @@ fn init(args: &CaInitArgs) -> Result<(), CliError> {
     let mut options = CaOptions::new(at_or_now(args.at.as_deref())?, random()?);
     options.duration_seconds =
         parse_duration_seconds(&args.duration).map_err(|e| e.named("--duration"))?;
+    let passphrase = args
+        .passphrase
+        .passphrase_file
+        .as_deref()
+        .map(read_passphrase)
+        .transpose()?;
     let spec = read_spec(&args.spec)?;
     let rng = &mut getrandom::SysRng;
     let key = csrcraft::PrivateKey::generate(spec.key_algorithm(), rng)?;
     let certificate =
         UnsignedCertificate::ca(&spec, &key.public_key_der()?, &options)?.sign(&key, rng)?;
     let csr = CertificateRequest::new(&spec, &key, rng)?;
-    let key_pem = key.to_pem(args.key_format.into())?;
+    let key_pem = key_pem(&key, args.key_format.into(), passphrase.as_ref())?;
     let cert_pem = certificate.pem();
     match (args.bare.as_deref(), files) {
         (Some(name), Some(files)) => files.write_with(

@@ -6,10 +6,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 use csrcraft::kubernetes::{TlsSecret, ca_bundle as render_ca_bundle};
+use csrcraft::{KeyDocument, KeyFormat};
+use zeroize::Zeroizing;
 
 use super::manifest::FormatArg;
+use crate::args::PassphraseArg;
 use crate::error::CliError;
-use crate::input::{read_secret, read_text};
+use crate::input::{read_passphrase, read_secret, read_text};
 use crate::output::print;
 
 /// Arguments of `secret`.
@@ -31,6 +34,10 @@ pub struct SecretArgs {
     /// tls.key: the certificate's private key, PEM.
     #[arg(long, value_name = "KEY")]
     pub key: PathBuf,
+    /// The key's passphrase: the Secret holds the key decrypted (PKCS#8), as
+    /// a pod reads it.
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
     /// ca.crt: the CA certificate, PEM.
     #[arg(long, value_name = "CA")]
     pub ca: Option<PathBuf>,
@@ -62,7 +69,18 @@ pub struct CaBundleArgs {
 /// `csrcraft secret`.
 pub fn secret(args: &SecretArgs) -> Result<(), CliError> {
     let certificate_pem = read_text(&args.cert)?;
-    let key_pem = read_secret(&args.key)?;
+    let key_pem = match args.passphrase.passphrase_file.as_deref() {
+        None => read_secret(&args.key)?,
+        Some(file) => {
+            let passphrase = read_passphrase(file)?;
+            let key = KeyDocument::from_pem_with_passphrase(
+                &read_secret(&args.key)?,
+                passphrase.as_bytes(),
+            )
+            .map_err(|e| passphrase.name_error(e))?;
+            Zeroizing::new(key.to_pem(KeyFormat::Pkcs8)?.as_str().to_owned())
+        }
+    };
     let ca_pem = args.ca.as_deref().map(read_text).transpose()?;
     let mut secret = TlsSecret::new(&args.name, &certificate_pem, &key_pem);
     secret.namespace = args.namespace.as_deref();

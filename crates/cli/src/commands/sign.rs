@@ -10,15 +10,15 @@ use csrcraft::kubernetes::{
     SigningRequest, parse_duration_seconds, split_usages,
 };
 use csrcraft::{
-    Certificate, CertificateAuthority, CertificateRequest, PrivateKey, SignOptions, SignerOutcome,
-    sign_request,
+    Certificate, CertificateAuthority, CertificateRequest, SignOptions, SignerOutcome, sign_request,
 };
 
 use super::ca::random;
 use super::manifest::FormatArg;
+use crate::args::PassphraseArg;
 use crate::clock::at_or_now;
 use crate::error::CliError;
-use crate::input::{read_secret, read_text};
+use crate::input::{read_private_key, read_text};
 use crate::output::print;
 
 const EXAMPLES: &str = "\
@@ -47,6 +47,9 @@ pub struct SignArgs {
     /// The signer's CA key, PEM (--cluster-signing-key-file).
     #[arg(long, value_name = "KEY")]
     pub ca_key: PathBuf,
+    /// The CA key's passphrase.
+    #[command(flatten)]
+    pub passphrase: PassphraseArg,
     /// spec.signerName, for a CSR (an object has its own).
     #[arg(long, value_name = "SIGNER")]
     pub signer: Option<String>,
@@ -103,7 +106,7 @@ pub fn sign(args: &SignArgs) -> Result<ExitCode, CliError> {
     };
     let info = request.info()?;
     let ca = read_ca(args)?;
-    let ca_key = PrivateKey::from_pem(&read_secret(&args.ca_key)?)?;
+    let ca_key = read_private_key(&args.ca_key, args.passphrase.passphrase_file.as_deref())?;
     ca.check_key(&ca_key.public_key_der()?)?;
     let mut sign_options = SignOptions::new(options.clone(), now, random()?);
     sign_options.cluster_signing_seconds =
