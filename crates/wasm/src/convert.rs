@@ -5,6 +5,7 @@ use csrcraft::kubernetes::split_usages;
 use csrcraft::{UnixTime, Warning};
 use js_sys::{Array, Date, JSON, Number, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsError, JsValue};
+use zeroize::Zeroizing;
 
 /// A thrown JS `Error` with `message`.
 pub(crate) fn error(message: impl AsRef<str>) -> JsError {
@@ -77,6 +78,13 @@ impl Options {
     pub(crate) fn required(&self, key: &str, what: &str) -> Result<String, JsError> {
         self.string(key)?
             .ok_or_else(|| error(format!("options.{key}: required: {what}")))
+    }
+
+    /// A passphrase: its UTF-8 bytes, as openssl takes a passphrase file's.
+    pub(crate) fn passphrase(&self, key: &str) -> Result<Option<Zeroizing<Vec<u8>>>, JsError> {
+        Ok(self
+            .string(key)?
+            .map(|text| Zeroizing::new(text.into_bytes())))
     }
 
     /// `spec.usages`: an array of strings, or one comma-separated string as

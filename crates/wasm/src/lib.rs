@@ -24,7 +24,7 @@ use csrcraft::kubernetes::{
     Expiration, LintOptions, LintReport, Manifest, ManifestFormat, ManifestOptions, SignerName,
     parse_duration_seconds,
 };
-use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, Purpose, Spec, VerifyInput};
+use csrcraft::{CertificateRequest, KeyDocument, KeyFormat, KeyPem, Purpose, Spec, VerifyInput};
 use csrcraft_webcrypto::{Signed, UrlIdna, decide};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
@@ -54,6 +54,9 @@ pub async fn generate(
 /// any key is made.
 struct GenerateOptions {
     key_format: KeyFormat,
+    /// `keyPassphrase`: the key is written encrypted with it (and, for
+    /// `generateWithKey`, the given key is read with it).
+    key_passphrase: Option<Zeroizing<Vec<u8>>>,
     manifest: Option<ManifestOptions>,
 }
 
@@ -61,10 +64,18 @@ impl GenerateOptions {
     fn read(options: &JsValue) -> Result<Self, JsError> {
         let options = Options::read(
             options,
-            &["keyFormat", "signer", "name", "usages", "expiration"],
+            &[
+                "keyFormat",
+                "keyPassphrase",
+                "signer",
+                "name",
+                "usages",
+                "expiration",
+            ],
         )?;
         Ok(Self {
             key_format: key_format(&options)?,
+            key_passphrase: options.passphrase("keyPassphrase")?,
             manifest: manifest_options(&options, false)?,
         })
     }
@@ -87,7 +98,12 @@ impl GenerateOptions {
             }
             None => None,
         };
-        let key_pem = signed.key.to_pem(self.key_format)?;
+        let key_pem = write_key(
+            &signed.key,
+            self.key_format,
+            self.key_passphrase.as_deref().map(Vec::as_slice),
+        )
+        .await?;
         Ok(Out::new()
             .set("csrPem", signed.request.pem())
             .set("keyPem", key_pem.as_str())
@@ -216,7 +232,10 @@ pub async fn verify(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] cert: JsValue,
     #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options = Options::read(&options, &["ca", "key", "csr", "host", "purpose", "at"])?;
+    let options = Options::read(
+        &options,
+        &["ca", "key", "keyPassphrase", "csr", "host", "purpose", "at"],
+    )?;
     let chain = csrcraft::read_certificates(&convert::bytes(&cert, "cert")?)?;
     let mut trust = Vec::new();
     for ca in options.bytes_list("ca")? {
@@ -228,7 +247,7 @@ pub async fn verify(
         ));
     }
     let key = match options.string("key")?.map(Zeroizing::new) {
-        Some(pem) => Some(KeyDocument::from_pem(&pem)?),
+        Some(pem) => Some(read_key(&pem, &options).await?),
         None => None,
     };
     let request = match options.string("csr")? {
@@ -263,6 +282,42 @@ pub async fn verify(
     Ok(Out::from(json_object(&report.to_json(at)?)?)
         .set("text", report.to_string())
         .into())
+}
+
+/// A private key's PEM, read with `options.keyPassphrase` when given (then it
+/// must be an `ENCRYPTED PRIVATE KEY`, decrypted by WebCrypto).
+async fn read_key(pem: &str, options: &Options) -> Result<KeyDocument, JsError> {
+    match options.passphrase("keyPassphrase")? {
+        None => Ok(KeyDocument::from_pem(pem)?),
+        Some(passphrase) => csrcraft_webcrypto::decrypt_key(pem, &passphrase)
+            .await
+            .map_err(passphrase_named),
+    }
+}
+
+/// A private key's PEM in `format`, or, with a passphrase, encrypted with it
+/// by WebCrypto (PKCS#8 `ENCRYPTED PRIVATE KEY`, whatever the format).
+async fn write_key(
+    key: &KeyDocument,
+    format: KeyFormat,
+    passphrase: Option<&[u8]>,
+) -> Result<KeyPem, JsError> {
+    match passphrase {
+        None => Ok(key.to_pem(format)?),
+        Some(passphrase) => csrcraft_webcrypto::encrypt_key(key, passphrase)
+            .await
+            .map_err(passphrase_named),
+    }
+}
+
+/// A passphrase error named as JS spells the option (`options.keyPassphrase`).
+fn passphrase_named(error: csrcraft_webcrypto::Error) -> JsError {
+    match error {
+        csrcraft_webcrypto::Error::Core(core @ csrcraft::Error::Passphrase { .. }) => {
+            core.named("options.keyPassphrase").into()
+        }
+        other => other.into(),
+    }
 }
 
 /// `options.keyFormat`: how to write a private key (default cfssl's).

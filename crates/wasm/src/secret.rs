@@ -2,24 +2,34 @@
 //! and the CA to its clients, as `kubectl create ... --dry-run=client -o yaml`
 //! writes them (the CLI's `secret` and `ca-bundle`).
 
+use csrcraft::KeyFormat;
 use csrcraft::kubernetes::{TlsSecret, ca_bundle as render_ca_bundle};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::convert::{Options, Out};
-use crate::manifest_format;
+use crate::{manifest_format, read_key};
 
 /// The `kubernetes.io/tls` Secret for a certificate (or chain, leaf first)
 /// and its private key, with the CA as `ca.crt` when given: `{ text }`, as
 /// `kubectl create secret tls NAME --cert --key --dry-run=client -o yaml`
-/// (or `json`) writes it. The key must be the certificate's.
+/// (or `json`) writes it. The key must be the certificate's; an encrypted
+/// one is read with `options.keyPassphrase` and goes in decrypted, as PKCS#8.
 #[wasm_bindgen(unchecked_return_type = "TextResult")]
 pub async fn secret(
     #[wasm_bindgen(unchecked_param_type = "SecretOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = Options::read(
         &options,
-        &["name", "namespace", "cert", "key", "ca", "format"],
+        &[
+            "name",
+            "namespace",
+            "cert",
+            "key",
+            "keyPassphrase",
+            "ca",
+            "format",
+        ],
     )?;
     let name = options.required("name", "metadata.name, e.g. \"my-svc-tls\"")?;
     let namespace = options.string("namespace")?;
@@ -29,6 +39,18 @@ pub async fn secret(
     )?;
     let key =
         Zeroizing::new(options.required("key", "tls.key: the certificate's private key, PEM")?);
+    // An encrypted key goes into the Secret decrypted (a pod cannot decrypt
+    // it), as PKCS#8, as `openssl pkey` writes it.
+    let key = match options.passphrase("keyPassphrase")? {
+        None => key,
+        Some(_) => Zeroizing::new(
+            read_key(&key, &options)
+                .await?
+                .to_pem(KeyFormat::Pkcs8)?
+                .as_str()
+                .to_owned(),
+        ),
+    };
     let ca = options.string("ca")?;
     let format = manifest_format(&options)?;
     let mut secret = TlsSecret::new(&name, &cert, &key);

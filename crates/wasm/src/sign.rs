@@ -8,15 +8,14 @@ use csrcraft::kubernetes::{
     SigningRequest, parse_duration_seconds,
 };
 use csrcraft::{
-    Certificate, CertificateAuthority, CertificateRequest, KeyDocument, SignOptions, SignerOutcome,
-    sign_request,
+    Certificate, CertificateAuthority, CertificateRequest, SignOptions, SignerOutcome, sign_request,
 };
 use csrcraft_webcrypto::answer;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::convert::{Options, Out, error};
-use crate::manifest_format;
+use crate::{manifest_format, read_key};
 
 /// The options for a CSR only: an object carries its own spec.
 const CSR_ONLY: [&str; 4] = ["signer", "usages", "expiration", "name"];
@@ -28,7 +27,8 @@ const CSR_ONLY: [&str; 4] = ["signer", "usages", "expiration", "name"];
 /// key, or `"failed"` (the signer's condition Failed) or `"refused"` (the API
 /// server would not create it) with the `finding`. With `options.object`,
 /// also the object as the cluster leaves it (`object`, in `options.format`).
-/// `text` is the object, else the certificate, else the reason.
+/// `text` is the object, else the certificate, else the reason. An
+/// encrypted CA key is read with `options.keyPassphrase`.
 #[wasm_bindgen(unchecked_return_type = "SignResult")]
 pub async fn sign(
     input: String,
@@ -39,6 +39,7 @@ pub async fn sign(
         &[
             "ca",
             "caKey",
+            "keyPassphrase",
             "signer",
             "usages",
             "expiration",
@@ -86,7 +87,7 @@ pub async fn sign(
     let info = answers.decide(|v| request.info_checked(v))??;
     let ca = read_ca(&options.required("ca", "the signer's CA certificate, PEM")?)?;
     let ca_key = Zeroizing::new(options.required("caKey", "the signer's CA key, PEM")?);
-    let ca_key = KeyDocument::from_pem(&ca_key)?;
+    let ca_key = read_key(&ca_key, &options).await?;
     ca.check_key(&csrcraft_webcrypto::public_key(&ca_key).await?.spki_der)?;
     let mut sign_options =
         SignOptions::new(request_options.clone(), now, csrcraft_webcrypto::random()?);

@@ -35,6 +35,12 @@ export interface Warning {
 export interface GenerateOptions {
   /** Default "cfssl". */
   keyFormat?: KeyFormat;
+  /**
+   * Write the key encrypted (for `generateWithKey`, also read the given `ENCRYPTED PRIVATE KEY`) with this passphrase (its UTF-8 bytes): a PKCS#8 `ENCRYPTED PRIVATE KEY`
+   * (PBES2: PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256-CBC) whatever `keyFormat` says, as
+   * the CLI's --passphrase-file writes it; openssl reads it with `-passin`.
+   */
+  keyPassphrase?: string;
   /** `spec.signerName`; given, `manifestYaml` is filled in. */
   signer?: string;
   /** `metadata.name` (needs `signer`); default from the CN, else the first DNS name. */
@@ -230,6 +236,8 @@ export interface VerifyOptions {
   ca: CertificateInput | CertificateInput[];
   /** The private key (PEM) the certificate should be for. */
   key?: string;
+  /** The passphrase of `key`, when it is an `ENCRYPTED PRIVATE KEY`. */
+  keyPassphrase?: string;
   /** The CSR (PEM) the certificate should answer. */
   csr?: string;
   /** A host name or IP address the certificate should serve. */
@@ -270,6 +278,12 @@ export interface CaInitOptions {
   at?: Time;
   /** How the CA key is written. Default "cfssl". */
   keyFormat?: KeyFormat;
+  /**
+   * Write the CA key encrypted with this passphrase (its UTF-8 bytes): a PKCS#8 `ENCRYPTED PRIVATE KEY`
+   * (PBES2: PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256-CBC) whatever `keyFormat` says, as
+   * the CLI's --passphrase-file writes it; openssl reads it with `-passin`.
+   */
+  keyPassphrase?: string;
 }
 
 /** `cfssl gencert -initca`'s three PEMs (its `{"cert","csr","key"}` line), plus the spec's warnings. */
@@ -288,6 +302,8 @@ export interface SignOptions {
   ca: string;
   /** The CA's private key, PEM (--cluster-signing-key-file); it must be `ca`'s key. */
   caKey: string;
+  /** The passphrase of `caKey`, when it is an `ENCRYPTED PRIVATE KEY`. */
+  keyPassphrase?: string;
   /** `spec.signerName`: required for a CSR; refused for an object, which has its own. */
   signer?: string;
   /** `spec.usages`, for a CSR only. Default: what the signer issues for the CSR's key. */
@@ -345,6 +361,11 @@ export interface SecretOptions {
   cert: string;
   /** `tls.key`: the certificate's private key, PEM; it must be the certificate's. */
   key: string;
+  /**
+   * The passphrase of `key`, when it is an `ENCRYPTED PRIVATE KEY`: the Secret holds it decrypted
+   * (a pod cannot decrypt it), as PKCS#8.
+   */
+  keyPassphrase?: string;
   /** `ca.crt`: the CA certificate, PEM. */
   ca?: string;
   /** Default "yaml". */

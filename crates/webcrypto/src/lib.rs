@@ -13,6 +13,7 @@
 
 mod algorithms;
 mod domains;
+mod encrypted;
 mod signatures;
 mod subtle;
 
@@ -26,6 +27,7 @@ use self::algorithms::{
     hashed_key_params, import_params, key_params, sign_params, signature_params,
 };
 pub use self::domains::UrlIdna;
+pub use self::encrypted::{decrypt_key, encrypt_key};
 pub use self::signatures::{answer, decide};
 use self::subtle::Subtle;
 

@@ -4,6 +4,7 @@
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use zeroize::Zeroizing;
 
 use crate::Error;
 
@@ -48,6 +49,30 @@ extern "C" {
         algorithm: &Object,
         key: &JsValue,
         signature: &Uint8Array,
+        data: &Uint8Array,
+    ) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = deriveBits)]
+    fn derive_bits_of(
+        this: &Subtle,
+        algorithm: &Object,
+        base_key: &JsValue,
+        length: u32,
+    ) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = encrypt)]
+    fn encrypt_bytes(
+        this: &Subtle,
+        algorithm: &Object,
+        key: &JsValue,
+        data: &Uint8Array,
+    ) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = decrypt)]
+    fn decrypt_bytes(
+        this: &Subtle,
+        algorithm: &Object,
+        key: &JsValue,
         data: &Uint8Array,
     ) -> Result<Promise, JsValue>;
 
@@ -150,6 +175,63 @@ impl Subtle {
     ) -> Result<JsValue, Error> {
         let promise = self.import_key(format, key_data, algorithm, true, &names(usages));
         settle("import the key", promise).await
+    }
+
+    /// `importKey("raw")` of secret bytes (a passphrase for PBKDF2, an AES
+    /// key), not extractable; the array is cleared afterwards.
+    pub(crate) async fn import_secret(
+        &self,
+        raw: &[u8],
+        algorithm: &Object,
+        usages: &[&str],
+    ) -> Result<JsValue, Error> {
+        let data = Uint8Array::from(raw);
+        let promise = self.import_key("raw", &data, algorithm, false, &names(usages));
+        let imported = settle("import the key", promise).await;
+        data.fill(0, 0, data.length());
+        imported
+    }
+
+    /// `deriveBits`: `bits` bits, in a buffer zeroized on drop.
+    pub(crate) async fn derive_bits(
+        &self,
+        algorithm: &Object,
+        base_key: &JsValue,
+        bits: u32,
+    ) -> Result<Zeroizing<Vec<u8>>, Error> {
+        let promise = self.derive_bits_of(algorithm, base_key, bits);
+        let buffer = Uint8Array::new(&settle("derive the key", promise).await?);
+        let bytes = Zeroizing::new(buffer.to_vec());
+        buffer.fill(0, 0, buffer.length());
+        Ok(bytes)
+    }
+
+    /// `encrypt`.
+    pub(crate) async fn encrypt(
+        &self,
+        algorithm: &Object,
+        key: &JsValue,
+        data: &[u8],
+    ) -> Result<Vec<u8>, Error> {
+        let input = Uint8Array::from(data);
+        let promise = self.encrypt_bytes(algorithm, key, &input);
+        let output = settle("encrypt the key", promise).await;
+        input.fill(0, 0, input.length());
+        Ok(Uint8Array::new(&output?).to_vec())
+    }
+
+    /// `decrypt`, in a buffer zeroized on drop.
+    pub(crate) async fn decrypt(
+        &self,
+        algorithm: &Object,
+        key: &JsValue,
+        data: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>, Error> {
+        let promise = self.decrypt_bytes(algorithm, key, &Uint8Array::from(data));
+        let buffer = Uint8Array::new(&settle("decrypt the key", promise).await?);
+        let bytes = Zeroizing::new(buffer.to_vec());
+        buffer.fill(0, 0, buffer.length());
+        Ok(bytes)
     }
 
     /// `sign`: the signature bytes as WebCrypto makes them.
