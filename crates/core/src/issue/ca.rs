@@ -2,10 +2,9 @@
 
 use super::certificate::{Template, UnsignedCertificate};
 use super::extensions::{
-    KeyUsageBit, basic_constraints, key_identifier, key_usage, subject_alt_name,
-    subject_key_identifier,
+    KeyUsageBit, basic_constraints, key_identifier, key_usage, subject_key_identifier,
 };
-use super::subject::{copied_subject, is_empty_name};
+use super::subject::copied_subject;
 use crate::subject::subject_name;
 use crate::time::UnixTime;
 use crate::{Error, PublicKeyInfo, Result, Spec};
@@ -40,8 +39,8 @@ impl CaOptions {
 impl UnsignedCertificate {
     /// The self-signed CA certificate cfssl's `gencert -initca` makes for `spec`
     /// and the public key `public_key_der` (a DER SubjectPublicKeyInfo): the
-    /// spec's subject (as Go copies it from the CSR) as subject and issuer, its
-    /// hosts as subjectAltName; keyUsage cert sign and CRL sign and
+    /// spec's subject (as Go copies it from the CSR) as subject and issuer (its
+    /// hosts are not copied: cfssl's CA has no subjectAltName); keyUsage cert sign and CRL sign and
     /// basicConstraints CA, both critical; subjectKeyIdentifier; not before
     /// the time of issue rounded to the minute, less five minutes; signed as
     /// cfssl pairs the key.
@@ -75,7 +74,6 @@ impl UnsignedCertificate {
                 .collect();
         extensions.push(basic_constraints(true));
         extensions.push(subject_key_identifier(&key_id));
-        extensions.extend(subject_alt_name(&spec.hosts, is_empty_name(&subject))?);
         Self::build(&Template {
             serial: &serial,
             algorithm,
