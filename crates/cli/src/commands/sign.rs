@@ -136,7 +136,8 @@ pub fn sign(args: &SignArgs) -> Result<ExitCode, CliError> {
             if let Some(mut object) = output_object(given_object)? {
                 object.approve(now);
                 object.fail(&finding.message, now);
-                print(&object.render(args.format.into())?)?;
+                let text = object.render(args.format.into())?;
+                print(&text)?;
             }
             let signer = options.signer.as_str();
             report(
@@ -148,16 +149,19 @@ pub fn sign(args: &SignArgs) -> Result<ExitCode, CliError> {
             Ok(ExitCode::from(1))
         }
         SignerOutcome::Issued(unsigned) => {
+            // Everything that can fail before anything is printed.
+            let object = output_object(given_object)?;
             let certificate = unsigned.sign(&ca_key, &mut getrandom::SysRng)?;
-            note_custom_signer(&options.signer);
-            match output_object(given_object)? {
+            let text = match object {
                 Some(mut object) => {
                     object.approve(now);
                     object.issue(&certificate.pem());
-                    print(&object.render(args.format.into())?)?;
+                    object.render(args.format.into())?
                 }
-                None => print(&certificate.pem())?,
-            }
+                None => certificate.pem(),
+            };
+            note_custom_signer(&options.signer);
+            print(&text)?;
             Ok(ExitCode::SUCCESS)
         }
     }
