@@ -102,7 +102,7 @@ describe('generate', () => {
     await rejects(api.generate({ CN: 'x' }, { keyFormat: 'der' }),
       'options.keyFormat: "der" is not a key format; use "cfssl" or "pkcs8"');
     await rejects(api.generate({ CN: 'x' }, { signr: 'example.com/x' }),
-      'options.signr: not an option here; the options are keyFormat, signer, name, usages, expiration');
+      'options.signr: not an option here; the options are keyFormat, keyPassphrase, signer, name, usages, expiration');
     await rejects(api.generate({ CN: 'x' }, { usages: ['server auth'] }),
       'options.signer: required with name, usages or expiration (they are the manifest\'s)');
     await rejects(api.generate({ CN: 'x' }, { signer: 'example.com/x', expiration: 60 }),
