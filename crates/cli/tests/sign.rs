@@ -934,3 +934,46 @@ fn ca_and_server_keys_with_a_passphrase() {
         openssl(path, &["x509", "-in", "server.pem", "-noout", "-pubkey"])
     );
 }
+
+/// README.md's "The whole flow without a cluster", run as written (with the
+/// tutorial's spec as server-csr.json), with this binary as `csrcraft`.
+#[test]
+fn the_readmes_flow_without_a_cluster_runs() {
+    let readme = include_str!("../../../README.md");
+    let section = readme
+        .split("### The whole flow without a cluster")
+        .nth(1)
+        .expect("README.md has the section");
+    let script = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the section has a sh block");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("server-csr.json"), TUTORIAL_SPEC).unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_csrcraft")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let output = Command::new("bash")
+        .args(["-euo", "pipefail", "-c", script])
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("server.pem: OK\n"),
+        "{}",
+        stdout(&output)
+    );
+    let signed = std::fs::read_to_string(dir.path().join("signed.yaml")).unwrap();
+    assert!(signed.contains("\n  certificate: "), "{signed}");
+    for file in ["secret.yaml", "ca.yaml", "signed.yaml"] {
+        let checked = kubernetes_validate(dir.path(), file, SCHEMA_VERSIONS[1]);
+        assert!(checked.status.success(), "{file}: {}", stdout(&checked));
+    }
+}
