@@ -6,6 +6,9 @@
 // Issue 13's own targets, 160 KB on Debian and 175 KB on rustup, are not met; see there.
 // Issue 14's hardening (the two-phase signature check, n log n repeat checks, bad-input
 // messages) added 5.7 KB on Debian and 8.6 KB on rustup, and raised the budgets with them.
+// The exports for the flow without a cluster (caInit, sign, secret, caBundle, over the
+// core's issue module) and keyPassphrase (PBES2 by WebCrypto) added 25.5 KB on Debian and
+// 26.9 KB on rustup, and raised the budgets by that.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,7 +17,7 @@ import { test } from 'node:test';
 
 import { pkgDir } from './helpers.mjs';
 
-const BUDGET = { debian: 190_000, rustup: 216_000 }; // bytes, gzip -9
+const BUDGET = { debian: 215_500, rustup: 243_000 }; // bytes, gzip -9
 
 test('wasm + js stay within the gzip budget for the toolchain they were built with', (t) => {
   // gzip -9, as scripts/wasm-pkg measures (node's zlib at level 9 gives about 1.5% more)
