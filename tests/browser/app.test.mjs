@@ -218,6 +218,40 @@ test('try it without a cluster: kubelet-serving fails the tutorial CSR as upstre
   }, { acceptDownloads: true });
 });
 
+test('passphrase: the key copied and downloaded is PKCS#8 encrypted under it and openssl opens it; the Secret keeps the key a pod can read', { timeout: 240_000 }, async () => {
+  await withApp(`${server.origin}/`, async ({ page, seen }) => {
+    await loadTutorial(page);
+    await page.selectOption(byId('signer'), 'custom');
+    const { csrPem, keyPem } = await generate(page);
+    await page.fill(byId('key-passphrase'), 'correct horse battery staple');
+    const encrypted = await waitForText(page, 'key-pem', (t) => t.startsWith('-----BEGIN ENCRYPTED PRIVATE KEY-----'),
+      'the key encrypted under the passphrase', 60_000);
+    const saved = await downloadOf(page, 'key-pem');
+    assert.equal(saved.name, 'server-key.pem');
+    assert.equal(saved.text, encrypted);
+    const cfssl = JSON.parse(await page.inputValue(byId('cfssl-json')));
+    assert.equal(cfssl.key, encrypted, 'the cfssl JSON carries the encrypted key');
+    work.write('protected.csr', csrPem);
+    work.write('protected-key.pem', saved.text);
+    const asn1 = work.ok('asn1parse', '-in', 'protected-key.pem');
+    for (const name of ['PBES2', 'PBKDF2', 'hmacWithSHA256', 'aes-256-cbc']) assert.ok(asn1.includes(name), `${name}:\n${asn1}`);
+    assert.equal(work.ok('pkey', '-in', 'protected-key.pem', '-passin', 'pass:correct horse battery staple', '-pubout'),
+      work.ok('req', '-in', 'protected.csr', '-pubkey', '-noout'), 'the encrypted key is not the CSR\'s');
+    const wrong = work.openssl('pkey', '-in', 'protected-key.pem', '-passin', 'pass:wrong', '-noout');
+    assert.notEqual(wrong.status, 0, 'a wrong passphrase opens the key');
+
+    // The Secret holds the key unencrypted: a pod cannot decrypt it.
+    const secret = await waitForText(page, 'secret-yaml', (t) => t.includes('tls.key: '), 'the Secret');
+    const tlsKey = /^ {2}tls\.key: (\S+)$/m.exec(secret)?.[1];
+    assert.equal(Buffer.from(tlsKey, 'base64').toString('utf8'), keyPem);
+
+    // Without the passphrase, the key is as generated again.
+    await page.fill(byId('key-passphrase'), '');
+    await waitForText(page, 'key-pem', (t) => t === keyPem, 'the key as generated');
+    assert.deepEqual(seen.dialogs, [], 'no dialog');
+  }, { acceptDownloads: true });
+});
+
 test('downloads: server.csr, server-key.pem, csr.yaml and server.json hold what the page shows', { timeout: 180_000 }, async () => {
   await withApp(`${server.origin}/`, async ({ page, seen }) => {
     await loadTutorial(page);

@@ -12,10 +12,12 @@ use crate::services::domains::domains;
 use crate::services::page::{UnloadGuard, set_theme};
 use crate::services::{crypto, task};
 use crate::state::{
-    Action, InspectInputs, Job, LintInputs, ManifestInputs, State, Theme, TrialInputs, VerifyInputs,
+    Action, InspectInputs, Job, KeyInputs, LintInputs, ManifestInputs, State, Theme, TrialInputs,
+    VerifyInputs,
 };
 
-/// Keeps the lint, the manifest, the verification, the inspect view and the trial up to date.
+/// Keeps the lint, the manifest, the verification, the inspect view, the trial and the key
+/// encrypted under the passphrase up to date.
 #[hook]
 pub fn use_checked_views(state: &UseReducerHandle<State>) {
     use_task(
@@ -59,6 +61,12 @@ pub fn use_checked_views(state: &UseReducerHandle<State>) {
         TrialInputs::of(state),
         |state, _| crypto::trial(derive::trial_plan(state), unix_now()),
         Action::Trial,
+    );
+    use_task(
+        state,
+        KeyInputs::of(state),
+        |state, _| crypto::protect_key(derive::protect_plan(state)),
+        Action::ProtectedKey,
     );
 }
 

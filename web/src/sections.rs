@@ -2,6 +2,7 @@
 //! in the order shown.
 
 use yew::prelude::*;
+use zeroize::Zeroizing;
 
 use crate::components::Notes;
 use crate::components::generate_bar::GenerateBar;
@@ -12,7 +13,7 @@ use crate::components::spec_form::SpecFormView;
 use crate::components::spec_json::SpecJson;
 use crate::components::trial_panel::TrialPanel;
 use crate::components::verify_panel::VerifyPanel;
-use crate::derive::{self, TrialView};
+use crate::derive::{self, KeyText, TrialView};
 use crate::services::domains::domains;
 use crate::state::{Action, InspectInputs, LintInputs, State, TrialInputs, VerifyInputs, shown};
 use crate::workbench::Workbench;
@@ -200,13 +201,24 @@ fn manifest_name(state: &State) -> Option<&str> {
 
 fn generate(wb: &Workbench, panels: Panels) -> Html {
     let state = &wb.state;
+    let text = state.lang.text();
     let outputs = state.generated.as_ref().map(|g| {
         let name = manifest_name(state).unwrap_or("NAME");
+        let key_pem = match derive::key_text(state) {
+            Some(KeyText::Pem(pem)) => Ok(pem),
+            Some(KeyText::Failed(why)) => Err(AttrValue::from(why.to_owned())),
+            Some(KeyText::Encrypting) | None => Err(AttrValue::from(text.key_encrypting)),
+        };
+        let cfssl_json = key_pem.as_ref().ok().map(|pem| {
+            AttrValue::from(derive::cfssl_json(g, pem.as_str()).as_str().to_owned())
+        });
         html! {
             <Outputs
                 csr_pem={AttrValue::from(g.request.pem())}
-                key_pem={AttrValue::from(g.key_pem.as_str().to_owned())}
-                cfssl_json={AttrValue::from(derive::cfssl_json(g).as_str().to_owned())}
+                key_pem={key_pem.map(|pem| AttrValue::from(pem.as_str().to_owned()))}
+                encrypted={!state.passphrase.is_empty()}
+                cfssl_json={cfssl_json}
+                on_passphrase={wb.act.reform(|passphrase| Action::Passphrase(Zeroizing::new(passphrase)))}
                 manifest={manifest(state).map(|m| m.as_ref().map(|m| AttrValue::from(m.yaml.clone())).map_err(Clone::clone))}
                 show_manifest={panels.manifest}
                 commands={derive::next_commands(name)}

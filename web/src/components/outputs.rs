@@ -1,20 +1,28 @@
-//! Everything Generate made: CSR, key, manifest, cfssl JSON, and the next commands.
+//! Everything Generate made: CSR, key (encrypted under a passphrase if one is given), manifest,
+//! cfssl JSON, and the next commands.
 
 use yew::prelude::*;
 
 use super::next_steps::NextSteps;
 use super::output_block::OutputBlock;
 use crate::i18n::use_text;
+use crate::services::page::value_of;
 
 /// Properties of [`Outputs`].
 #[derive(Properties, PartialEq)]
 pub struct OutputsProps {
     /// CSR PEM.
     pub csr_pem: AttrValue,
-    /// Key PEM.
-    pub key_pem: AttrValue,
-    /// The cfssl `{"csr","key"}` line.
-    pub cfssl_json: AttrValue,
+    /// Key PEM as copied and downloaded, or what to show instead (it is being encrypted, or
+    /// could not be).
+    pub key_pem: Result<AttrValue, AttrValue>,
+    /// Is the key encrypted under a passphrase?
+    #[prop_or_default]
+    pub encrypted: bool,
+    /// The cfssl `{"csr","key"}` line (with the key as `key_pem`).
+    pub cfssl_json: Option<AttrValue>,
+    /// The passphrase changed.
+    pub on_passphrase: Callback<String>,
     /// Manifest YAML, or what stops it; `None` while it is being written.
     pub manifest: Option<Result<AttrValue, String>>,
     /// Show the manifest (an embedding page may leave that step out).
@@ -35,6 +43,20 @@ pub struct OutputsProps {
 pub fn outputs(props: &OutputsProps) -> Html {
     let text = use_text();
     let (copy, download) = (props.on_copy.clone(), props.on_download.clone());
+    let waiting = |title: &'static str, testid: &'static str, why: &AttrValue| {
+        html! {
+            <div class="output secret">
+                <label>{ title }</label>
+                <p class="hint" data-testid={testid} aria-busy="true">{ why }</p>
+            </div>
+        }
+    };
+    let key_hint = if props.encrypted {
+        text.output_key_encrypted_hint
+    } else {
+        text.output_key_hint
+    };
+    let why = props.key_pem.as_ref().err().cloned().unwrap_or_default();
     html! {
         <div class="outputs">
             if props.stale {
@@ -44,9 +66,22 @@ pub fn outputs(props: &OutputsProps) -> Html {
             <div class="two">
                 <OutputBlock title={text.output_csr} testid="csr-pem" text={props.csr_pem.clone()}
                     file_name={Some(AttrValue::from("server.csr"))} on_copy={copy.clone()} on_download={download.clone()} />
-                <OutputBlock title={text.output_key} testid="key-pem" text={props.key_pem.clone()} secret=true
-                    hint={Some(AttrValue::from(text.output_key_hint))}
-                    file_name={Some(AttrValue::from("server-key.pem"))} on_copy={copy.clone()} on_download={download.clone()} />
+                <div class="key">
+                    { match &props.key_pem {
+                        Ok(pem) => html! {
+                            <OutputBlock title={text.output_key} testid="key-pem" text={pem.clone()} secret=true
+                                hint={Some(AttrValue::from(key_hint))}
+                                file_name={Some(AttrValue::from("server-key.pem"))} on_copy={copy.clone()} on_download={download.clone()} />
+                        },
+                        Err(why) => waiting(text.output_key, "key-pem", why),
+                    } }
+                    <div class="field">
+                        <label for="o-passphrase">{ text.key_passphrase }</label>
+                        <input id="o-passphrase" data-testid="key-passphrase" type="password" autocomplete="new-password"
+                            spellcheck="false" oninput={props.on_passphrase.reform(|e: InputEvent| value_of(&e))} />
+                        <p class="hint">{ text.key_passphrase_hint }</p>
+                    </div>
+                </div>
             </div>
             <div class="two">
                 if props.show_manifest { { match &props.manifest {
@@ -67,8 +102,13 @@ pub fn outputs(props: &OutputsProps) -> Html {
                         </div>
                     },
                 } } }
-                <OutputBlock title={text.output_cfssl_json} testid="cfssl-json" text={props.cfssl_json.clone()} secret=true
-                    file_name={Some(AttrValue::from("server.json"))} on_copy={copy.clone()} on_download={download} />
+                { match &props.cfssl_json {
+                    Some(json) => html! {
+                        <OutputBlock title={text.output_cfssl_json} testid="cfssl-json" text={json.clone()} secret=true
+                            file_name={Some(AttrValue::from("server.json"))} on_copy={copy.clone()} on_download={download} />
+                    },
+                    None => waiting(text.output_cfssl_json, "cfssl-json", &why),
+                } }
             </div>
             <NextSteps commands={props.commands.clone()} on_copy={copy} />
         </div>

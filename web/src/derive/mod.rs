@@ -6,6 +6,7 @@
 //! native tests).
 
 mod checks;
+mod key;
 mod lint;
 mod trial;
 
@@ -18,6 +19,7 @@ use zeroize::Zeroizing;
 pub use self::checks::{
     ManifestText, inspect_text, manifest_text, verify_questions, verify_report,
 };
+pub use self::key::{KeyText, key_text, protect_plan};
 pub use self::lint::{
     LintPlan, LintSubject, LintView, Waiting, lint_options, lint_plan, lint_view,
 };
@@ -104,10 +106,11 @@ pub fn manifest_options(state: &State) -> Result<ManifestOptions, Error> {
     })
 }
 
-/// `cfssl genkey`'s output line, `{"csr": ..., "key": ...}`, zeroized when dropped (the
+/// `cfssl genkey`'s output line, `{"csr": ..., "key": ...}` with the key as `key_pem` (the
+/// one copied and downloaded: encrypted when a passphrase is set), zeroized when dropped (the
 /// core's `cfssl_json_line`).
-pub fn cfssl_json(generated: &Generated) -> Zeroizing<String> {
-    csrcraft::cfssl_json_line(&generated.request.pem(), Some(generated.key_pem.as_str()))
+pub fn cfssl_json(generated: &Generated, key_pem: &str) -> Zeroizing<String> {
+    csrcraft::cfssl_json_line(&generated.request.pem(), Some(key_pem))
 }
 
 /// The commands that come after `kubectl apply`.

@@ -288,6 +288,14 @@ text! {
     output_key: str,
     /// Under the key's heading.
     output_key_hint: str,
+    /// Under the key's heading when it is encrypted under a passphrase.
+    output_key_encrypted_hint: str,
+    /// The passphrase input's label.
+    key_passphrase: str,
+    /// Under the passphrase input.
+    key_passphrase_hint: str,
+    /// In place of the key while it is encrypted under the passphrase.
+    key_encrypting: str,
     /// The manifest's heading.
     output_manifest: str,
     /// While the manifest is written.

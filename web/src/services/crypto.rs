@@ -5,8 +5,11 @@
 //! the page shows.
 
 use csrcraft::kubernetes::{LintOptions, ManifestOptions};
-use csrcraft::{CertificateRequest, PublicKeyInfo, SignerOutcome, Spec, UnixTime};
+use std::rc::Rc;
+
+use csrcraft::{CertificateRequest, KeyDocument, PublicKeyInfo, SignerOutcome, Spec, UnixTime};
 use csrcraft_webcrypto::{Error, Signed, decide};
+use zeroize::Zeroizing;
 
 use super::domains::domains;
 use crate::derive::{
@@ -14,7 +17,7 @@ use crate::derive::{
     Waiting,
 };
 use crate::i18n::Text;
-use crate::state::{InspectView, TestCa, VerifyInputs, VerifyView};
+use crate::state::{InspectView, ProtectedKey, TestCa, VerifyInputs, VerifyView};
 
 /// Why keys cannot be made here, if they cannot: WebCrypto (`crypto.subtle`) exists only in a
 /// secure context (https or localhost).
@@ -99,6 +102,18 @@ pub async fn inspect(text: String, now: UnixTime) -> InspectView {
         Ok(view) => view.map(|v| v.map_err(|e| e.to_string())),
         Err(e) => Some(Err(e.to_string())),
     }
+}
+
+/// The key encrypted under the passphrase (PKCS#8, PBES2 by WebCrypto's PBKDF2 and AES-CBC);
+/// `None` without a key or a passphrase.
+pub async fn protect_key(plan: Option<(Rc<KeyDocument>, Zeroizing<String>)>) -> ProtectedKey {
+    let (key, passphrase) = plan?;
+    Some(
+        csrcraft_webcrypto::encrypt_key(&key, passphrase.as_bytes())
+            .await
+            .map(Rc::new)
+            .map_err(|e| e.to_string()),
+    )
 }
 
 /// The page's test CA: a P-256 key made by WebCrypto (exported once into the page's memory,

@@ -132,6 +132,26 @@ impl InspectInputs {
     }
 }
 
+/// The key protection's inputs: which key, and which edit of the passphrase (the passphrase
+/// itself stays out of the inputs, which are compared and may be printed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyInputs {
+    /// Which generated key, if any.
+    pub generated: Option<u32>,
+    /// How many times the passphrase was edited.
+    pub passphrase_edit: u32,
+}
+
+impl KeyInputs {
+    /// The key protection's inputs in `state`.
+    pub fn of(state: &State) -> Self {
+        Self {
+            generated: state.generated.as_ref().map(|g| g.id),
+            passphrase_edit: state.passphrase_edit,
+        }
+    }
+}
+
 /// The trial's inputs: the generated CSR, the manifest settings the signer reads, the host to
 /// verify, and the test CA.
 #[derive(Clone, Debug, PartialEq, Eq)]

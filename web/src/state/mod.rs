@@ -12,12 +12,13 @@ use csrcraft::{
 };
 use csrcraft_webcrypto::Signed;
 use yew::Reducible;
+use zeroize::Zeroizing;
 
 pub use self::examples::{CUSTOM_SIGNER, EXAMPLE_SPEC};
 use self::examples::{EXAMPLE_HOST, EXAMPLE_NAME, EXAMPLE_SIGNER, EXAMPLE_USAGES, STARTER_SPEC};
 use self::inputs::keep;
 pub use self::inputs::{
-    InspectInputs, LintInputs, ManifestInputs, Slot, TrialInputs, VerifyInputs, shown,
+    InspectInputs, KeyInputs, LintInputs, ManifestInputs, Slot, TrialInputs, VerifyInputs, shown,
 };
 pub use self::theme::Theme;
 use crate::derive::{LintView, ManifestText, TrialView};
@@ -130,6 +131,10 @@ pub enum Job {
 /// The verification's result: `None` until a certificate is given.
 pub type VerifyView = Option<Result<VerifyReport, String>>;
 
+/// The key as copied and downloaded when a passphrase is set: PKCS#8 encrypted under it;
+/// `None` without a passphrase (or a key).
+pub type ProtectedKey = Option<Result<Rc<KeyPem>, String>>;
+
 /// The inspect text: `None` until a certificate is given.
 pub type InspectView = Option<Result<String, String>>;
 
@@ -156,6 +161,13 @@ pub struct State {
     pub generated: Option<Generated>,
     /// How the key PEM is written.
     pub key_format: KeyFormat,
+    /// The passphrase the key is encrypted under when copied or downloaded; empty for none.
+    /// Zeroized when dropped; never in an event, the inputs or a log.
+    pub passphrase: Zeroizing<String>,
+    /// How many times the passphrase was edited (what the protected key is tagged with).
+    pub passphrase_edit: u32,
+    /// The key encrypted under the passphrase.
+    pub protected_key: Slot<KeyInputs, ProtectedKey>,
     /// The returned certificate, as pasted or dropped.
     pub cert_input: String,
     /// The CA certificate(s).
@@ -195,6 +207,9 @@ impl Default for State {
             next_id: 1,
             generated: None,
             key_format: KeyFormat::Cfssl,
+            passphrase: Zeroizing::new(String::new()),
+            passphrase_edit: 0,
+            protected_key: None,
             cert_input: String::new(),
             ca_input: String::new(),
             host: String::new(),
@@ -261,6 +276,10 @@ pub enum Action {
     Trial(TrialInputs, TrialView),
     /// Key PEM format.
     KeyFormat(KeyFormat),
+    /// The passphrase to encrypt the key under (empty: none).
+    Passphrase(Zeroizing<String>),
+    /// The key encrypted under the passphrase, for these inputs.
+    ProtectedKey(KeyInputs, ProtectedKey),
     /// Drop the key and CSR.
     Forget,
     /// The certificate input changed.
@@ -365,7 +384,18 @@ impl State {
                     generated.key_pem = Rc::new(pem);
                 }
             }
-            Action::Forget => self.generated = None,
+            Action::Passphrase(passphrase) => {
+                self.passphrase = passphrase;
+                self.passphrase_edit = self.passphrase_edit.wrapping_add(1);
+            }
+            Action::ProtectedKey(inputs, key) => {
+                keep(KeyInputs::of(self), &mut self.protected_key, inputs, key);
+            }
+            Action::Forget => {
+                self.generated = None;
+                self.protected_key = None;
+                self.apply(Action::Passphrase(Zeroizing::new(String::new())));
+            }
             Action::Cert(v) => self.cert_input = v,
             Action::Ca(v) => self.ca_input = v,
             Action::Host(v) => self.host = v,
