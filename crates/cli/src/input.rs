@@ -114,7 +114,7 @@ pub fn read_passphrase(path: &Path) -> Result<Passphrase, CliError> {
 }
 
 /// The core's passphrase errors under the option's name; others unchanged.
-fn name_passphrase(error: csrcraft::Error, name: &str) -> csrcraft::Error {
+pub fn name_passphrase(error: csrcraft::Error, name: &str) -> csrcraft::Error {
     match error {
         csrcraft::Error::Passphrase { .. } => error.named(name),
         other => other,

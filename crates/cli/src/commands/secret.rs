@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 use super::manifest::FormatArg;
 use crate::args::PassphraseArg;
 use crate::error::CliError;
-use crate::input::{read_passphrase, read_secret, read_text};
+use crate::input::{name_passphrase, read_passphrase, read_secret, read_text};
 use crate::output::print;
 
 /// Arguments of `secret`.
@@ -70,7 +70,12 @@ pub struct CaBundleArgs {
 pub fn secret(args: &SecretArgs) -> Result<(), CliError> {
     let certificate_pem = read_text(&args.cert)?;
     let key_pem = match args.passphrase.passphrase_file.as_deref() {
-        None => read_secret(&args.key)?,
+        None => {
+            let text = read_secret(&args.key)?;
+            // An encrypted key without its passphrase: say which option gives it.
+            KeyDocument::from_pem(&text).map_err(|e| name_passphrase(e, "--passphrase-file"))?;
+            text
+        }
         Some(file) => {
             let passphrase = read_passphrase(file)?;
             let key = KeyDocument::from_pem_with_passphrase(

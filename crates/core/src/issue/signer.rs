@@ -118,7 +118,6 @@ impl SignOptions {
 
 /// What the cluster ends with.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[allow(clippy::large_enum_variant)]
 pub enum SignerOutcome {
     /// The API server would not create the object.
     Refused(Finding),
