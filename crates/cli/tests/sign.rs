@@ -977,3 +977,57 @@ fn the_readmes_flow_without_a_cluster_runs() {
         assert!(checked.status.success(), "{file}: {}", stdout(&checked));
     }
 }
+
+#[test]
+fn an_ed25519_key_goes_into_a_secret() {
+    let dir = flow_dir();
+    let path = dir.path();
+    let spec = r#"{"CN": "web", "hosts": ["web.example.com"], "key": {"algo": "ed25519"}}"#;
+    assert_ok(&csrcraft(path, &["genkey", "--bare", "web", "-"], spec));
+    let pem = assert_ok(&sign(path, &["--signer", "example.com/serving", "web.csr"]));
+    std::fs::write(path.join("web.pem"), pem).unwrap();
+    let args = [
+        "secret",
+        "--name",
+        "web-tls",
+        "--cert",
+        "web.pem",
+        "--key",
+        "web-key.pem",
+    ];
+    let ours = assert_ok(&csrcraft(path, &args, ""));
+    let kubectl = tool(
+        "kubectl",
+        &[
+            "create",
+            "secret",
+            "tls",
+            "web-tls",
+            "--cert",
+            "web.pem",
+            "--key",
+            "web-key.pem",
+            "--dry-run=client",
+            "-o",
+            "yaml",
+        ],
+        path,
+    );
+    assert_eq!(ours, kubectl);
+    // Another Ed25519 key is not the certificate's.
+    assert_ok(&csrcraft(path, &["genkey", "--bare", "other", "-"], spec));
+    let args = [
+        "secret",
+        "--name",
+        "web-tls",
+        "--cert",
+        "web.pem",
+        "--key",
+        "other-key.pem",
+    ];
+    assert_fails(
+        &csrcraft(path, &args, ""),
+        2,
+        "csrcraft: error: key: the key is not the certificate's (private key does not match public key); give the key the CSR was made with\n",
+    );
+}

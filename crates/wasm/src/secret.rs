@@ -2,8 +2,8 @@
 //! and the CA to its clients, as `kubectl create ... --dry-run=client -o yaml`
 //! writes them (the CLI's `secret` and `ca-bundle`).
 
-use csrcraft::KeyFormat;
 use csrcraft::kubernetes::{TlsSecret, ca_bundle as render_ca_bundle};
+use csrcraft::{KeyDocument, KeyFormat};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
@@ -53,7 +53,13 @@ pub async fn secret(
     };
     let ca = options.string("ca")?;
     let format = manifest_format(&options)?;
+    // The key's public key by WebCrypto: a key document alone does not give an
+    // Ed25519 key's.
+    let key_public = csrcraft_webcrypto::public_key(&KeyDocument::from_pem(&key)?)
+        .await?
+        .spki_der;
     let mut secret = TlsSecret::new(&name, &cert, &key);
+    secret.key_public_der = Some(&key_public);
     secret.namespace = namespace.as_deref();
     secret.ca_pem = ca.as_deref();
     let text = secret.render(format)?;

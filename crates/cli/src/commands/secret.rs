@@ -87,7 +87,10 @@ pub fn secret(args: &SecretArgs) -> Result<(), CliError> {
         }
     };
     let ca_pem = args.ca.as_deref().map(read_text).transpose()?;
+    // The key's public key by RustCrypto, which derives it for every kind (Ed25519 too).
+    let key_public = csrcraft::PrivateKey::from_pem(&key_pem)?.public_key_der()?;
     let mut secret = TlsSecret::new(&args.name, &certificate_pem, &key_pem);
+    secret.key_public_der = Some(&key_public);
     secret.namespace = args.namespace.as_deref();
     secret.ca_pem = ca_pem.as_deref();
     print(&secret.render(args.format.into())?)

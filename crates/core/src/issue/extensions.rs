@@ -24,7 +24,7 @@ pub(crate) enum KeyUsageBit {
 
 /// `extKeyUsage` purposes in Go's `x509.ExtKeyUsage` order, which is the
 /// order kube-controller-manager sorts them in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ExtendedKeyUsage {
     Any,
     ServerAuth,
@@ -41,6 +41,22 @@ pub(crate) enum ExtendedKeyUsage {
 }
 
 impl ExtendedKeyUsage {
+    /// Every purpose, in Go's order.
+    pub(crate) const ALL: [ExtendedKeyUsage; 12] = [
+        Self::Any,
+        Self::ServerAuth,
+        Self::ClientAuth,
+        Self::CodeSigning,
+        Self::EmailProtection,
+        Self::IpsecEndSystem,
+        Self::IpsecTunnel,
+        Self::IpsecUser,
+        Self::TimeStamping,
+        Self::OcspSigning,
+        Self::MicrosoftServerGatedCrypto,
+        Self::NetscapeServerGatedCrypto,
+    ];
+
     /// The purpose's OID, as DER contents octets.
     fn oid(self) -> &'static [u8] {
         match self {

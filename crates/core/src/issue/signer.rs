@@ -205,8 +205,11 @@ fn usages(names: &[String]) -> (Vec<KeyUsageBit>, Vec<ExtendedKeyUsage>) {
             KeyUsage::NetscapeSgc => purposes.push(Eku::NetscapeServerGatedCrypto),
         }
     }
-    purposes.sort();
-    purposes.dedup();
+    // Each once, in Go's order: `ALL` is in that order (no sort code in the wasm).
+    let purposes = ExtendedKeyUsage::ALL
+        .into_iter()
+        .filter(|purpose| purposes.contains(purpose))
+        .collect();
     (bits, purposes)
 }
 

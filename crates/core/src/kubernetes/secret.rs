@@ -28,6 +28,10 @@ pub struct TlsSecret<'a> {
     pub key_pem: &'a str,
     /// `ca.crt`, when given: the CA's certificate PEM.
     pub ca_pem: Option<&'a str>,
+    /// The key's public key (a DER SubjectPublicKeyInfo), for the check that
+    /// it is the certificate's; when `None`, read from the key PEM, which
+    /// works without crypto for every kind but Ed25519.
+    pub key_public_der: Option<&'a [u8]>,
 }
 
 impl<'a> TlsSecret<'a> {
@@ -40,6 +44,7 @@ impl<'a> TlsSecret<'a> {
             certificate_pem,
             key_pem,
             ca_pem: None,
+            key_public_der: None,
         }
     }
 
@@ -50,8 +55,17 @@ impl<'a> TlsSecret<'a> {
         let chain =
             Certificate::chain_from_pem(self.certificate_pem).map_err(|e| e.within("tls.crt"))?;
         let key = KeyDocument::from_pem(self.key_pem)?;
+        let key_public = match self.key_public_der {
+            Some(der) => der.to_vec(),
+            None => key.public_key_der().ok_or_else(|| {
+                Error::key_input(format!(
+                    "the public key of an {} key cannot be read without its crypto; derive it and pass it in",
+                    key.algorithm()
+                ))
+            })?,
+        };
         let leaf_key = chain.first().map(|leaf| &leaf.info().public_key.spki_der);
-        if key.public_key_der().as_ref() != leaf_key {
+        if Some(&key_public) != leaf_key {
             return Err(Error::key_input(
                 "the key is not the certificate's (private key does not match public key); give the key the CSR was made with",
             ));
