@@ -32,7 +32,7 @@ Exit status: 0 done, 1 a negative answer (lint found errors, verify failed),
 2 error (nothing is written on error).";
 
 /// Craft certificate signing requests and keys locally, as `cfssl genkey` does, and
-/// carry them through Kubernetes: manifest, lint, inspect, verify.
+/// carry them through Kubernetes: manifest, lint, sign (without a cluster), inspect, verify.
 #[derive(Debug, Parser)]
 #[command(name = "csrcraft", version, after_help = EXAMPLES)]
 pub struct Cli {
