@@ -251,6 +251,7 @@ fn trial(wb: &Workbench) -> Html {
                 &derive::secret_name(manifest_name(state)),
                 &issued.certificate_pem,
                 generated.key_pem.as_str(),
+                &generated.public_key,
                 ca_pem,
             )
             .map(|secret| AttrValue::from(secret.as_str().to_owned()))

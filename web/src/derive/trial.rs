@@ -178,16 +178,19 @@ fn own_controller(signer: &SignerName) -> bool {
     matches!(signer.known(), None | Some(KnownSigner::EksAppServing))
 }
 
-/// The `kubernetes.io/tls` Secret for the certificate, its key and the test CA, as
-/// `kubectl create secret tls NAME --cert --key` writes it, with `ca.crt`; zeroized when
+/// The `kubernetes.io/tls` Secret for the certificate, its key (whose public half is
+/// `public_key`, as WebCrypto gave it: an Ed25519 key document does not carry it) and the test
+/// CA, as `kubectl create secret tls NAME --cert --key` writes it, with `ca.crt`; zeroized when
 /// dropped, since it holds the key.
 pub fn tls_secret(
     name: &str,
     certificate_pem: &str,
     key_pem: &str,
+    public_key: &PublicKeyInfo,
     ca_pem: &str,
 ) -> Result<Zeroizing<String>, Error> {
     let mut secret = TlsSecret::new(name, certificate_pem, key_pem);
+    secret.key_public_der = Some(&public_key.spki_der);
     secret.ca_pem = Some(ca_pem);
     secret.render(ManifestFormat::Yaml)
 }
@@ -262,6 +265,7 @@ mod tests {
             &secret_name(Some("my-svc.my-namespace")),
             &issued.certificate_pem,
             generated.key_pem.as_str(),
+            &generated.public_key,
             &ca.certificate().pem(),
         )
         .unwrap();
@@ -278,6 +282,31 @@ mod tests {
                 secret.as_str()
             );
         }
+    }
+
+    #[test]
+    fn an_ed25519_key_issues_and_goes_into_the_secret() {
+        let mut state = State::default();
+        state.apply(Action::SpecJson(
+            r#"{"CN": "web.example.com", "hosts": ["web.example.com"], "key": {"algo": "ed25519"}}"#.into(),
+        ));
+        generate(&mut state);
+        make_test_ca(&mut state);
+        let TrialView::Issued(issued) = trial(&state) else {
+            panic!("not issued: {:?}", trial(&state));
+        };
+        let generated = state.generated.as_ref().unwrap();
+        let Some(Ok(ca)) = &state.test_ca else {
+            panic!("no CA")
+        };
+        let secret = tls_secret(
+            "web-tls",
+            &issued.certificate_pem,
+            generated.key_pem.as_str(),
+            &generated.public_key,
+            &ca.certificate().pem(),
+        );
+        assert!(secret.is_ok(), "{secret:?}");
     }
 
     #[test]
