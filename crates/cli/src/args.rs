@@ -112,6 +112,16 @@ pub struct PassphraseArg {
     pub passphrase_file: Option<PathBuf>,
 }
 
+impl PassphraseArg {
+    /// The passphrase, when `--passphrase-file` is given.
+    pub fn read(&self) -> Result<Option<crate::input::Passphrase>, crate::error::CliError> {
+        self.passphrase_file
+            .as_deref()
+            .map(crate::input::read_passphrase)
+            .transpose()
+    }
+}
+
 /// `--key-format` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum KeyFormatArg {

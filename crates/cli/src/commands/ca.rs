@@ -10,7 +10,6 @@ use super::genkey::read_spec;
 use crate::args::{KeyFormatArg, PassphraseArg};
 use crate::clock::at_or_now;
 use crate::error::CliError;
-use crate::input::read_passphrase;
 use crate::output::{BareFiles, key_pem, print, with_suffix};
 
 const EXAMPLES: &str = "\
@@ -83,12 +82,7 @@ fn init(args: &CaInitArgs) -> Result<(), CliError> {
     let mut options = CaOptions::new(at_or_now(args.at.as_deref())?, random()?);
     options.duration_seconds =
         parse_duration_seconds(&args.duration).map_err(|e| e.named("--duration"))?;
-    let passphrase = args
-        .passphrase
-        .passphrase_file
-        .as_deref()
-        .map(read_passphrase)
-        .transpose()?;
+    let passphrase = args.passphrase.read()?;
     let spec = read_spec(&args.spec)?;
     let rng = &mut getrandom::SysRng;
     let key = csrcraft::PrivateKey::generate(spec.key_algorithm(), rng)?;

@@ -7,7 +7,7 @@ use csrcraft::{CertificateRequest, Spec, Warning};
 
 use crate::args::{KeyFormatArg, PassphraseArg};
 use crate::error::CliError;
-use crate::input::{read_passphrase, read_private_key, read_text};
+use crate::input::{read_private_key, read_text};
 use crate::output::{BareFiles, key_pem, print_json};
 
 const EXAMPLES: &str = "\
@@ -68,12 +68,7 @@ pub fn genkey(args: &GenkeyArgs) -> Result<(), CliError> {
     if let Some(files) = &files {
         files.check_key_is_new(args.force)?;
     }
-    let passphrase = args
-        .passphrase
-        .passphrase_file
-        .as_deref()
-        .map(read_passphrase)
-        .transpose()?;
+    let passphrase = args.passphrase.read()?;
     let spec = read_spec(&args.spec)?;
     let made = csrcraft::generate(&spec, &mut getrandom::SysRng)?;
     let key_pem = key_pem(&made.key, args.key_format.into(), passphrase.as_ref())?;

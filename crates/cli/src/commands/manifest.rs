@@ -10,7 +10,6 @@ use csrcraft::kubernetes::{
 
 use crate::args::{KeyFormatArg, PassphraseArg};
 use crate::error::CliError;
-use crate::input::read_passphrase;
 use crate::input::{CsrOrSpec, read_csr_or_spec};
 use crate::output::{BareFiles, key_pem, print, with_suffix, write_file};
 
@@ -114,12 +113,7 @@ pub fn manifest(args: &ManifestArgs) -> Result<(), CliError> {
             };
             let files = BareFiles::new(name);
             files.check_key_is_new(args.force)?;
-            let passphrase = args
-                .passphrase
-                .passphrase_file
-                .as_deref()
-                .map(read_passphrase)
-                .transpose()?;
+            let passphrase = args.passphrase.read()?;
             let made = csrcraft::generate(&spec, &mut getrandom::SysRng)?;
             let text = render_manifest(&made.request, &options, format)?;
             let key_pem = key_pem(&made.key, args.key_format.into(), passphrase.as_ref())?;

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 use csrcraft::kubernetes::{TlsSecret, ca_bundle as render_ca_bundle};
-use csrcraft::{KeyDocument, KeyFormat};
+use csrcraft::{KeyFormat, PrivateKey};
 use zeroize::Zeroizing;
 
 use super::manifest::FormatArg;
 use crate::args::PassphraseArg;
 use crate::error::CliError;
-use crate::input::{name_passphrase, read_passphrase, read_secret, read_text};
+use crate::input::{name_passphrase, read_secret, read_text};
 use crate::output::print;
 
 /// Arguments of `secret`.
@@ -69,26 +69,24 @@ pub struct CaBundleArgs {
 /// `csrcraft secret`.
 pub fn secret(args: &SecretArgs) -> Result<(), CliError> {
     let certificate_pem = read_text(&args.cert)?;
-    let key_pem = match args.passphrase.passphrase_file.as_deref() {
+    let text = read_secret(&args.key)?;
+    // A key the Secret holds as given, or decrypted (a pod cannot decrypt it) as PKCS#8.
+    let (key, key_pem) = match args.passphrase.read()? {
         None => {
-            let text = read_secret(&args.key)?;
-            // An encrypted key without its passphrase: say which option gives it.
-            KeyDocument::from_pem(&text).map_err(|e| name_passphrase(e, "--passphrase-file"))?;
-            text
+            let key =
+                PrivateKey::from_pem(&text).map_err(|e| name_passphrase(e, "--passphrase-file"))?;
+            (key, text)
         }
-        Some(file) => {
-            let passphrase = read_passphrase(file)?;
-            let key = KeyDocument::from_pem_with_passphrase(
-                &read_secret(&args.key)?,
-                passphrase.as_bytes(),
-            )
-            .map_err(|e| passphrase.name_error(e))?;
-            Zeroizing::new(key.to_pem(KeyFormat::Pkcs8)?.as_str().to_owned())
+        Some(passphrase) => {
+            let key = PrivateKey::from_pem_with_passphrase(&text, passphrase.as_bytes())
+                .map_err(|e| passphrase.name_error(e))?;
+            let pem = Zeroizing::new(key.to_pem(KeyFormat::Pkcs8)?.as_str().to_owned());
+            (key, pem)
         }
     };
     let ca_pem = args.ca.as_deref().map(read_text).transpose()?;
     // The key's public key by RustCrypto, which derives it for every kind (Ed25519 too).
-    let key_public = csrcraft::PrivateKey::from_pem(&key_pem)?.public_key_der()?;
+    let key_public = key.public_key_der()?;
     let mut secret = TlsSecret::new(&args.name, &certificate_pem, &key_pem);
     secret.key_public_der = Some(&key_public);
     secret.namespace = args.namespace.as_deref();

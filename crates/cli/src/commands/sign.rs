@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 use csrcraft::kubernetes::{
-    Expiration, Finding, KnownSigner, LintOptions, Manifest, ManifestOptions, SignerName,
-    SigningRequest, parse_duration_seconds, split_usages,
+    Expiration, Finding, LintOptions, Manifest, ManifestOptions, SignerName, SigningRequest,
+    parse_duration_seconds, split_usages,
 };
 use csrcraft::{
-    Certificate, CertificateAuthority, CertificateRequest, SignOptions, SignerOutcome, sign_request,
+    Certificate, CertificateAuthority, CertificateRequest, SignOptions, SignerOutcome,
+    custom_signer_note, sign_request,
 };
 
 use super::ca::random;
@@ -212,9 +213,7 @@ fn report(what: &str, finding: &Finding) {
 
 /// kube-controller-manager signs for the kubernetes.io signers only.
 fn note_custom_signer(signer: &SignerName) {
-    if matches!(signer.known(), None | Some(KnownSigner::EksAppServing)) {
-        eprintln!(
-            "csrcraft: note: kube-controller-manager does not sign for {signer}: this is the certificate a signer with its policy issues; in a cluster, {signer}'s own controller decides"
-        );
+    if let Some(note) = custom_signer_note(signer) {
+        eprintln!("csrcraft: note: {note}");
     }
 }
