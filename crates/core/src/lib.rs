@@ -63,7 +63,7 @@ pub use crate::inspect::{
 };
 pub use crate::issue::{
     CA_DEFAULT_SECONDS, CLUSTER_SIGNING_DEFAULT_SECONDS, CaOptions, CertificateAuthority,
-    SignOptions, SignerOutcome, UnsignedCertificate, sign_request,
+    SignOptions, SignerOutcome, UnsignedCertificate, custom_signer_note, sign_request,
 };
 /// A passphrase-protected key (PEM `ENCRYPTED PRIVATE KEY`, PKCS#8 PBES2 with
 /// PBKDF2 and AES-CBC) read into its parts; with feature `software` it decrypts

@@ -4,11 +4,12 @@
 //! WebCrypto; the signer's policy is the core's.
 
 use csrcraft::kubernetes::{
-    Expiration, Finding, KnownSigner, LintOptions, Manifest, ManifestOptions, SignerName,
-    SigningRequest, parse_duration_seconds,
+    Expiration, Finding, LintOptions, Manifest, ManifestOptions, SignerName, SigningRequest,
+    parse_duration_seconds,
 };
 use csrcraft::{
-    Certificate, CertificateAuthority, CertificateRequest, SignOptions, SignerOutcome, sign_request,
+    Certificate, CertificateAuthority, CertificateRequest, SignOptions, SignerOutcome,
+    custom_signer_note, sign_request,
 };
 use csrcraft_webcrypto::answer;
 use wasm_bindgen::prelude::*;
@@ -156,7 +157,7 @@ pub async fn sign(
                 }
                 None => out.set("text", certificate),
             };
-            match note(signer) {
+            match custom_signer_note(signer) {
                 Some(note) => out.set("note", note),
                 None => out,
             }
@@ -205,13 +206,4 @@ fn finding_object(finding: &Finding) -> Out {
 /// Why no certificate was issued, and what to change, as the CLI says it.
 fn reason(what: &str, finding: &Finding) -> String {
     format!("{what}: {}\n  fix: {}\n", finding.message, finding.fix)
-}
-
-/// kube-controller-manager signs for the kubernetes.io signers only.
-fn note(signer: &SignerName) -> Option<String> {
-    matches!(signer.known(), None | Some(KnownSigner::EksAppServing)).then(|| {
-        format!(
-            "kube-controller-manager does not sign for {signer}: this is the certificate a signer with its policy issues; in a cluster, {signer}'s own controller decides"
-        )
-    })
 }

@@ -4,9 +4,7 @@
 //! `kubernetes.io/tls` Secret are offered. The signing itself (the CA's key) is WebCrypto's, in
 //! `services::crypto`; here is what comes before and after it, synchronous and pure.
 
-use csrcraft::kubernetes::{
-    Finding, KnownSigner, LintOptions, ManifestFormat, SignerName, TlsSecret,
-};
+use csrcraft::kubernetes::{Finding, LintOptions, ManifestFormat, SignerName, TlsSecret};
 use csrcraft::{
     CaOptions, Certificate, CertificateAuthority, CertificateRequest, DomainToAscii, Error,
     KeyDocument, PublicKeyInfo, SignOptions, SignatureQuestion, SignatureVerifier, SignerOutcome,
@@ -160,7 +158,7 @@ pub fn issued(
     Issued {
         certificate_pem: certificate.pem(),
         report: report.map_err(|e| e.to_string()),
-        own_controller: own_controller(&plan.options.signer),
+        own_controller: !plan.options.signer.signed_by_controller_manager(),
     }
 }
 
@@ -171,11 +169,6 @@ pub fn not_issued(outcome: &SignerOutcome) -> Option<TrialView> {
         SignerOutcome::Failed(finding) => Some(TrialView::Failed(finding.clone())),
         SignerOutcome::Issued(_) => None,
     }
-}
-
-/// kube-controller-manager signs for the `kubernetes.io` signers only.
-fn own_controller(signer: &SignerName) -> bool {
-    matches!(signer.known(), None | Some(KnownSigner::EksAppServing))
 }
 
 /// The `kubernetes.io/tls` Secret for the certificate, its key (whose public half is

@@ -13,5 +13,6 @@ mod subject;
 pub use self::ca::{CA_DEFAULT_SECONDS, CaOptions};
 pub use self::certificate::UnsignedCertificate;
 pub use self::signer::{
-    CLUSTER_SIGNING_DEFAULT_SECONDS, CertificateAuthority, SignOptions, SignerOutcome, sign_request,
+    CLUSTER_SIGNING_DEFAULT_SECONDS, CertificateAuthority, SignOptions, SignerOutcome,
+    custom_signer_note, sign_request,
 };

@@ -20,7 +20,7 @@ use super::extensions::{
     key_usage, subject_alt_name,
 };
 use super::subject::{copied_name, is_empty_name};
-use crate::kubernetes::{Finding, KeyUsage, LintOptions, Verdict, verdict};
+use crate::kubernetes::{Finding, KeyUsage, LintOptions, SignerName, Verdict, verdict};
 use crate::time::UnixTime;
 use crate::{Certificate, Error, KeyAlgorithm, RequestInfo, Result, SignatureAlgorithm};
 
@@ -114,6 +114,16 @@ impl SignOptions {
             serial,
         }
     }
+}
+
+/// What `sign_request`'s certificate is for a signer kube-controller-manager
+/// does not sign for; `None` for one it signs for.
+pub fn custom_signer_note(signer: &SignerName) -> Option<String> {
+    (!signer.signed_by_controller_manager()).then(|| {
+        format!(
+            "kube-controller-manager does not sign for {signer}: this is the certificate a signer with its policy issues; in a cluster, {signer}'s own controller decides"
+        )
+    })
 }
 
 /// What the cluster ends with.

@@ -4,7 +4,7 @@
 //! API server stamps it (`lastUpdateTime` and `lastTransitionTime`).
 
 use super::lint::LintOptions;
-use super::manifest::{Manifest, ManifestFormat};
+use super::manifest::{Manifest, ManifestFormat, render_value};
 use super::object::{
     CertificateSigningRequest, Condition, Status, base64_field, pem_text, read_object,
 };
@@ -123,15 +123,7 @@ impl SigningRequest {
 
     /// The object as `kubectl get csr NAME -o yaml` (or `-o json`) shows it.
     pub fn render(&self, format: ManifestFormat) -> Result<String> {
-        let value = self.object.to_value();
-        Ok(match format {
-            ManifestFormat::Yaml => crate::yaml::to_string(&value),
-            ManifestFormat::Json => {
-                let mut text = crate::json::to_string_pretty(&value);
-                text.push('\n');
-                text
-            }
-        })
+        Ok(render_value(&self.object.to_value(), format))
     }
 
     fn conditions(&self) -> &[Condition] {

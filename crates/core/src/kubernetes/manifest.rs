@@ -149,14 +149,24 @@ impl Manifest {
 
     /// Block-style YAML: one field a line, `usages` as a `- ` list.
     pub fn to_yaml(&self) -> Result<String> {
-        Ok(crate::yaml::to_string(&self.object.to_value()))
+        Ok(render_value(&self.object.to_value(), ManifestFormat::Yaml))
     }
 
     /// Pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> Result<String> {
-        let mut text = crate::json::to_string_pretty(&self.object.to_value());
-        text.push('\n');
-        Ok(text)
+        Ok(render_value(&self.object.to_value(), ManifestFormat::Json))
+    }
+}
+
+/// An object as text in `format`: block YAML, or pretty JSON with a final newline.
+pub(super) fn render_value(value: &crate::json::Value, format: ManifestFormat) -> String {
+    match format {
+        ManifestFormat::Yaml => crate::yaml::to_string(value),
+        ManifestFormat::Json => {
+            let mut text = crate::json::to_string_pretty(value);
+            text.push('\n');
+            text
+        }
     }
 }
 

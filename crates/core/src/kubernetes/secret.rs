@@ -5,7 +5,7 @@
 
 use zeroize::Zeroizing;
 
-use super::manifest::ManifestFormat;
+use super::manifest::{ManifestFormat, render_value};
 use super::names::{dns1123_label_errors, dns1123_subdomain_errors, invalid};
 use crate::json::{Map, Value};
 use crate::{Certificate, Error, KeyDocument, Result};
@@ -85,7 +85,7 @@ impl<'a> TlsSecret<'a> {
             .with("tls.key", KEY_SLOT);
         let object =
             object("Secret", self.name, self.namespace, data).with("type", "kubernetes.io/tls");
-        let text = render(&object.into(), format);
+        let text = render_value(&object.into(), format);
         let key = Zeroizing::new(crate::base64::encode(self.key_pem.as_bytes()));
         let (before, after) = text
             .split_once(KEY_SLOT)
@@ -108,7 +108,7 @@ pub fn ca_bundle(
     check_names(name, namespace)?;
     Certificate::chain_from_pem(ca_pem).map_err(|e| e.within("ca.crt"))?;
     let data = Map::new().with("ca.crt", ca_pem);
-    Ok(render(
+    Ok(render_value(
         &object("ConfigMap", name, namespace, data).into(),
         format,
     ))
@@ -128,17 +128,6 @@ fn object(kind: &str, name: &str, namespace: Option<&str>, data: Map) -> Map {
                 .with("name", name)
                 .with_some("namespace", namespace),
         )
-}
-
-fn render(value: &Value, format: ManifestFormat) -> String {
-    match format {
-        ManifestFormat::Yaml => crate::yaml::to_string(value),
-        ManifestFormat::Json => {
-            let mut text = crate::json::to_string_pretty(value);
-            text.push('\n');
-            text
-        }
-    }
 }
 
 /// The API server's rules for the names, in its words: `metadata.name` a

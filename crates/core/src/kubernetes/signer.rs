@@ -97,6 +97,12 @@ impl SignerName {
         &self.0
     }
 
+    /// Whether kube-controller-manager's `csrsigning` controller signs for
+    /// this name: the `kubernetes.io/` signers, not a custom or EKS one.
+    pub fn signed_by_controller_manager(&self) -> bool {
+        !matches!(self.known(), None | Some(KnownSigner::EksAppServing))
+    }
+
     /// The built-in signer of this name, if it is one.
     pub fn known(&self) -> Option<KnownSigner> {
         KnownSigner::ALL.into_iter().find(|s| s.name() == self.0)
