@@ -47,6 +47,19 @@ fn tool(program: &str, args: &[&str], dir: &Path) -> String {
     stdout(&output)
 }
 
+/// `file` in `dir` passes `kubernetes-validate --strict` for every schema version tested.
+#[track_caller]
+fn assert_schema_valid(dir: &Path, file: &str) {
+    for version in SCHEMA_VERSIONS {
+        let checked = kubernetes_validate(dir, file, version);
+        assert!(
+            checked.status.success(),
+            "{file}, {version}: {}",
+            stdout(&checked)
+        );
+    }
+}
+
 fn openssl(dir: &Path, args: &[&str]) -> String {
     tool("openssl", args, dir)
 }
@@ -442,10 +455,7 @@ fn a_signer_that_would_fail_the_csr_issues_nothing() {
         view["kubernetes"]["status"], "Approved,Failed",
         "{inspected}"
     );
-    for version in SCHEMA_VERSIONS {
-        let checked = kubernetes_validate(path, "failed.yaml", version);
-        assert!(checked.status.success(), "{version}: {}", stdout(&checked));
-    }
+    assert_schema_valid(path, "failed.yaml");
     // Signing that object again: the signer ignores a failed CSR.
     let again = sign(path, &["failed.yaml"]);
     assert_fails(
@@ -511,10 +521,7 @@ fn the_object_carries_the_certificate_to_inspect_and_verify() {
         ],
         "",
     ));
-    for version in SCHEMA_VERSIONS {
-        let checked = kubernetes_validate(path, "signed.yaml", version);
-        assert!(checked.status.success(), "{version}: {}", stdout(&checked));
-    }
+    assert_schema_valid(path, "signed.yaml");
     // JSON too, and an issued object is not signed twice.
     let json = assert_ok(&csrcraft(
         path,
@@ -747,10 +754,7 @@ fn the_secret_is_kubectls() {
         .collect();
     assert_eq!(keys, ["ca.crt", "tls.crt", "tls.key"]);
     std::fs::write(path.join("secret.yaml"), &ours).unwrap();
-    for version in SCHEMA_VERSIONS {
-        let checked = kubernetes_validate(path, "secret.yaml", version);
-        assert!(checked.status.success(), "{version}: {}", stdout(&checked));
-    }
+    assert_schema_valid(path, "secret.yaml");
     assert_fails(
         &csrcraft(
             path,
@@ -834,10 +838,7 @@ fn the_ca_bundle_is_kubectls() {
         "",
     ));
     std::fs::write(path.join("ca.yaml"), &yaml).unwrap();
-    for version in SCHEMA_VERSIONS {
-        let checked = kubernetes_validate(path, "ca.yaml", version);
-        assert!(checked.status.success(), "{version}: {}", stdout(&checked));
-    }
+    assert_schema_valid(path, "ca.yaml");
 }
 
 #[test]
