@@ -1,11 +1,12 @@
 //! A `kubectl get csr NAME -o yaml|json` object: what the cluster says about
 //! the request, read with the Kubernetes module's object types.
 
-use crate::json::{self, Value};
+use crate::json::Value;
 use crate::kubernetes::object::{
-    CertificateSigningRequest, Condition, base64_field, pem_text, read_object,
+    CertificateSigningRequest, Condition, base64_field, json_value, pem_text, read_object,
+    yaml_value,
 };
-use crate::{Certificate, CertificateRequest, Error, Result, UnixTime};
+use crate::{Certificate, CertificateRequest, Result, UnixTime};
 
 /// What a CertificateSigningRequest object says besides its request and
 /// certificate, in the words of `kubectl describe csr`.
@@ -62,15 +63,11 @@ pub(super) struct Object {
 }
 
 pub(super) fn from_json(text: &str) -> Result<Object> {
-    let value = json::from_str(text)
-        .map_err(|e| Error::decode("Kubernetes object", format!("not valid JSON: {e}")))?;
-    from_value(&value)
+    from_value(&json_value(text)?)
 }
 
 pub(super) fn from_yaml(text: &str) -> Result<Object> {
-    let value = crate::yaml::from_str(text)
-        .map_err(|e| Error::decode("Kubernetes object", format!("not valid YAML: {e}")))?;
-    from_value(&value)
+    from_value(&yaml_value(text)?)
 }
 
 fn from_value(value: &Value) -> Result<Object> {

@@ -6,7 +6,8 @@
 use super::lint::LintOptions;
 use super::manifest::{Manifest, ManifestFormat, render_value};
 use super::object::{
-    CertificateSigningRequest, Condition, Status, base64_field, pem_text, read_object,
+    CertificateSigningRequest, Condition, Status, base64_field, json_value, pem_text, read_object,
+    yaml_value,
 };
 use super::signer::SignerName;
 use crate::time::UnixTime;
@@ -29,11 +30,9 @@ impl SigningRequest {
     /// csrcraft does not know are not kept.
     pub fn from_object(text: &str) -> Result<Self> {
         let value = if text.trim_start().starts_with('{') {
-            crate::json::from_str(text)
-                .map_err(|e| Error::decode("Kubernetes object", format!("not valid JSON: {e}")))?
+            json_value(text)?
         } else {
-            crate::yaml::from_str(text)
-                .map_err(|e| Error::decode("Kubernetes object", format!("not valid YAML: {e}")))?
+            yaml_value(text)?
         };
         Ok(Self {
             object: read_object(&value)?,

@@ -80,6 +80,18 @@ pub(crate) struct Condition {
     pub kind: String,
 }
 
+/// The JSON text of a Kubernetes object as a value.
+pub(crate) fn json_value(text: &str) -> Result<Value> {
+    crate::json::from_str(text)
+        .map_err(|e| Error::decode("Kubernetes object", format!("not valid JSON: {e}")))
+}
+
+/// The YAML text of a Kubernetes object as a value.
+pub(crate) fn yaml_value(text: &str) -> Result<Value> {
+    crate::yaml::from_str(text)
+        .map_err(|e| Error::decode("Kubernetes object", format!("not valid YAML: {e}")))
+}
+
 /// Reads a `kubectl get csr NAME -o yaml|json` object: its `kind` and
 /// `apiVersion` checked (a `List` is named with its items), then its fields.
 pub(crate) fn read_object(value: &Value) -> Result<CertificateSigningRequest> {
